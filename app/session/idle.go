@@ -1,0 +1,67 @@
+package session
+
+import (
+	"sync"
+	"time"
+)
+
+// Phase is where a visitor stands with respect to inactivity.
+type Phase int
+
+const (
+	// Present: the visitor acted recently.
+	Present Phase = iota
+	// Asking: the timeout passed; the kiosk asks "Vous êtes toujours là ?".
+	Asking
+	// Gone: nobody answered during the grace period; the session must end.
+	Gone
+)
+
+// IdleWatch turns activity times into a Phase. It holds no timer of its own:
+// the UI polls State once a second, and tests drive it with an injected clock.
+// With time.Now the durations use Go's monotonic clock, so a PC whose wall
+// clock jumps (dead BIOS battery, NTP catching up) neither resets a visitor
+// early nor keeps a session open forever.
+type IdleWatch struct {
+	Timeout time.Duration
+	Grace   time.Duration
+	now     func() time.Time
+
+	mu   sync.Mutex
+	last time.Time
+}
+
+// NewIdleWatch starts a watch whose last activity is now.
+func NewIdleWatch(timeout, grace time.Duration, now func() time.Time) *IdleWatch {
+	if now == nil {
+		now = time.Now
+	}
+	return &IdleWatch{Timeout: timeout, Grace: grace, now: now, last: now()}
+}
+
+// Activity records that the visitor did something (tap, click, key, scroll).
+func (w *IdleWatch) Activity() {
+	w.mu.Lock()
+	w.last = w.now()
+	w.mu.Unlock()
+}
+
+// State returns the phase and, while Asking, the time left before Gone.
+func (w *IdleWatch) State() (Phase, time.Duration) {
+	w.mu.Lock()
+	idle := w.now().Sub(w.last)
+	w.mu.Unlock()
+	if idle < 0 {
+		// A clock that went backwards is treated as fresh activity.
+		w.Activity()
+		return Present, 0
+	}
+	switch {
+	case idle < w.Timeout:
+		return Present, 0
+	case idle < w.Timeout+w.Grace:
+		return Asking, w.Timeout + w.Grace - idle
+	default:
+		return Gone, 0
+	}
+}
