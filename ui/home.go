@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/app/session"
+)
+
+// showHome offers the two paths and the way out.
+func (s *Shell) showHome() {
+	sc := newScreen("home")
+	code := ""
+	if cur := s.svc.Sessions.Current(); cur != nil {
+		code = cur.Code.String()
+	}
+	codeLabel := label(sc, "code", s.T("home.code", "code", code))
+	codeLabel.Alignment = fyne.TextAlignCenter
+	finish := s.button(sc, "finish", s.T("home.finish"), widget.MediumImportance, s.finish)
+	sc.Content = page(container.NewVBox(
+		heading(sc, "title", s.T("home.title")),
+		container.NewGridWithColumns(2,
+			s.choice(sc, "assess", s.T("home.assess"), s.T("home.assess.hint"), func() { s.showSoon("assess") }),
+			s.choice(sc, "guide", s.T("home.guide"), s.T("home.guide.hint"), func() { s.showSoon("guide") }),
+		),
+	), codeLabel, finish)
+	sc.OnRune = func(r rune) {
+		switch r {
+		case '1':
+			sc.Buttons["assess"].OnTapped()
+		case '2':
+			sc.Buttons["guide"].OnTapped()
+		}
+	}
+	s.show(sc)
+}
+
+// showSoon stands in for a part of the kiosk not built yet.
+func (s *Shell) showSoon(name string) {
+	sc := newScreen("soon." + name)
+	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, s.showHome)
+	sc.Back = back.OnTapped
+	sc.Content = page(container.NewVBox(
+		heading(sc, "title", s.T("soon.title")),
+		label(sc, "body", s.T("soon.body")),
+	), back)
+	s.show(sc)
+}
+
+// finish ends the session normally and says goodbye.
+func (s *Shell) finish() {
+	s.endSession(session.Finished)
+	s.showGoodbye()
+}

@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// visitorScreens opens each screen built so far, in a fresh kiosk each.
+var visitorScreens = map[string]func(k *kiosk){
+	"welcome": func(k *kiosk) {},
+	"home":    func(k *kiosk) { k.tap("start") },
+	"soon":    func(k *kiosk) { k.tap("start"); k.tap("assess") },
+	"idle":    func(k *kiosk) { k.tap("start"); k.advance(k.shell.svc.IdleTimeout) },
+	"goodbye": func(k *kiosk) { k.tap("start"); k.tap("finish") },
+	"error":   func(k *kiosk) { k.shell.showError(k.shell.T("error.storage")) },
+	"pinpad":  func(k *kiosk) { k.shell.openMediator() },
+	"menu":    func(k *kiosk) { k.shell.showMediatorMenu() },
+}
+
+// TestScreensFitWithoutScrolling checks the brief's rule: every screen fits
+// 1024×768 at the largest text step, in every language, with every button a
+// comfortable touch target.
+func TestScreensFitWithoutScrolling(t *testing.T) {
+	largest := len(TextSteps) - 1
+	for name, open := range visitorScreens {
+		for _, lang := range []string{"fr", "en"} {
+			k := newKiosk(t)
+			k.shell.lang = lang
+			k.shell.SetTextStep(largest)
+			open(k)
+			k.win.Resize(fyne.NewSize(1024, 768))
+			min := k.win.Content().MinSize()
+			if min.Width > 1024 || min.Height > 768 {
+				t.Errorf("%s/%s needs %.0f×%.0f, more than 1024×768", name, lang, min.Width, min.Height)
+			}
+			for _, o := range test.LaidOutObjects(k.win.Content()) {
+				b, ok := o.(*Button)
+				if !ok || !b.Visible() {
+					continue
+				}
+				if s := b.Size(); s.Width < MinTouchTarget || s.Height < MinTouchTarget {
+					t.Errorf("%s/%s: button %q is %.0f×%.0f, under %d px", name, lang, b.Text, s.Width, s.Height, MinTouchTarget)
+				}
+			}
+			for _, o := range test.LaidOutObjects(k.win.Content()) {
+				if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" && l.Truncation == fyne.TextTruncateOff {
+					if l.Size().Width < l.MinSize().Width-0.5 {
+						t.Errorf("%s/%s: label %q cut", name, lang, l.Text)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// TestScreenshots writes a picture of every screen, at the smallest and the
+// largest text step, to $PASAPAS_ARTEFACTS/ui/ so people can look at them.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("PASAPAS_ARTEFACTS")
+	if dir == "" {
+		t.Skip("PASAPAS_ARTEFACTS not set")
+	}
+	dir = filepath.Join(dir, "ui")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range visitorScreens {
+		for _, step := range []int{0, len(TextSteps) - 1} {
+			k := newKiosk(t)
+			k.shell.SetTextStep(step)
+			open(k)
+			k.win.Resize(fyne.NewSize(1024, 768))
+			f, err := os.Create(filepath.Join(dir, name+"-step"+string(rune('0'+step))+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := png.Encode(f, k.win.Canvas().Capture()); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+		}
+	}
+}

@@ -1,0 +1,287 @@
+// Package ui builds the kiosk's Fyne screens. It talks to the session service
+// and the PIN guard of app/, never to SQL, and holds no scoring logic.
+package ui
+
+import (
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+	"github.com/sirupsen/logrus"
+
+	"pasapas/app/i18n"
+	"pasapas/app/pin"
+	"pasapas/app/session"
+)
+
+// Services is what the screens need from the rest of the kiosk.
+type Services struct {
+	Sessions *session.Service
+	PIN      *pin.Guard
+	Text     *i18n.Catalogue
+	Log      logrus.FieldLogger
+	// Now is the clock; tests inject one to drive the idle reset.
+	Now         func() time.Time
+	IdleTimeout time.Duration
+	IdleGrace   time.Duration
+	DefaultLang string
+	// DefaultTextStep indexes TextSteps; each new visitor starts there.
+	DefaultTextStep int
+	// Quit closes the kiosk; only the mediator menu offers it.
+	Quit func()
+}
+
+// Screen is one full-window page. Buttons and Labels are kept by name so
+// tests read like a visitor's actions: test.Tap(s.Buttons["start"]).
+type Screen struct {
+	Name    string
+	Buttons map[string]*Button
+	Labels  map[string]*widget.Label
+	Content fyne.CanvasObject
+	// OnKey handles keys the focused widget did not take; true when used.
+	OnKey func(*fyne.KeyEvent) bool
+	// OnRune handles typed characters (digits on the PIN pad, answer keys).
+	OnRune func(rune)
+	// Back is what Escape does; nil when there is no way back.
+	Back func()
+	// NoIdle screens (welcome) have no visitor to time out.
+	NoIdle bool
+	// Until, when set, returns to welcome at that time (the goodbye page).
+	Until time.Time
+}
+
+func newScreen(name string) *Screen {
+	return &Screen{Name: name, Buttons: map[string]*Button{}, Labels: map[string]*widget.Label{}}
+}
+
+// Shell owns the window: the top bar on every screen, the current screen,
+// the visitor's language and text size, and the idle reset.
+type Shell struct {
+	app fyne.App
+	win fyne.Window
+	svc Services
+
+	lang     string
+	textStep int
+	dark     bool
+	idle     *session.IdleWatch
+
+	screen *Screen
+	// under is the screen the idle prompt or the mediator pad covers.
+	under *Screen
+	topBar *topBar
+	body   *fyne.Container
+}
+
+// Create builds the kiosk in w and shows the welcome screen. It refuses the
+// window's close button: only the mediator menu quits.
+func Create(a fyne.App, w fyne.Window, svc Services) *Shell {
+	if svc.Now == nil {
+		svc.Now = time.Now
+	}
+	if svc.Log == nil {
+		svc.Log = logrus.StandardLogger()
+	}
+	s := &Shell{app: a, win: w, svc: svc}
+	s.idle = session.NewIdleWatch(svc.IdleTimeout, svc.IdleGrace, svc.Now)
+	s.topBar = newTopBar(s)
+	s.body = container.NewStack()
+	w.SetContent(container.NewBorder(s.topBar.content, nil, nil, nil, s.body))
+	w.SetCloseIntercept(func() { s.svc.Log.Info("close request refused: the kiosk stays open") })
+
+	c := w.Canvas()
+	c.SetOnTypedKey(s.typedKey)
+	c.SetOnTypedRune(s.typedRune)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt},
+		func(fyne.Shortcut) { s.act(s.openMediator)() })
+	s.resetVisitor()
+	s.showWelcome()
+	return s
+}
+
+// Screen is the screen on display.
+func (s *Shell) Screen() *Screen { return s.screen }
+
+// Lang is the visitor's language.
+func (s *Shell) Lang() string { return s.lang }
+
+// TextStep is the visitor's text-size step.
+func (s *Shell) TextStep() int { return s.textStep }
+
+// T translates key into the visitor's language.
+func (s *Shell) T(key string, args ...string) string { return s.svc.Text.T(s.lang, key, args...) }
+
+// show replaces the screen. Focus is cleared so that a focused widget of the
+// old screen can never take keys meant for the new one.
+func (s *Shell) show(sc *Screen) {
+	s.screen = sc
+	s.win.Canvas().Unfocus()
+	s.body.Objects = []fyne.CanvasObject{sc.Content}
+	s.body.Refresh()
+	s.topBar.refresh()
+}
+
+// act wraps every visitor action: it counts as activity for the idle reset
+// (Fyne has no global input hook, so each handler reports itself) and a
+// panic in a screen is caught, logged and turned into a clean restart.
+func (s *Shell) act(f func()) func() {
+	return func() {
+		s.idle.Activity()
+		defer s.recoverScreen()
+		f()
+	}
+}
+
+func (s *Shell) recoverScreen() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	name := ""
+	if s.screen != nil {
+		name = s.screen.Name
+	}
+	// The stack names code, not data: nothing a visitor typed is in it.
+	s.svc.Log.WithField("screen", name).Errorf("screen crashed: %v\n%s", r, debug.Stack())
+	s.endSession(session.Abandoned)
+	s.showError(s.T("error.body"))
+}
+
+func (s *Shell) typedKey(ev *fyne.KeyEvent) {
+	s.act(func() {
+		if s.screen == nil {
+			return
+		}
+		if s.screen.OnKey != nil && s.screen.OnKey(ev) {
+			return
+		}
+		if ev.Name == fyne.KeyEscape && s.screen.Back != nil {
+			s.screen.Back()
+		}
+	})()
+}
+
+func (s *Shell) typedRune(r rune) {
+	s.act(func() {
+		if s.screen != nil && s.screen.OnRune != nil {
+			s.screen.OnRune(r)
+		}
+	})()
+}
+
+// resetVisitor returns language, text size and contrast to the centre's
+// defaults: the next visitor sees nothing of the previous one's choices.
+func (s *Shell) resetVisitor() {
+	s.lang = s.svc.DefaultLang
+	if s.lang == "" {
+		s.lang = s.svc.Text.Reference()
+	}
+	s.textStep = clampStep(s.svc.DefaultTextStep)
+	s.dark = false
+	s.applyTheme()
+}
+
+func (s *Shell) applyTheme() {
+	s.app.Settings().SetTheme(newKioskTheme(s.textStep, s.dark))
+}
+
+// SetTextStep changes the text size for this visitor.
+func (s *Shell) SetTextStep(step int) {
+	s.textStep = clampStep(step)
+	s.applyTheme()
+	s.topBar.refresh()
+}
+
+// startSession opens a session in the chosen language and shows home.
+func (s *Shell) startSession() {
+	if _, err := s.svc.Sessions.Start(s.lang); err != nil {
+		s.svc.Log.WithError(err).Error("could not start a session")
+		s.showError(s.T("error.storage"))
+		return
+	}
+	s.showHome()
+}
+
+// endSession stores the end of the open session, if any, and forgets it.
+func (s *Shell) endSession(status session.Status) {
+	var err error
+	if status == session.Finished {
+		err = s.svc.Sessions.Finish()
+	} else {
+		err = s.svc.Sessions.Abandon()
+	}
+	if err != nil {
+		s.svc.Log.WithError(err).Error("could not store the end of the session")
+	}
+}
+
+// backToWelcome drops every trace of the visitor on screen and in memory.
+func (s *Shell) backToWelcome() {
+	s.under = nil
+	s.resetVisitor()
+	s.showWelcome()
+}
+
+// Tick runs once a second (from the window's ticker, or a test): it raises
+// the idle prompt, resets an absent visitor, and ends timed pages.
+func (s *Shell) Tick() {
+	if s.screen == nil {
+		return
+	}
+	if !s.screen.Until.IsZero() && !s.svc.Now().Before(s.screen.Until) {
+		s.backToWelcome()
+		return
+	}
+	if s.screen.NoIdle && s.screen.Name != "idle" {
+		s.idle.Activity()
+		return
+	}
+	phase, left := s.idle.State()
+	switch phase {
+	case session.Present:
+		if s.screen.Name == "idle" {
+			s.resume()
+		}
+	case session.Asking:
+		if s.screen.Name != "idle" {
+			s.under = s.screen
+			s.show(s.idleScreen())
+		}
+		s.screen.Labels["countdown"].SetText(s.T("idle.body", "seconds", strconv.Itoa(int(left.Round(time.Second)/time.Second))))
+	case session.Gone:
+		s.svc.Log.Info("visitor gone: session abandoned after the idle timeout")
+		s.endSession(session.Abandoned)
+		s.backToWelcome()
+	}
+}
+
+// resume puts back the screen the idle prompt covered.
+func (s *Shell) resume() {
+	under := s.under
+	s.under = nil
+	if under == nil {
+		s.showWelcome()
+		return
+	}
+	s.show(under)
+}
+
+// Run starts the once-a-second ticker; it stops when done is closed.
+func (s *Shell) Run(done <-chan struct{}) {
+	t := time.NewTicker(time.Second)
+	go func() {
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				fyne.Do(s.Tick)
+			}
+		}
+	}()
+}

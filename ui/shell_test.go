@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"github.com/sirupsen/logrus"
+
+	"pasapas/app/i18n"
+	"pasapas/app/pin"
+	"pasapas/app/session"
+	"pasapas/app/store"
+	"pasapas/seeds"
+)
+
+// kiosk is a shell in a headless test window, over a real SQLite file and a
+// clock the test moves by hand.
+type kiosk struct {
+	t     *testing.T
+	shell *Shell
+	win   fyne.Window
+	store *store.Store
+	now   time.Time
+	quit  bool
+}
+
+func newKiosk(t *testing.T) *kiosk {
+	t.Helper()
+	k := &kiosk{t: t, now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)}
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "pasapas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	k.store = st
+	text, err := i18n.Load(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return k.now }
+	log := logrus.New()
+	log.SetOutput(testWriter{t})
+	k.win = test.NewTempWindow(t, nil)
+	k.win.Resize(fyne.NewSize(1024, 768))
+	k.shell = Create(a, k.win, Services{
+		Sessions:    session.NewService(st, "test-kiosk", clock),
+		PIN:         pin.NewGuard(st, clock),
+		Text:        text,
+		Log:         log,
+		Now:         clock,
+		IdleTimeout: 120 * time.Second,
+		IdleGrace:   30 * time.Second,
+		DefaultLang: "fr",
+		Quit:        func() { k.quit = true },
+	})
+	return k
+}
+
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+func (k *kiosk) tap(id string) {
+	k.t.Helper()
+	b, ok := k.shell.screen.Buttons[id]
+	if !ok {
+		k.t.Fatalf("screen %s has no button %q", k.shell.screen.Name, id)
+	}
+	test.Tap(b)
+}
+
+func (k *kiosk) wantScreen(name string) {
+	k.t.Helper()
+	if got := k.shell.screen.Name; got != name {
+		k.t.Fatalf("screen %q, want %q", got, name)
+	}
+}
+
+func (k *kiosk) wantLabel(id, want string) {
+	k.t.Helper()
+	l, ok := k.shell.screen.Labels[id]
+	if !ok {
+		k.t.Fatalf("screen %s has no label %q", k.shell.screen.Name, id)
+	}
+	if !strings.Contains(l.Text, want) {
+		k.t.Fatalf("label %s = %q, want it to contain %q", id, l.Text, want)
+	}
+}
+
+func (k *kiosk) advance(d time.Duration) {
+	k.now = k.now.Add(d)
+	k.shell.Tick()
+}
+
+func (k *kiosk) stored(code session.Code) session.Record {
+	k.t.Helper()
+	rec, err := k.store.SessionByCode(context.Background(), code)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	return rec
+}
+
+func TestWelcomeHomeFinish(t *testing.T) {
+	k := newKiosk(t)
+	k.wantScreen("welcome")
+	k.wantLabel("title", "Bonjour")
+
+	k.tap("start")
+	k.wantScreen("home")
+	cur := k.shell.svc.Sessions.Current()
+	if cur == nil {
+		t.Fatal("no session after Commencer")
+	}
+	k.wantLabel("code", cur.Code.String())
+
+	k.now = k.now.Add(4 * time.Minute)
+	k.tap("finish")
+	k.wantScreen("goodbye")
+	if rec := k.stored(cur.Code); rec.Status != session.Finished || rec.Duration() != 4*time.Minute {
+		t.Fatalf("stored %+v", rec)
+	}
+	k.advance(GoodbyeFor)
+	k.wantScreen("welcome")
+}
+
+func TestKeyboardAlone(t *testing.T) {
+	k := newKiosk(t)
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	k.wantScreen("home")
+	k.shell.typedRune('1')
+	k.wantScreen("soon.assess")
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	k.wantScreen("home")
+
+	// Tab to a button, Enter presses it.
+	c := k.win.Canvas()
+	for i := 0; i < 20 && c.Focused() != k.shell.screen.Buttons["finish"]; i++ {
+		c.FocusNext()
+	}
+	if c.Focused() != k.shell.screen.Buttons["finish"] {
+		t.Fatal("Tab never reached Terminer")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	k.wantScreen("goodbye")
+}
+
+func TestLanguageIsPerVisitor(t *testing.T) {
+	k := newKiosk(t)
+	k.tap("lang.en")
+	k.wantLabel("title", "Hello")
+	k.tap("start")
+	k.wantLabel("title", "What do you want to do?")
+	if cur := k.shell.svc.Sessions.Current(); cur.Lang != "en" {
+		t.Fatalf("session language %q", cur.Lang)
+	}
+	k.tap("finish")
+	k.tap("ok")
+	k.wantScreen("welcome")
+	k.wantLabel("title", "Bonjour")
+}
+
+func TestIdleResetAbandonsAndForgets(t *testing.T) {
+	k := newKiosk(t)
+	k.tap("lang.en")
+	test.Tap(k.shell.topBar.buttons["text.2"])
+	k.tap("start")
+	code := k.shell.svc.Sessions.Current().Code
+
+	k.advance(119 * time.Second)
+	k.wantScreen("home")
+	k.advance(time.Second)
+	k.wantScreen("idle")
+	k.wantLabel("countdown", "30")
+	k.advance(10 * time.Second)
+	k.wantLabel("countdown", "20")
+
+	k.tap("continue")
+	k.wantScreen("home")
+
+	k.advance(150 * time.Second)
+	k.wantScreen("welcome")
+	if k.shell.svc.Sessions.Current() != nil {
+		t.Fatal("session still in memory after the idle reset")
+	}
+	if rec := k.stored(code); rec.Status != session.Abandoned {
+		t.Fatalf("status %s, want abandoned", rec.Status)
+	}
+	if k.shell.lang != "fr" || k.shell.textStep != 0 {
+		t.Fatalf("visitor choices kept: lang=%s step=%d", k.shell.lang, k.shell.textStep)
+	}
+	k.wantLabel("title", "Bonjour")
+}
+
+func TestWelcomeNeverTimesOut(t *testing.T) {
+	k := newKiosk(t)
+	k.advance(time.Hour)
+	k.wantScreen("welcome")
+}
+
+func typeDigits(k *kiosk, digits string) {
+	for _, d := range digits {
+		k.tap("digit." + string(d))
+	}
+	k.tap("ok")
+}
+
+func TestMediatorChoosesPINThenEntersIt(t *testing.T) {
+	k := newKiosk(t)
+	k.tap("start")
+	k.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(
+		&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt})
+	k.wantScreen("pinpad")
+	k.wantLabel("prompt", "Choisir un code")
+
+	typeDigits(k, "12")
+	k.wantLabel("message", "4 à 8 chiffres")
+	typeDigits(k, "4821")
+	k.wantLabel("prompt", "2e fois")
+	typeDigits(k, "4822")
+	k.wantLabel("message", "différents")
+	typeDigits(k, "4821")
+	typeDigits(k, "4821")
+	k.wantScreen("mediator.menu")
+
+	k.tap("back")
+	k.wantScreen("home")
+
+	// Long press on the logo: the touch-only way in.
+	var pending func()
+	k.shell.topBar.logo.after = func(d time.Duration, f func()) func() {
+		if d != LongPress {
+			t.Fatalf("long press of %v", d)
+		}
+		pending = f
+		return func() { pending = nil }
+	}
+	k.shell.topBar.logo.MouseDown(nil)
+	k.shell.topBar.logo.MouseUp(nil)
+	if pending != nil {
+		t.Fatal("a short press still opens the pad")
+	}
+	k.shell.topBar.logo.MouseDown(nil)
+	pending()
+	k.wantScreen("pinpad")
+	k.wantLabel("prompt", "Tapez le code")
+
+	// Digits typed on a physical keyboard work too.
+	for _, r := range "4821" {
+		k.shell.typedRune(r)
+	}
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	k.wantScreen("mediator.menu")
+	k.tap("quit")
+	if !k.quit {
+		t.Fatal("Quitter did not quit")
+	}
+}
+
+func TestPINPadLocksAfterFiveWrongCodes(t *testing.T) {
+	k := newKiosk(t)
+	if err := k.shell.svc.PIN.Set("4821"); err != nil {
+		t.Fatal(err)
+	}
+	k.shell.openMediator()
+	for i := 1; i < pin.MaxTries; i++ {
+		typeDigits(k, "0000")
+		k.wantLabel("message", "Code faux")
+	}
+	typeDigits(k, "0000")
+	k.wantLabel("message", "Attendez 5 minutes")
+	typeDigits(k, "4821")
+	k.wantScreen("pinpad")
+	k.now = k.now.Add(pin.LockDuration)
+	typeDigits(k, "4821")
+	k.wantScreen("mediator.menu")
+}
+
+func TestCrashInAScreenReturnsToWelcome(t *testing.T) {
+	k := newKiosk(t)
+	k.tap("start")
+	code := k.shell.svc.Sessions.Current().Code
+	k.shell.screen.Buttons["assess"].OnTapped = k.shell.act(func() { panic("boom") })
+	k.tap("assess")
+	k.wantScreen("error")
+	if rec := k.stored(code); rec.Status != session.Abandoned {
+		t.Fatalf("status %s after a crash, want abandoned", rec.Status)
+	}
+	k.tap("ok")
+	k.wantScreen("welcome")
+}

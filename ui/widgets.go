@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/assets"
+)
+
+// Button is Fyne's button that Enter activates as well as Space: people
+// who use the keyboard expect Enter to press the button they moved to.
+type Button struct {
+	widget.Button
+}
+
+func newButton(label string, tapped func()) *Button {
+	b := &Button{}
+	b.Text = label
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MinSize keeps every button a comfortable touch target.
+func (b *Button) MinSize() fyne.Size {
+	return b.Button.MinSize().Max(fyne.NewSquareSize(MinTouchTarget + 12))
+}
+
+// TypedKey presses the button on Enter or Space.
+func (b *Button) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
+}
+
+// button makes a button that reports activity and is kept in sc.Buttons
+// under id.
+func (s *Shell) button(sc *Screen, id, label string, imp widget.Importance, f func()) *Button {
+	b := newButton(label, s.act(f))
+	b.Importance = imp
+	sc.Buttons[id] = b
+	return b
+}
+
+// label makes a wrapping label kept in sc.Labels under id.
+func label(sc *Screen, id, text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	if id != "" {
+		sc.Labels[id] = l
+	}
+	return l
+}
+
+// heading makes a large bold centred title.
+func heading(sc *Screen, id, text string) *widget.Label {
+	l := label(sc, id, text)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameHeadingText
+	l.Alignment = fyne.TextAlignCenter
+	return l
+}
+
+// choice is a large tile: a button underneath (focus, keyboard, tap) with a
+// title and a hint laid over it, since a plain button cannot wrap its text.
+func (s *Shell) choice(sc *Screen, id, title, hint string, f func()) fyne.CanvasObject {
+	b := s.button(sc, id, "", widget.HighImportance, f)
+	t := widget.NewLabel(title)
+	t.TextStyle.Bold = true
+	t.Wrapping = fyne.TextWrapWord
+	t.Alignment = fyne.TextAlignCenter
+	parts := []fyne.CanvasObject{t}
+	if hint != "" {
+		h := widget.NewLabel(hint)
+		h.Wrapping = fyne.TextWrapWord
+		h.Alignment = fyne.TextAlignCenter
+		parts = append(parts, h)
+	}
+	text := container.NewThemeOverride(container.NewPadded(container.NewVBox(parts...)), onPrimary{})
+	return container.NewStack(b, text)
+}
+
+// page lays out a visitor screen: content centred vertically with room at
+// the sides, and a row of actions along the bottom.
+func page(body fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
+	var bottom fyne.CanvasObject
+	if len(actions) > 0 {
+		bottom = container.NewPadded(container.NewGridWithColumns(len(actions), actions...))
+	}
+	centre := container.NewVBox(layout.NewSpacer(), body, layout.NewSpacer())
+	return container.NewBorder(nil, bottom, nil, nil, container.NewPadded(centre))
+}
+
+// longPressLogo is the logo in the top bar. Held for LongPress it opens the
+// mediator pad: the touch-only path into mediator mode, hidden from visitors
+// because a tap does nothing.
+type longPressLogo struct {
+	widget.BaseWidget
+	onLongPress func()
+	after       func(time.Duration, func()) (cancel func())
+	cancel      func()
+}
+
+// LongPress is how long the logo must be held.
+const LongPress = 3 * time.Second
+
+func newLongPressLogo(after func(time.Duration, func()) func(), onLongPress func()) *longPressLogo {
+	l := &longPressLogo{onLongPress: onLongPress, after: after}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *longPressLogo) CreateRenderer() fyne.WidgetRenderer {
+	img := canvas.NewImageFromResource(assets.Logo)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(MinTouchTarget))
+	return widget.NewSimpleRenderer(img)
+}
+
+// MouseDown starts the hold; touch screens reach here as mouse presses.
+func (l *longPressLogo) MouseDown(*desktop.MouseEvent) {
+	l.MouseUp(nil)
+	l.cancel = l.after(LongPress, l.onLongPress)
+}
+
+// MouseUp ends the hold before it counts.
+func (l *longPressLogo) MouseUp(*desktop.MouseEvent) {
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+}
+
+// afterOnUI runs f on the UI goroutine after d unless cancelled.
+func afterOnUI(d time.Duration, f func()) func() {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
+}
