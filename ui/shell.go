@@ -72,7 +72,7 @@ type Shell struct {
 
 	screen *Screen
 	// under is the screen the idle prompt or the mediator pad covers.
-	under *Screen
+	under  *Screen
 	topBar *topBar
 	body   *fyne.Container
 }
@@ -88,6 +88,9 @@ func Create(a fyne.App, w fyne.Window, svc Services) *Shell {
 	}
 	s := &Shell{app: a, win: w, svc: svc}
 	s.idle = session.NewIdleWatch(svc.IdleTimeout, svc.IdleGrace, svc.Now)
+	// The theme goes first: text measured before it would be cached in
+	// Fyne's default font.
+	s.resetVisitor()
 	s.topBar = newTopBar(s)
 	s.body = container.NewStack()
 	w.SetContent(container.NewBorder(s.topBar.content, nil, nil, nil, s.body))
@@ -98,7 +101,6 @@ func Create(a fyne.App, w fyne.Window, svc Services) *Shell {
 	c.SetOnTypedRune(s.typedRune)
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt},
 		func(fyne.Shortcut) { s.act(s.openMediator)() })
-	s.resetVisitor()
 	s.showWelcome()
 	return s
 }

@@ -1,0 +1,230 @@
+// Package app runs Pas à Pas: the command line, the data directory, the
+// store, logging, and the kiosk's life cycle. The window itself is built by
+// ui/launch, handed in by main so that app never depends on the UI.
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"pasapas/app/i18n"
+	"pasapas/app/logging"
+	"pasapas/app/pin"
+	"pasapas/app/session"
+	"pasapas/app/store"
+	"pasapas/seeds"
+)
+
+// Version is the program's version; FyneApp.toml carries the same one.
+const Version = "0.1.0"
+
+// DBFileName is the SQLite file in the data directory.
+const DBFileName = "pasapas.db"
+
+// Settings keys stored in the database, with their defaults.
+const (
+	SettingKioskID     = "kiosk.id"
+	SettingIdleSeconds = "idle.timeout_seconds"
+	SettingLanguage    = "default.language"
+	SettingTextStep    = "default.text_step"
+)
+
+const (
+	defaultIdle  = 120 * time.Second
+	idleGrace    = 30 * time.Second
+	defaultKiosk = "borne-1"
+)
+
+// Kiosk is everything the window needs, opened and ready.
+type Kiosk struct {
+	DataDir         string
+	Windowed        bool
+	Store           *store.Store
+	Sessions        *session.Service
+	PIN             *pin.Guard
+	Text            *i18n.Catalogue
+	Log             *logrus.Logger
+	IdleTimeout     time.Duration
+	IdleGrace       time.Duration
+	DefaultLang     string
+	DefaultTextStep int
+}
+
+// RunWindow shows the kiosk window until it quits.
+type RunWindow func(*Kiosk) error
+
+// IO is the process's standard streams.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+const usage = `Pas à Pas — borne d'autodiagnostic et d'accompagnement numérique
+
+Usage:
+  pasapas [--windowed] [--data-dir DIR]   lance la borne (plein écran)
+  pasapas version                         affiche la version
+  pasapas set-pin [--data-dir DIR]        choisit le code médiateur (lu sur l'entrée standard)
+  pasapas help                            affiche cette aide
+
+Options:
+  --windowed       fenêtre ordinaire de 1280×800 (développement)
+  --data-dir DIR   dossier des données (par défaut : %s)
+`
+
+// Main runs the command in args and returns the process exit code.
+func Main(args []string, std IO, run RunWindow) int {
+	cmd := ""
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "":
+		return runKiosk(args, std, run)
+	case "version":
+		fmt.Fprintf(std.Out, "pasapas %s\n", Version)
+		return exitOK
+	case "set-pin":
+		return setPIN(args, std)
+	case "help":
+		printUsage(std.Out)
+		return exitOK
+	}
+	fmt.Fprintf(std.Err, "pasapas: commande inconnue %q\n\n", cmd)
+	printUsage(std.Err)
+	return exitUsage
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintf(w, usage, DefaultDataDir())
+}
+
+// DefaultDataDir is the OS user config dir + "pasapas".
+func DefaultDataDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "pasapas-data"
+	}
+	return filepath.Join(dir, "pasapas")
+}
+
+// flags returns a flag set with the options every command shares.
+func flags(name string, std IO) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(std.Err)
+	fs.Usage = func() { printUsage(std.Err) }
+	dataDir := fs.String("data-dir", DefaultDataDir(), "")
+	return fs, dataDir
+}
+
+// parse parses args; it returns the exit code to stop with, or -1 to go on.
+func parse(fs *flag.FlagSet, args []string) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "pasapas: argument inattendu %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	return -1
+}
+
+func runKiosk(args []string, std IO, run RunWindow) int {
+	fs, dataDir := flags("pasapas", std)
+	windowed := fs.Bool("windowed", false, "")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	// The log comes first: on a PC whose OpenGL driver is missing the window
+	// can fail before anything else is said, and the log must tell why.
+	log, closer, err := logging.Setup(*dataDir, std.Err)
+	defer closer.Close()
+	if err != nil {
+		log.WithError(err).Error("the log file cannot be written; logging to stderr only")
+	}
+	k, err := Open(*dataDir, log)
+	if err != nil {
+		log.WithError(err).Error("the kiosk cannot start")
+		return exitError
+	}
+	defer k.Store.Close()
+	k.Windowed = *windowed
+	log.WithFields(logrus.Fields{"version": Version, "data_dir": *dataDir, "windowed": *windowed}).Info("kiosk starting")
+	if err := run(k); err != nil {
+		log.WithError(err).Error("the kiosk window failed")
+		return exitError
+	}
+	log.Info("kiosk stopped")
+	return exitOK
+}
+
+// Open prepares the data directory, the store and the services.
+func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
+	st, err := OpenStore(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	if n, err := st.AbandonOpenSessions(ctx); err != nil {
+		log.WithError(err).Warn("closing sessions left open")
+	} else if n > 0 {
+		log.WithField("sessions", n).Warn("sessions left open by a stop were marked abandoned")
+	}
+	text, err := i18n.Load(seeds.FS)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	setting := func(key, def string) string {
+		v, err := st.Setting(ctx, key, def)
+		if err != nil {
+			log.WithError(err).WithField("key", key).Warn("reading a setting; using the default")
+			return def
+		}
+		return v
+	}
+	idle := defaultIdle
+	if secs, err := strconv.Atoi(setting(SettingIdleSeconds, "")); err == nil && secs >= 30 {
+		idle = time.Duration(secs) * time.Second
+	}
+	step, _ := strconv.Atoi(setting(SettingTextStep, "0"))
+	return &Kiosk{
+		DataDir:         dataDir,
+		Store:           st,
+		Sessions:        session.NewService(st, setting(SettingKioskID, defaultKiosk), nil),
+		PIN:             pin.NewGuard(st, nil),
+		Text:            text,
+		Log:             log,
+		IdleTimeout:     idle,
+		IdleGrace:       idleGrace,
+		DefaultLang:     setting(SettingLanguage, text.Reference()),
+		DefaultTextStep: step,
+	}, nil
+}
+
+// OpenStore opens the database of dataDir, creating the directory if needed.
+func OpenStore(dataDir string) (*store.Store, error) {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("creating the data directory: %w", err)
+	}
+	return store.Open(filepath.Join(dataDir, DBFileName))
+}

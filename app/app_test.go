@@ -1,0 +1,98 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"pasapas/app/pin"
+)
+
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	noWindow := func(*Kiosk) error { t.Fatal("the window was opened"); return nil }
+	code := Main(args, IO{In: strings.NewReader(stdin), Out: &out, Err: &errOut}, noWindow)
+	return code, out.String(), errOut.String()
+}
+
+func TestCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		stdin   string
+		args    []string
+		code    int
+		wantOut string
+		wantErr string
+	}{
+		{"version", "", []string{"version"}, 0, "pasapas " + Version, ""},
+		{"help", "", []string{"help"}, 0, "set-pin", ""},
+		{"flag help", "", []string{"--help"}, 0, "", "Usage"},
+		{"unknown flag", "", []string{"--bogus"}, 2, "", "-bogus"},
+		{"unknown command", "", []string{"frobnicate"}, 2, "", "commande inconnue"},
+		{"stray argument", "", []string{"set-pin", "--data-dir", dir, "extra"}, 2, "", "inattendu"},
+		{"short pin", "12\n", []string{"set-pin", "--data-dir", dir}, 2, "", "4 à 8"},
+		{"no pin", "", []string{"set-pin", "--data-dir", dir}, 1, "", "aucun code"},
+		{"set pin", "4821\n", []string{"set-pin", "--data-dir", filepath.Join(dir, "new")}, 0, "enregistré", ""},
+	}
+	for _, tt := range tests {
+		code, out, errOut := run(t, tt.stdin, tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.wantOut) || !strings.Contains(errOut, tt.wantErr) {
+			t.Errorf("%s: code %d out %q err %q", tt.name, code, out, errOut)
+		}
+	}
+}
+
+func TestSetPINStoresAHashThatChecks(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, "4821\n", "set-pin", "--data-dir", dir); code != 0 {
+		t.Fatal(errOut)
+	}
+	st, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := pin.NewGuard(st, nil).Check("4821"); err != nil {
+		t.Fatalf("the PIN set from the command line does not check: %v", err)
+	}
+}
+
+func TestKioskOpensWithDefaults(t *testing.T) {
+	var errOut bytes.Buffer
+	dir := t.TempDir()
+	opened := false
+	code := Main([]string{"--data-dir", dir, "--windowed"}, IO{Err: &errOut}, func(k *Kiosk) error {
+		opened = true
+		if !k.Windowed || k.IdleTimeout.Seconds() != 120 || k.DefaultLang != "fr" {
+			t.Errorf("kiosk %+v", k)
+		}
+		return nil
+	})
+	if code != 0 || !opened {
+		t.Fatalf("code %d, opened %v: %s", code, opened, errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pasapas.log")); err != nil {
+		t.Fatal("no log file in the data directory")
+	}
+}
+
+func TestFyneAppTomlCarriesTheVersion(t *testing.T) {
+	data, err := os.ReadFile("../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`Version = "([^"]+)"`).FindSubmatch(data)
+	if m == nil || string(m[1]) != Version {
+		t.Fatalf("FyneApp.toml version %q, app.Version %q", m, Version)
+	}
+	for _, want := range []string{`ID = "fr.pasapas.kiosk"`, `Name = "Pas à Pas"`, `Icon = "assets/icon.png"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("FyneApp.toml lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,14 @@
+// Pas à Pas: an offline kiosk that helps people find out what they can do
+// with a computer and guides them through online public procedures.
+package main
+
+import (
+	"os"
+
+	"pasapas/app"
+	"pasapas/ui/launch"
+)
+
+func main() {
+	os.Exit(app.Main(os.Args[1:], app.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, launch.Kiosk))
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages a target needs, only those missing.
+# Usage: scripts/deps.sh build|test|windows|deb
+# As root it runs apt-get; with sudo it uses sudo; otherwise it prints the
+# exact command to run and fails.
+set -euo pipefail
+
+build=(gcc pkg-config libgl1-mesa-dev xorg-dev)
+# Locales: Fyne reads LANG; fr_FR.UTF-8 must exist for the kiosk and tests.
+test=("${build[@]}" locales xvfb openbox xdotool x11-utils imagemagick poppler-utils sqlite3)
+
+case "${1:-build}" in
+  build) want=("${build[@]}") ;;
+  test) want=("${test[@]}") ;;
+  *) echo "deps.sh: unknown target '$1'" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    sudo=""
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo="sudo"
+  else
+    echo "Missing packages: ${missing[*]}" >&2
+    echo "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A French UTF-8 locale, so Fyne and the tests see the language a kiosk has.
+if [ "${1:-build}" = test ] && ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+  if [ "$(id -u)" = 0 ]; then
+    sed -i 's/^# *fr_FR.UTF-8/fr_FR.UTF-8/' /etc/locale.gen && locale-gen >/dev/null
+  else
+    echo "Note: no fr_FR.UTF-8 locale; run: sudo sed -i 's/^# *fr_FR.UTF-8/fr_FR.UTF-8/' /etc/locale.gen && sudo locale-gen" >&2
+  fi
+fi

@@ -1,0 +1,44 @@
+// Package launch opens the real kiosk window. It is kept apart from ui so
+// that the screens' tests never link the OpenGL driver.
+package launch
+
+import (
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"pasapas/app"
+	"pasapas/assets"
+	"pasapas/ui"
+)
+
+// AppID is the kiosk's application ID (FyneApp.toml).
+const AppID = "fr.pasapas.kiosk"
+
+// Kiosk shows the kiosk full screen (or in a 1280×800 window) until the
+// mediator quits it.
+func Kiosk(k *app.Kiosk) error {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow("Pas à Pas")
+	if k.Windowed {
+		w.Resize(fyne.NewSize(1280, 800))
+	} else {
+		w.SetFullScreen(true)
+	}
+	shell := ui.Create(a, w, ui.Services{
+		Sessions:        k.Sessions,
+		PIN:             k.PIN,
+		Text:            k.Text,
+		Log:             k.Log,
+		IdleTimeout:     k.IdleTimeout,
+		IdleGrace:       k.IdleGrace,
+		DefaultLang:     k.DefaultLang,
+		DefaultTextStep: k.DefaultTextStep,
+		Quit:            a.Quit,
+	})
+	done := make(chan struct{})
+	defer close(done)
+	shell.Run(done)
+	w.ShowAndRun()
+	return nil
+}
