@@ -89,6 +89,9 @@ type Service struct {
 
 	mu      sync.Mutex
 	current *Record
+	// needs are the procedures the visitor said they must do (codes such as
+	// "caf"), kept in memory so the walkthrough list can put them first.
+	needs []string
 }
 
 // NewService returns a service writing to store; now is the clock (time.Now
@@ -139,6 +142,23 @@ func (s *Service) Current() *Record {
 	return &c
 }
 
+// SetNeeds remembers the procedures the visitor must do (codes) for the
+// rest of the session. Storing them is the caller's business (an event).
+func (s *Service) SetNeeds(codes []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.current != nil {
+		s.needs = append([]string(nil), codes...)
+	}
+}
+
+// Needs returns the procedures set by SetNeeds in this session.
+func (s *Service) Needs() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.needs...)
+}
+
 // Record adds an event to the open session.
 func (s *Service) Record(kind string, payload Payload) error {
 	cur := s.Current()
@@ -159,7 +179,7 @@ func (s *Service) Abandon() error { return s.end(Abandoned) }
 func (s *Service) end(status Status) error {
 	s.mu.Lock()
 	cur := s.current
-	s.current = nil
+	s.current, s.needs = nil, nil
 	s.mu.Unlock()
 	if cur == nil {
 		return nil

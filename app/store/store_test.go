@@ -108,11 +108,15 @@ func TestSessionLifecycle(t *testing.T) {
 	if err := svc.Record("typed", session.Payload{"text": "Jean Dupont"}); !errors.Is(err, session.ErrNotCode) {
 		t.Fatalf("free text accepted: %v", err)
 	}
+	svc.SetNeeds([]string{"caf", "ameli"})
+	if got := svc.Needs(); len(got) != 2 || got[0] != "caf" {
+		t.Fatalf("needs %v", got)
+	}
 	now = now.Add(7 * time.Minute)
 	if err := svc.Finish(); err != nil {
 		t.Fatal(err)
 	}
-	if svc.Current() != nil {
+	if svc.Current() != nil || svc.Needs() != nil {
 		t.Fatal("session still in memory after Finish")
 	}
 
