@@ -1,0 +1,17 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestPinPadMarkup pins the PIN pad's rendering to a golden file
+// (testdata/pinpad.xml). After an intended change, review the file written
+// to testdata/failed/ and copy it over the golden one.
+func TestPinPadMarkup(t *testing.T) {
+	k := newKiosk(t)
+	k.shell.openMediator()
+	typeDigits(k, "12")
+	test.AssertRendersToMarkup(t, "pinpad.xml", k.win.Canvas())
+}
