@@ -10,6 +10,8 @@ import (
 
 	"pasapas/app/i18n"
 	"pasapas/assessment/content"
+	"pasapas/assessment/walkthrough"
+	"pasapas/assets"
 	"pasapas/seeds"
 )
 
@@ -20,6 +22,9 @@ const ContentDirName = "content"
 // Content is everything the kiosk shows that lives in data files.
 type Content struct {
 	Text *i18n.Catalogue
+	// Walkthroughs are the built-in procedures, replaced or extended by id
+	// by the centre's walkthroughs/*.yaml.
+	Walkthroughs *walkthrough.Set
 }
 
 // LoadContent loads the built-in content, then the centre's files from
@@ -32,13 +37,28 @@ func LoadContent(centreDir string) (*Content, *content.Report, error) {
 	if info, err := os.Stat(centreDir); err == nil && info.IsDir() {
 		centre = os.DirFS(centreDir)
 	}
-	_ = centre // read by the question bank and walkthrough loaders
 	text, err := i18n.Load(seeds.FS)
 	if err != nil {
 		return nil, report, fmt.Errorf("built-in content: %w", err)
 	}
 	report.Add("languages.yaml", content.BuiltIn, nil)
-	return &Content{Text: text}, report, nil
+	walks, err := loadWalkthroughs(centre, report)
+	if err != nil {
+		return nil, report, err
+	}
+	return &Content{Text: text, Walkthroughs: walks}, report, nil
+}
+
+// loadWalkthroughs reads the built-in procedures, then the centre's, which
+// replace a built-in one with the same id or come after them.
+func loadWalkthroughs(centre fs.FS, report *content.Report) (*walkthrough.Set, error) {
+	opt := walkthrough.Options{Illustration: assets.HasIllustration}
+	builtIn, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, opt, report)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("built-in content: %w", errs[0])
+	}
+	own, _ := walkthrough.Load(centre, walkthrough.Dir, content.Centre, opt, report)
+	return walkthrough.NewSet(append(builtIn, own...)...), nil
 }
 
 // logReport writes every rejected centre file to the log, loudly.

@@ -2,7 +2,9 @@
 package assets
 
 import (
-	_ "embed"
+	"embed"
+	"io/fs"
+	"strings"
 
 	"fyne.io/fyne/v2"
 )
@@ -27,3 +29,28 @@ var (
 	Logo        = fyne.NewStaticResource("logo.svg", logoSVG)
 	Icon        = fyne.NewStaticResource("icon.png", iconPNG)
 )
+
+// illustrations are the drawings of the walkthroughs: simplified look-alikes
+// of real screens, drawn for the project (no copied logos, no screenshots),
+// and the procedures' pictograms. SVG without text, so they suit every
+// language.
+//
+//go:embed illustrations/*.svg
+var illustrations embed.FS
+
+// Illustration returns the drawing called name (file name without .svg),
+// or nil.
+func Illustration(name string) fyne.Resource {
+	if name == "" || strings.ContainsAny(name, "/\\.") {
+		return nil
+	}
+	data, err := fs.ReadFile(illustrations, "illustrations/"+name+".svg")
+	if err != nil {
+		return nil
+	}
+	return fyne.NewStaticResource(name+".svg", data)
+}
+
+// HasIllustration reports whether a drawing called name exists; the
+// walkthrough loader checks content files with it.
+func HasIllustration(name string) bool { return Illustration(name) != nil }

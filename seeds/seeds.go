@@ -1,11 +1,12 @@
-// Package seeds embeds the kiosk's built-in content: interface text, and
-// later the question bank and walkthroughs. A centre overrides it without a
-// rebuild by placing files of the same layout in <data-dir>/content/.
+// Package seeds embeds the kiosk's built-in content: interface text, the
+// guided walkthroughs (walkthroughs/), and later the question bank. A centre
+// overrides it without a rebuild by placing files of the same layout in
+// <data-dir>/content/.
 package seeds
 
 import "embed"
 
 // FS holds the built-in content files.
 //
-//go:embed languages.yaml i18n
+//go:embed languages.yaml i18n walkthroughs
 var FS embed.FS

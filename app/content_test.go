@@ -1,0 +1,61 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pasapas/seeds"
+)
+
+// writeCentreFile puts a file in a centre's content folder.
+func writeCentreFile(t *testing.T, dir, name, data string) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCentreWalkthroughsReplaceAddAndSkipBrokenFiles(t *testing.T) {
+	dir := t.TempDir()
+	caf, err := seeds.FS.ReadFile("walkthroughs/04-caf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(caf), `fr: "CAF : déclaration trimestrielle"`, `fr: "CAF de notre ville"`, 1)
+	writeCentreFile(t, dir, "walkthroughs/caf.yaml", own)
+	local := strings.Replace(strings.Replace(string(caf), "id: caf", "id: mairie", 1), `fr: "CAF : déclaration trimestrielle"`, `fr: "Mairie : inscription"`, 1)
+	writeCentreFile(t, dir, "walkthroughs/mairie.yaml", local)
+	writeCentreFile(t, dir, "walkthroughs/broken.yaml", "id: broken\ntitle: Cassé\nsteps: 3\n")
+
+	c, report, err := LoadContent(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := c.Walkthroughs.All()
+	if len(all) != 13 || all[len(all)-1].ID != "mairie" {
+		t.Fatalf("%d procedures, last %s", len(all), all[len(all)-1].ID)
+	}
+	if got := c.Walkthroughs.Get("caf").Title.In("fr"); got != "CAF de notre ville" {
+		t.Fatalf("caf title %q: the centre's file did not replace the built-in one", got)
+	}
+	rejected := report.Rejected()
+	if len(rejected) != 1 || !strings.HasPrefix(rejected[0].Err.Error(), "walkthroughs/broken.yaml:3: steps") {
+		t.Fatalf("rejected %+v", rejected)
+	}
+
+	code, out, errOut := run(t, "", "check-content", dir)
+	if code != exitError || !strings.Contains(out, "ok      walkthroughs/mairie.yaml (centre)") ||
+		!strings.Contains(errOut, "ERREUR  walkthroughs/broken.yaml:3: steps") {
+		t.Fatalf("check-content: %d\n%s\n%s", code, out, errOut)
+	}
+	os.Remove(filepath.Join(dir, "walkthroughs", "broken.yaml"))
+	if code, _, errOut := run(t, "", "check-content", dir); code != exitOK {
+		t.Fatalf("check-content on good files: %d %s", code, errOut)
+	}
+}

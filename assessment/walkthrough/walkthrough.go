@@ -1,0 +1,219 @@
+// Package walkthrough holds the guided walkthroughs of online procedures
+// (CAF, ameli, impots.gouv…): their model, the loader of their YAML files
+// (seeds/walkthroughs/*.yaml, replaced or extended by a centre's
+// <data-dir>/content/walkthroughs/*.yaml), the codes of the events the kiosk
+// stores while a visitor follows one, and Progress, the reader of those
+// events that the printed summary and the mediator console use.
+//
+// # Texts and languages
+//
+// Every text is a Text: a map from language code to text. In a file it is
+// either a plain string (French only) or a mapping `fr: … / en: …`. French
+// is the reference: a text missing in the visitor's language falls back to
+// it, so adding a language is adding `xx:` lines to the files, nothing more.
+//
+// # Events
+//
+// While a visitor follows a procedure the kiosk records, through
+// session.Service.Record, events whose payloads hold codes only:
+//
+//	walk.started    proc
+//	walk.missing    proc doc              (answered "Je n'ai pas" for doc)
+//	walk.step       proc step secs [practice=done|skipped hints=N]
+//	walk.stuck      proc step secs outcome=retry|tip|mediator
+//	walk.completed  proc secs
+//	walk.abandoned  proc step secs        (left before the end)
+//
+// secs is the time spent, in whole seconds: on the step for walk.step and
+// walk.stuck, on the whole walkthrough for walk.completed and
+// walk.abandoned. Progress(events, set) turns a session's events into one
+// ProcedureProgress per procedure touched: started, completed, steps done,
+// where the visitor got stuck ("étape 3 sur 7 : Se connecter", see
+// StuckPoint.Label), documents missing, time spent.
+package walkthrough
+
+import (
+	"regexp"
+)
+
+// Reference is the language every text must have and falls back to; it is
+// the reference language of seeds/languages.yaml.
+const Reference = "fr"
+
+// Text is one text in several languages.
+type Text map[string]string
+
+// In returns the text in lang, or in the reference language when lang has
+// none.
+func (t Text) In(lang string) string {
+	if v, ok := t[lang]; ok && v != "" {
+		return v
+	}
+	return t[Reference]
+}
+
+// Procedure is one online procedure a visitor can be walked through.
+type Procedure struct {
+	ID string
+	// Title is short enough for a tile ("CAF : déclaration trimestrielle").
+	Title Text
+	// Service is who runs the procedure ("Caisse d'allocations familiales").
+	Service Text
+	// Pictogram names a drawn image of assets/illustrations.
+	Pictogram string
+	// Bring is "Ce qu'il faut avoir avant de commencer".
+	Bring []Document
+	Steps []Step
+	// Source is the official page the steps were checked against.
+	Source Source
+	// File is where the procedure was read, for messages.
+	File string
+}
+
+// Document is something the visitor needs before starting.
+type Document struct {
+	// Code names it in events and summaries (nir, caf_number, rib…).
+	Code  string
+	Label Text
+}
+
+// Step is one screen of a walkthrough.
+type Step struct {
+	// ID names the step in events; unique within its procedure.
+	ID string
+	// Title is a few words ("Se connecter"), used in "étape 3 sur 7 : …".
+	Title Text
+	// Instruction is at most two short sentences.
+	Instruction  Text
+	Illustration string
+	Tip          Text
+	// Pitfall is the mistake people usually make at this step.
+	Pitfall Text
+	// Sandbox, when set, names the practice mock of this step (Sandboxes).
+	Sandbox string
+}
+
+// Source is the official reference of a procedure.
+type Source struct {
+	URL string
+	// Checked is the day (YYYY-MM-DD) the steps were last compared with it.
+	Checked string
+}
+
+// Sandboxes are the practice mocks the kiosk can show in place of a step's
+// illustration. A step's sandbox field must name one of them.
+var Sandboxes = []string{
+	"franceconnect", // choose "S'identifier avec FranceConnect" on a login page
+	"fc-provider",   // pick the account to log in with
+	"login",         // fill identifier and password with practice values, Valider
+	"confirm",       // tick "je certifie" then Valider
+	"attach",        // attach the right file, then send
+	"slot",          // pick an appointment slot, then confirm
+	"scam",          // spot the fraudulent message
+}
+
+// Limits that keep a step on one screen at the largest text size.
+const (
+	MaxSteps     = 12
+	MaxDocuments = 4
+	MaxTitle     = 48
+	MaxStepTitle = 36
+	// MaxInstruction and MaxSentences keep an instruction FALC-short.
+	MaxInstruction = 150
+	MaxSentences   = 2
+	MaxNote        = 170 // tip and pitfall
+)
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`)
+	langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	// A sentence ends with . ! ? or … followed by a space or the end.
+	sentenceEnd = regexp.MustCompile(`[.!?…]+(\s|$)`)
+)
+
+// Set is the procedures on offer, in display order.
+type Set struct {
+	list []*Procedure
+}
+
+// NewSet returns a set of procs in order; a later one replaces an earlier
+// one with the same ID in place.
+func NewSet(procs ...*Procedure) *Set {
+	s := &Set{}
+	for _, p := range procs {
+		s.Put(p)
+	}
+	return s
+}
+
+// Put adds p, or replaces the procedure with p's ID where it stands.
+func (s *Set) Put(p *Procedure) {
+	for i, q := range s.list {
+		if q.ID == p.ID {
+			s.list[i] = p
+			return
+		}
+	}
+	s.list = append(s.list, p)
+}
+
+// All lists the procedures in display order.
+func (s *Set) All() []*Procedure {
+	if s == nil {
+		return nil
+	}
+	return append([]*Procedure(nil), s.list...)
+}
+
+// Get returns the procedure id, or nil.
+func (s *Set) Get(id string) *Procedure {
+	if s == nil {
+		return nil
+	}
+	for _, p := range s.list {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Ordered lists the procedures with those named in first (the visitor's
+// declared needs, in their order) ahead of the rest.
+func (s *Set) Ordered(first []string) []*Procedure {
+	var out []*Procedure
+	taken := map[string]bool{}
+	for _, id := range first {
+		if p := s.Get(id); p != nil && !taken[id] {
+			out = append(out, p)
+			taken[id] = true
+		}
+	}
+	for _, p := range s.All() {
+		if !taken[p.ID] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// StepIndex returns the index of step id in p, or -1.
+func (p *Procedure) StepIndex(id string) int {
+	for i, st := range p.Steps {
+		if st.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Document returns the document code of p, or one labelled by its code.
+func (p *Procedure) Document(code string) Document {
+	for _, d := range p.Bring {
+		if d.Code == code {
+			return d
+		}
+	}
+	return Document{Code: code, Label: Text{Reference: code}}
+}
