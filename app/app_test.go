@@ -96,3 +96,29 @@ func TestFyneAppTomlCarriesTheVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckContentQuestionBank: a centre's broken question file is named
+// with its line by check-content (exit 1), and the kiosk still opens on the
+// built-in bank; a valid centre file replaces the bank.
+func TestCheckContentQuestionBank(t *testing.T) {
+	dataDir := t.TempDir()
+	qdir := filepath.Join(dataDir, ContentDirName, "questions")
+	if err := os.MkdirAll(qdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := "items:\n  - id: local.x\n    domain: nowhere\n    kind: self\n    question: {fr: Test}\n"
+	if err := os.WriteFile(filepath.Join(qdir, "local.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "", "check-content", "--data-dir", dataDir)
+	if code != 1 || !strings.Contains(errOut, `questions/local.yaml:3: domain: unknown domain "nowhere"`) || !strings.Contains(out, "questions/90-scoring.yaml (built-in)") {
+		t.Fatalf("code %d\nout %s\nerr %s", code, out, errOut)
+	}
+	c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
+	if err != nil || c.Questions == nil || len(report.Rejected()) != 1 {
+		t.Fatalf("kiosk content: %v, %+v", err, report)
+	}
+	if _, ok := c.Questions.Item("comm.email"); !ok {
+		t.Fatal("the built-in bank is not in use")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app/i18n"
+	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
 	"pasapas/assets"
@@ -25,6 +26,9 @@ type Content struct {
 	// Walkthroughs are the built-in procedures, replaced or extended by id
 	// by the centre's walkthroughs/*.yaml.
 	Walkthroughs *walkthrough.Set
+	// Questions is the self-assessment's question bank: the centre's
+	// content/questions/ when it is valid, else the built-in one.
+	Questions *assessment.Bank
 }
 
 // LoadContent loads the built-in content, then the centre's files from
@@ -46,7 +50,11 @@ func LoadContent(centreDir string) (*Content, *content.Report, error) {
 	if err != nil {
 		return nil, report, err
 	}
-	return &Content{Text: text, Walkthroughs: walks}, report, nil
+	questions, err := assessment.LoadBank(seeds.FS, centre, report)
+	if err != nil {
+		return nil, report, err
+	}
+	return &Content{Text: text, Walkthroughs: walks, Questions: questions}, report, nil
 }
 
 // loadWalkthroughs reads the built-in procedures, then the centre's, which

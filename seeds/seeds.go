@@ -8,5 +8,5 @@ import "embed"
 
 // FS holds the built-in content files.
 //
-//go:embed languages.yaml i18n walkthroughs
+//go:embed languages.yaml i18n walkthroughs questions
 var FS embed.FS

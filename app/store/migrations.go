@@ -43,5 +43,32 @@ CREATE TABLE mediator_pin (
 	failures     INTEGER NOT NULL DEFAULT 0,      -- wrong tries in a row
 	locked_until INTEGER NOT NULL DEFAULT 0       -- Unix milliseconds, UTC
 );
+`,	// v2: the self-assessment's result on the session (codes only): the
+	// orientation, each scored domain's level, the procedures the visitor
+	// must do. The answers themselves are events (kind assess.answer).
+	`
+ALTER TABLE sessions ADD COLUMN orientation TEXT    -- NULL: no assessment
+	CHECK (orientation IN ('autonome', 'a_former', 'a_accompagner', 'faire_pour'));
+ALTER TABLE sessions ADD COLUMN short_path INTEGER NOT NULL DEFAULT 0 CHECK (short_path IN (0, 1));
+CREATE INDEX sessions_orientation ON sessions (orientation, started_at);
+
+CREATE TABLE domain_levels (
+	session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,                 -- order of the domain in the bank
+	domain     TEXT NOT NULL,                    -- domain code, e.g. device
+	level      INTEGER NOT NULL CHECK (level BETWEEN -1 AND 3), -- -1: not assessed
+	digcomp    INTEGER NOT NULL CHECK (digcomp BETWEEN 0 AND 8),
+	autonomy   TEXT NOT NULL,                    -- guided, guided_if_needed, autonomous; '' when -1
+	PRIMARY KEY (session_id, domain)
+);
+CREATE INDEX domain_levels_domain ON domain_levels (domain, level);
+
+CREATE TABLE session_needs (
+	session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,                 -- order chosen
+	need       TEXT NOT NULL,                    -- procedure code, e.g. caf
+	PRIMARY KEY (session_id, need)
+);
+CREATE INDEX session_needs_need ON session_needs (need);
 `,
 }
