@@ -43,7 +43,8 @@ CREATE TABLE mediator_pin (
 	failures     INTEGER NOT NULL DEFAULT 0,      -- wrong tries in a row
 	locked_until INTEGER NOT NULL DEFAULT 0       -- Unix milliseconds, UTC
 );
-`, // v2: the self-assessment's result on the session (codes only): the
+`,
+	// v2: the self-assessment's result on the session (codes only): the
 	// orientation, each scored domain's level, the procedures the visitor
 	// must do. The answers themselves are events (kind assess.answer).
 	`
