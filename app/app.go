@@ -20,6 +20,7 @@ import (
 	"pasapas/app/logging"
 	"pasapas/app/pin"
 	"pasapas/app/session"
+	"pasapas/app/speech"
 	"pasapas/app/store"
 	"pasapas/assessment/content"
 )
@@ -36,6 +37,8 @@ const (
 	SettingIdleSeconds = "idle.timeout_seconds"
 	SettingLanguage    = "default.language"
 	SettingTextStep    = "default.text_step"
+	// SettingSpeechAuto: "1" reads every screen aloud without a tap.
+	SettingSpeechAuto = "speech.auto"
 )
 
 const (
@@ -59,6 +62,10 @@ type Kiosk struct {
 	IdleGrace       time.Duration
 	DefaultLang     string
 	DefaultTextStep int
+	// Speech reads screens aloud; its Status tells the mediator console
+	// which voice is used, or why there is none.
+	Speech   *speech.Speaker
+	AutoRead bool
 }
 
 // RunWindow shows the kiosk window until it quits.
@@ -214,6 +221,11 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		idle = time.Duration(secs) * time.Second
 	}
 	step, _ := strconv.Atoi(setting(SettingTextStep, "0"))
+	// PASAPAS_SPEECH_WAV makes speech WAV files instead of sound, for the
+	// end-to-end test under Xvfb, which has no sound card.
+	voice := speech.Detect(ctx, os.Getenv("PASAPAS_SPEECH_WAV"))
+	log.Info(voice.Status(languageCodes(text)))
+	autoRead, _ := strconv.ParseBool(setting(SettingSpeechAuto, "false"))
 	return &Kiosk{
 		DataDir:         dataDir,
 		Store:           st,
@@ -227,7 +239,21 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		IdleGrace:       idleGrace,
 		DefaultLang:     setting(SettingLanguage, text.Reference()),
 		DefaultTextStep: step,
+		Speech:          voice,
+		AutoRead:        autoRead,
 	}, nil
+}
+
+// SpeechStatus says, in French for the mediator console, which voice reads
+// aloud and in which languages, or why the speaker button is hidden.
+func (k *Kiosk) SpeechStatus() string { return k.Speech.Status(languageCodes(k.Text)) }
+
+func languageCodes(c *i18n.Catalogue) []string {
+	var out []string
+	for _, l := range c.Languages() {
+		out = append(out, l.Code)
+	}
+	return out
 }
 
 // OpenStore opens the database of dataDir, creating the directory if needed.

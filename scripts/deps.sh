@@ -8,6 +8,9 @@ set -euo pipefail
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 # Locales: Fyne reads LANG; fr_FR.UTF-8 must exist for the kiosk and tests.
 test=("${build[@]}" locales xvfb openbox xdotool x11-utils imagemagick poppler-utils sqlite3)
+# Read-aloud: the real espeak-ng speaks in the tests, and sox checks its WAV
+# files are not silent.
+test+=(espeak-ng sox)
 
 case "${1:-build}" in
   build) want=("${build[@]}") ;;

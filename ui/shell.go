@@ -16,6 +16,7 @@ import (
 	"pasapas/app/i18n"
 	"pasapas/app/pin"
 	"pasapas/app/session"
+	"pasapas/app/speech"
 )
 
 // Services is what the screens need from the rest of the kiosk.
@@ -33,6 +34,11 @@ type Services struct {
 	DefaultTextStep int
 	// Quit closes the kiosk; only the mediator menu offers it.
 	Quit func()
+	// Speech reads screens aloud; nil or without a voice for the visitor's
+	// language, the speaker button is hidden.
+	Speech *speech.Speaker
+	// AutoRead reads each new screen without a tap (setting speech.auto).
+	AutoRead bool
 }
 
 // Screen is one full-window page. Buttons and Labels are kept by name so
@@ -52,6 +58,9 @@ type Screen struct {
 	NoIdle bool
 	// Until, when set, returns to welcome at that time (the goodbye page).
 	Until time.Time
+	// Speech is what the speaker button reads (question and answers, step
+	// instruction). Empty: the screen's visible texts, in reading order.
+	Speech string
 }
 
 func newScreen(name string) *Screen {
@@ -124,6 +133,7 @@ func (s *Shell) show(sc *Screen) {
 	s.win.Canvas().Unfocus()
 	s.body.Objects = []fyne.CanvasObject{sc.Content}
 	s.body.Refresh()
+	s.screenChanged()
 	s.topBar.refresh()
 }
 
@@ -194,6 +204,13 @@ func (s *Shell) applyTheme() {
 // SetTextStep changes the text size for this visitor.
 func (s *Shell) SetTextStep(step int) {
 	s.textStep = clampStep(step)
+	s.applyTheme()
+	s.topBar.refresh()
+}
+
+// SetDark switches the dark high-contrast variant for this visitor.
+func (s *Shell) SetDark(dark bool) {
+	s.dark = dark
 	s.applyTheme()
 	s.topBar.refresh()
 }

@@ -15,6 +15,7 @@ import (
 	"pasapas/app/i18n"
 	"pasapas/app/pin"
 	"pasapas/app/session"
+	"pasapas/app/speech"
 	"pasapas/app/store"
 	"pasapas/seeds"
 )
@@ -28,11 +29,13 @@ type kiosk struct {
 	store *store.Store
 	now   time.Time
 	quit  bool
+	// wavDir receives what the real espeak-ng says, as WAV files.
+	wavDir string
 }
 
 func newKiosk(t *testing.T) *kiosk {
 	t.Helper()
-	k := &kiosk{t: t, now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)}
+	k := &kiosk{t: t, now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local), wavDir: t.TempDir()}
 	a := test.NewTempApp(t)
 	st, err := store.Open(filepath.Join(t.TempDir(), "pasapas.db"))
 	if err != nil {
@@ -59,6 +62,7 @@ func newKiosk(t *testing.T) *kiosk {
 		IdleGrace:   30 * time.Second,
 		DefaultLang: "fr",
 		Quit:        func() { k.quit = true },
+		Speech:      speech.Detect(context.Background(), k.wavDir),
 	})
 	return k
 }

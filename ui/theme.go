@@ -35,7 +35,9 @@ func clampStep(step int) int {
 }
 
 // Palettes. Each foreground/background pair used together reaches 7:1 (WCAG
-// formula); the theme test checks them all.
+// formula); the audit test checks them all. Hover and pressed are
+// see-through tints: Fyne lays them over the button's own colour, and an
+// opaque light tint over a blue button would leave white text unreadable.
 var (
 	lightPalette = map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameBackground:          rgb(0xFFFFFF),
@@ -48,8 +50,8 @@ var (
 		theme.ColorNamePlaceHolder:         rgb(0x474747),
 		theme.ColorNameInputBackground:     rgb(0xFFFFFF),
 		theme.ColorNameInputBorder:         rgb(0x121212),
-		theme.ColorNameHover:               rgb(0xCCD8EE),
-		theme.ColorNamePressed:             rgb(0xB7C8E6),
+		theme.ColorNameHover:               tint(0x000000, 0x1F),
+		theme.ColorNamePressed:             tint(0x000000, 0x33),
 		theme.ColorNameFocus:               rgb(0xFFC20E),
 		theme.ColorNameSelection:           rgb(0xFFE38A),
 		theme.ColorNameSeparator:           rgb(0x121212),
@@ -77,8 +79,8 @@ var (
 		theme.ColorNamePlaceHolder:         rgb(0xBDBDBD),
 		theme.ColorNameInputBackground:     rgb(0x000000),
 		theme.ColorNameInputBorder:         rgb(0xFFFFFF),
-		theme.ColorNameHover:               rgb(0x333333),
-		theme.ColorNamePressed:             rgb(0x474747),
+		theme.ColorNameHover:               tint(0xFFFFFF, 0x33),
+		theme.ColorNamePressed:             tint(0xFFFFFF, 0x4D),
 		theme.ColorNameFocus:               rgb(0x00B7FF),
 		theme.ColorNameSelection:           rgb(0x005A80),
 		theme.ColorNameSeparator:           rgb(0xFFFFFF),
@@ -96,6 +98,12 @@ var (
 		theme.ColorNameScrollBar:           rgb(0xBDBDBD),
 	}
 )
+
+func tint(v uint32, alpha uint8) color.NRGBA {
+	c := rgb(v)
+	c.A = alpha
+	return c
+}
 
 func rgb(v uint32) color.NRGBA {
 	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xFF}
@@ -178,3 +186,15 @@ func (o onPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 func (o onPrimary) Font(s fyne.TextStyle) fyne.Resource     { return o.current().Font(s) }
 func (o onPrimary) Icon(n fyne.ThemeIconName) fyne.Resource { return o.current().Icon(n) }
 func (o onPrimary) Size(n fyne.ThemeSizeName) float32       { return o.current().Size(n) }
+
+// steadyBar is the top bar's theme: the current colours and font, but the
+// smallest text step's sizes whatever the visitor chose, so the size
+// buttons never move away from the finger that just tapped one, and every
+// control fits a 1024 px wide screen. 32 px is still the brief's minimum.
+type steadyBar struct{ onPrimary }
+
+func (steadyBar) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return fyne.CurrentApp().Settings().Theme().Color(n, v)
+}
+
+func (steadyBar) Size(n fyne.ThemeSizeName) float32 { return newKioskTheme(0, false).Size(n) }

@@ -6,18 +6,19 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // topBar is on every screen: the logo (held 3 s: mediator mode), the kiosk's
-// name and the text-size control.
+// name, and the visitor's one-tap display and listening controls: read the
+// screen aloud, dark high contrast, and the three text sizes.
 type topBar struct {
 	shell   *Shell
 	logo    *longPressLogo
 	title   *widget.Label
-	sizeTag *widget.Label
 	buttons map[string]*Button
-	content fyne.CanvasObject
+	content *container.ThemeOverride
 }
 
 func newTopBar(s *Shell) *topBar {
@@ -25,31 +26,65 @@ func newTopBar(s *Shell) *topBar {
 	t.logo = newLongPressLogo(afterOnUI, func() { s.act(s.openMediator)() })
 	t.title = widget.NewLabel("")
 	t.title.TextStyle.Bold = true
-	t.sizeTag = widget.NewLabel("")
-	sizes := container.NewHBox(t.sizeTag)
-	for step := range TextSteps {
-		b := newButton("", s.act(func() { s.SetTextStep(step) }))
-		t.buttons["text."+strconv.Itoa(step)] = b
-		sizes.Add(b)
+	controls := container.NewHBox()
+	add := func(id string, b *Button) {
+		t.buttons[id] = b
+		controls.Add(b)
 	}
-	bar := container.NewHBox(t.logo, t.title, layout.NewSpacer(), sizes)
-	t.content = container.NewVBox(container.NewPadded(bar), widget.NewSeparator())
+	add("speak", newButton("", s.act(s.toggleSpeech)))
+	add("contrast", newButton("", s.act(func() { s.SetDark(!s.dark) })))
+	t.buttons["contrast"].SetIcon(theme.NewThemedResource(contrastIcon))
+	for step := range TextSteps {
+		add("text."+strconv.Itoa(step), newButton("", s.act(func() { s.SetTextStep(step) })))
+	}
+	bar := container.NewHBox(t.logo, t.title, layout.NewSpacer(), controls)
+	t.content = container.NewThemeOverride(container.NewVBox(container.NewPadded(bar), widget.NewSeparator()), steadyBar{})
 	return t
 }
 
-// refresh follows the visitor's language and text size.
+// refresh follows the visitor's language, text size and contrast, and
+// whether the voice is speaking.
 func (t *topBar) refresh() {
 	s := t.shell
 	t.title.SetText(s.T("app.name"))
-	t.sizeTag.SetText(s.T("textsize.label"))
+
+	speak := t.buttons["speak"]
+	if s.canSpeak() {
+		if s.svc.Speech.Speaking() {
+			speak.SetText(s.T("speech.stop"))
+			speak.SetIcon(theme.MediaStopIcon())
+			speak.Importance = widget.HighImportance
+		} else {
+			speak.SetText(s.T("speech.listen"))
+			speak.SetIcon(theme.VolumeUpIcon())
+			speak.Importance = widget.MediumImportance
+		}
+		speak.Show()
+	} else {
+		speak.Hide()
+	}
+
+	contrast := t.buttons["contrast"]
+	contrast.SetText(s.T("contrast.label"))
+	contrast.Importance = importanceIf(s.dark)
+
 	keys := []string{"textsize.small", "textsize.medium", "textsize.large"}
 	for step, key := range keys {
 		b := t.buttons["text."+strconv.Itoa(step)]
 		b.SetText(s.T(key))
-		b.Importance = widget.MediumImportance
-		if step == s.textStep {
-			b.Importance = widget.HighImportance
-		}
-		b.Refresh()
+		b.Importance = importanceIf(step == s.textStep)
 	}
+	// A theme change drops Fyne's per-widget overrides: put the bar's back.
+	t.content.Refresh()
 }
+
+// importanceIf marks the option in use.
+func importanceIf(on bool) widget.Importance {
+	if on {
+		return widget.HighImportance
+	}
+	return widget.MediumImportance
+}
+
+// contrastIcon is a half-filled circle, the usual sign for contrast.
+var contrastIcon = fyne.NewStaticResource("contrast.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9" fill="none" stroke="#000" stroke-width="2.5"/><path fill="#000" d="M12 3a9 9 0 0 0 0 18z"/></svg>`))

@@ -35,7 +35,10 @@ func Kiosk(k *app.Kiosk) error {
 		DefaultLang:     k.DefaultLang,
 		DefaultTextStep: k.DefaultTextStep,
 		Quit:            a.Quit,
+		Speech:          k.Speech,
+		AutoRead:        k.AutoRead,
 	})
+	defer k.Speech.Stop()
 	done := make(chan struct{})
 	defer close(done)
 	shell.Run(done)

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// speechText is what the speaker button reads: the screen's own Speech
+// when it set one, else its visible texts in reading order, so that every
+// screen can be read aloud without its author doing anything.
+func (sc *Screen) speechText() string {
+	if sc.Speech != "" {
+		return sc.Speech
+	}
+	return strings.Join(visibleTexts(sc.Content, nil), "\n")
+}
+
+// visibleTexts collects the texts of o and its children, depth first: the
+// order a sighted reader follows, top to bottom and left to right.
+func visibleTexts(o fyne.CanvasObject, out []string) []string {
+	if o == nil || !o.Visible() {
+		return out
+	}
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			out = visibleTexts(c, out)
+		}
+	case *container.ThemeOverride:
+		out = visibleTexts(o.Content, out)
+	case *container.Scroll:
+		out = visibleTexts(o.Content, out)
+	case *widget.Label:
+		add(o.Text)
+	case *Button:
+		add(o.Text)
+	case *widget.Button:
+		add(o.Text)
+	case *widget.RichText:
+		add(o.String())
+	case *widget.Check:
+		add(o.Text)
+	case *canvas.Text:
+		add(o.Text)
+	}
+	return out
+}
+
+// canSpeak reports whether the visitor's language has a voice here.
+func (s *Shell) canSpeak() bool { return s.svc.Speech.CanSay(s.lang) }
+
+// toggleSpeech reads the screen aloud, or stops when already reading.
+func (s *Shell) toggleSpeech() {
+	if s.svc.Speech.Speaking() {
+		s.svc.Speech.Stop()
+	} else {
+		s.speak()
+	}
+	s.topBar.refresh()
+}
+
+// speak reads the current screen in the visitor's language, in the
+// background; the top bar's button flips back when the voice ends.
+func (s *Shell) speak() {
+	if s.screen == nil || !s.canSpeak() {
+		return
+	}
+	err := s.svc.Speech.Say(s.lang, s.screen.speechText(), func(err error) {
+		if err != nil {
+			s.svc.Log.WithError(err).Warn("reading aloud failed")
+		}
+		fyne.Do(s.topBar.refresh)
+	})
+	if err != nil {
+		s.svc.Log.WithError(err).Warn("reading aloud could not start")
+	}
+}
+
+// screenChanged silences the previous screen and, when the centre chose
+// it, reads the new one.
+func (s *Shell) screenChanged() {
+	s.svc.Speech.Stop()
+	if s.svc.AutoRead {
+		s.speak()
+	}
+}
