@@ -28,8 +28,7 @@ func TestScreensFitWithoutScrolling(t *testing.T) {
 	for name, open := range visitorScreens {
 		for _, l := range newKiosk(t).shell.svc.Text.Languages() {
 			lang := l.Code
-			k := newKiosk(t)
-			k.shell.lang = lang
+			k := newKioskIn(t, lang)
 			k.shell.SetTextStep(largest)
 			open(k)
 			k.win.Resize(fyne.NewSize(1024, 768))

@@ -28,12 +28,13 @@ func (s *Shell) showWelcome() {
 	subtitle.Alignment = fyne.TextAlignCenter
 	langTitle := label(sc, "language", s.T("welcome.language"))
 	langTitle.Alignment = fyne.TextAlignCenter
+	// The languages keep the smallest step's size: they are for visitors
+	// who do not read the current language, and all of them must fit.
 	sc.Content = page(container.NewVBox(
 		heading(sc, "title", s.T("welcome.title")),
 		subtitle,
-		mainAction(start, 420, 1.4),
-		langTitle,
-		langs,
+		mainAction(start, 420, 1.25),
+		container.NewThemeOverride(container.NewVBox(langTitle, langs), steadyBar{}),
 	))
 	sc.OnKey = func(ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
