@@ -12,8 +12,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"maps"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -101,7 +102,7 @@ func espeakLanguages(list string) []string {
 		code, _, _ := strings.Cut(f[1], "-")
 		seen[code] = true
 	}
-	return sortedKeys(seen)
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func (s *Speaker) detectSAPI(ctx context.Context) {
@@ -278,13 +279,4 @@ func (s *Speaker) Speaking() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.cur != nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
