@@ -17,6 +17,10 @@ var (
 	andikaRegular []byte
 	//go:embed fonts/Andika-Bold.ttf
 	andikaBold []byte
+	//go:embed fonts/NotoSansArabic-Regular.ttf
+	notoArabicRegular []byte
+	//go:embed fonts/NotoSansArabic-Bold.ttf
+	notoArabicBold []byte
 	//go:embed logo.svg
 	logoSVG []byte
 	//go:embed icon.png
@@ -26,7 +30,12 @@ var (
 var (
 	FontRegular = fyne.NewStaticResource("Andika-Regular.ttf", andikaRegular)
 	FontBold    = fyne.NewStaticResource("Andika-Bold.ttf", andikaBold)
-	Logo        = fyne.NewStaticResource("logo.svg", logoSVG)
+	// Noto Sans Arabic (Google, OFL 1.1: fonts/NotoSansArabic-LICENSE.txt)
+	// draws the Arabic screens: Andika has no Arabic letters, and without
+	// an embedded font Fyne would look for one among the PC's fonts.
+	FontArabicRegular = fyne.NewStaticResource("NotoSansArabic-Regular.ttf", notoArabicRegular)
+	FontArabicBold    = fyne.NewStaticResource("NotoSansArabic-Bold.ttf", notoArabicBold)
+	Logo              = fyne.NewStaticResource("logo.svg", logoSVG)
 	Icon        = fyne.NewStaticResource("icon.png", iconPNG)
 )
 

@@ -130,6 +130,9 @@ func (s *Shell) T(key string, args ...string) string { return s.svc.Text.T(s.lan
 // old screen can never take keys meant for the new one.
 func (s *Shell) show(sc *Screen) {
 	s.screen = sc
+	if s.rightToLeft() {
+		alignRight(sc.Content)
+	}
 	s.win.Canvas().Unfocus()
 	s.body.Objects = []fyne.CanvasObject{sc.Content}
 	s.body.Refresh()
@@ -198,7 +201,9 @@ func (s *Shell) resetVisitor() {
 }
 
 func (s *Shell) applyTheme() {
-	s.app.Settings().SetTheme(newKioskTheme(s.textStep, s.dark))
+	th := newKioskTheme(s.textStep, s.dark)
+	th.arabic = s.rightToLeft()
+	s.app.Settings().SetTheme(th)
 }
 
 // SetTextStep changes the text size for this visitor.

@@ -24,6 +24,9 @@ type kioskTheme struct {
 	fyne.Theme
 	step int
 	dark bool
+	// arabic draws text in Noto Sans Arabic; Latin letters then come from
+	// Fyne's own embedded Noto Sans.
+	arabic bool
 }
 
 func newKioskTheme(step int, dark bool) *kioskTheme {
@@ -132,6 +135,12 @@ func (t *kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Col
 // Font returns the embedded Andika for every style, so Fyne never scans the
 // system's fonts and the kiosk looks the same on every PC.
 func (t *kioskTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if t.arabic {
+		if s.Bold {
+			return assets.FontArabicBold
+		}
+		return assets.FontArabicRegular
+	}
 	if s.Bold {
 		return assets.FontBold
 	}

@@ -21,6 +21,7 @@ func (s *Shell) showWelcome() {
 		}
 		langs.Add(s.button(sc, "lang."+l.Code, l.Name, imp, func() {
 			s.lang = l.Code
+			s.applyTheme() // Arabic has its own font
 			s.showWelcome()
 		}))
 	}

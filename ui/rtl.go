@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Right-to-left languages (Arabic). Fyne has no right-to-left layout
+// (fyne-io/fyne#90): it shapes and joins a run of Arabic letters correctly,
+// but draws the runs of a line from left to right, so a line mixing Arabic
+// with Latin letters or digits comes out in the wrong order, and containers
+// are not mirrored. What the kiosk does about it: Arabic texts are written
+// as pure Arabic runs (a code or a number goes on its own line), and
+// left-aligned texts are aligned right. Content without an Arabic text
+// (question bank, walkthroughs) is shown in French, never half-mixed.
+
+// rightToLeft reports whether the visitor's language is written right to left.
+func (s *Shell) rightToLeft() bool { return s.svc.Text.Language(s.lang).RightToLeft }
+
+// alignRight turns the left-aligned texts under o to the right.
+func alignRight(o fyne.CanvasObject) {
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			alignRight(c)
+		}
+	case *container.ThemeOverride:
+		alignRight(o.Content)
+	case *widget.Label:
+		if o.Alignment == fyne.TextAlignLeading {
+			o.Alignment = fyne.TextAlignTrailing
+		}
+	}
+}
