@@ -36,7 +36,7 @@ var (
 	FontArabicRegular = fyne.NewStaticResource("NotoSansArabic-Regular.ttf", notoArabicRegular)
 	FontArabicBold    = fyne.NewStaticResource("NotoSansArabic-Bold.ttf", notoArabicBold)
 	Logo              = fyne.NewStaticResource("logo.svg", logoSVG)
-	Icon        = fyne.NewStaticResource("icon.png", iconPNG)
+	Icon              = fyne.NewStaticResource("icon.png", iconPNG)
 )
 
 // illustrations are the drawings of the walkthroughs: simplified look-alikes
