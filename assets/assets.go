@@ -17,9 +17,9 @@ var (
 	andikaRegular []byte
 	//go:embed fonts/Andika-Bold.ttf
 	andikaBold []byte
-	//go:embed fonts/NotoSansArabic-Regular.ttf
+	//go:embed fonts/NotoSansArabicUI-Regular.ttf
 	notoArabicRegular []byte
-	//go:embed fonts/NotoSansArabic-Bold.ttf
+	//go:embed fonts/NotoSansArabicUI-Bold.ttf
 	notoArabicBold []byte
 	//go:embed logo.svg
 	logoSVG []byte
@@ -30,11 +30,11 @@ var (
 var (
 	FontRegular = fyne.NewStaticResource("Andika-Regular.ttf", andikaRegular)
 	FontBold    = fyne.NewStaticResource("Andika-Bold.ttf", andikaBold)
-	// Noto Sans Arabic (Google, OFL 1.1: fonts/NotoSansArabic-LICENSE.txt)
+	// Noto Sans Arabic UI (Google, OFL 1.1: fonts/NotoSansArabicUI-LICENSE.txt)
 	// draws the Arabic screens: Andika has no Arabic letters, and without
 	// an embedded font Fyne would look for one among the PC's fonts.
-	FontArabicRegular = fyne.NewStaticResource("NotoSansArabic-Regular.ttf", notoArabicRegular)
-	FontArabicBold    = fyne.NewStaticResource("NotoSansArabic-Bold.ttf", notoArabicBold)
+	FontArabicRegular = fyne.NewStaticResource("NotoSansArabicUI-Regular.ttf", notoArabicRegular)
+	FontArabicBold    = fyne.NewStaticResource("NotoSansArabicUI-Bold.ttf", notoArabicBold)
 	Logo              = fyne.NewStaticResource("logo.svg", logoSVG)
 	Icon              = fyne.NewStaticResource("icon.png", iconPNG)
 )
