@@ -72,4 +72,35 @@ CREATE TABLE session_needs (
 );
 CREATE INDEX session_needs_need ON session_needs (need);
 `,
+	// v3: the mediator console. Each ended session's summary (codes only,
+	// read from its events) and day counters, so a year of statistics and an
+	// export stay fast with 100 000 sessions; the centre's directory of
+	// places to orient visitors to (centre data, never visitor data).
+	`
+CREATE TABLE session_summaries (
+	session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+	day        TEXT NOT NULL,                    -- local day started, YYYY-MM-DD
+	facts      TEXT NOT NULL                     -- JSON of activity.Facts: codes only
+);
+CREATE TABLE day_counts (
+	day    TEXT NOT NULL,                        -- local day, YYYY-MM-DD
+	metric TEXT NOT NULL,                        -- activity.Metric*
+	key    TEXT NOT NULL,                        -- a code
+	n      INTEGER NOT NULL,
+	PRIMARY KEY (day, metric, key)
+) WITHOUT ROWID;
+CREATE TABLE places (
+	id           TEXT PRIMARY KEY,               -- the standard's "id"
+	name         TEXT NOT NULL,
+	address      TEXT NOT NULL,                  -- adresse, code postal, commune
+	phone        TEXT NOT NULL DEFAULT '',
+	email        TEXT NOT NULL DEFAULT '',
+	website      TEXT NOT NULL DEFAULT '',
+	hours        TEXT NOT NULL DEFAULT '',       -- OSM opening_hours
+	services     TEXT NOT NULL DEFAULT '',       -- "|"-separated, as in the standard
+	publics      TEXT NOT NULL DEFAULT '',
+	access       TEXT NOT NULL DEFAULT '',       -- modalites_acces
+	orientations TEXT NOT NULL DEFAULT ''        -- " "-separated orientation codes served
+);
+`,
 }

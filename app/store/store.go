@@ -21,8 +21,38 @@ import (
 // Store is the SQLite file behind the kiosk. It is safe for concurrent use;
 // writes go through a single connection, so they never contend.
 type Store struct {
-	db   *sql.DB
-	path string
+	// db is the database, or the transaction of a Store made by InTx.
+	db    conn
+	sqlDB *sql.DB
+	path  string
+}
+
+// conn is what *sql.DB and *sql.Tx share, so every query works inside or
+// outside a transaction.
+type conn interface {
+	Exec(query string, args ...any) (sql.Result, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// InTx runs fn with a Store whose every query is in one transaction,
+// committed when fn returns nil. Inside a transaction it just runs fn.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	if s.sqlDB == nil {
+		return fn(s)
+	}
+	tx, err := s.sqlDB.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(&Store{db: tx, path: s.path}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -42,13 +72,16 @@ func openAt(path string, target int) (*Store, error) {
 	q.Set("_busy_timeout", "5000")
 	q.Set("_foreign_keys", "on")
 	q.Set("_txlock", "immediate")
+	// Deleted sessions are overwritten, not just unlinked: a purge or a
+	// "Supprimer" must leave nothing readable in the file.
+	q.Set("_secure_delete", "on")
 	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, sqlDB: db, path: path}
 	if err := s.migrate(target); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("preparing %s: %w", path, err)
@@ -60,7 +93,7 @@ func openAt(path string, target int) (*Store, error) {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return s.sqlDB.Close() }
 
 // Version is the schema version of the open file.
 func (s *Store) Version() (int, error) {
@@ -81,7 +114,7 @@ func (s *Store) migrate(target int) error {
 		return fmt.Errorf("database version %d is newer than this program (%d): update Pas à Pas", v, len(migrations))
 	}
 	for ; v < target; v++ {
-		tx, err := s.db.Begin()
+		tx, err := s.sqlDB.Begin()
 		if err != nil {
 			return err
 		}
@@ -150,31 +183,46 @@ func (s *Store) AddEvent(ctx context.Context, sessionID string, e session.Event)
 	return err
 }
 
-// EndSession closes a session as finished or abandoned.
+// EndSession closes a session as finished or abandoned, and adds it to the
+// console's statistics in the same transaction.
 func (s *Store) EndSession(ctx context.Context, sessionID string, status session.Status, at time.Time) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?`,
-		string(status), toMillis(at), sessionID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return fmt.Errorf("no session %s to end", sessionID)
-	}
-	return nil
+	return s.InTx(ctx, func(tx *Store) error {
+		res, err := tx.db.ExecContext(ctx, `UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?`,
+			string(status), toMillis(at), sessionID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("no session %s to end", sessionID)
+		}
+		return tx.summarize(ctx, sessionID)
+	})
 }
 
 // AbandonOpenSessions marks as abandoned the sessions a crash or power cut
 // left open, ending them at their last recorded event. It returns how many.
 func (s *Store) AbandonOpenSessions(ctx context.Context) (int, error) {
-	res, err := s.db.ExecContext(ctx, `
+	n := 0
+	err := s.InTx(ctx, func(tx *Store) error {
+		ids, err := tx.strings(ctx, `SELECT id FROM sessions WHERE status = 'active'`)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.db.ExecContext(ctx, `
 UPDATE sessions SET status = 'abandoned',
 	ended_at = max(started_at, coalesce((SELECT max(at) FROM events WHERE events.session_id = sessions.id), 0))
-WHERE status = 'active'`)
-	if err != nil {
-		return 0, err
-	}
-	n, err := res.RowsAffected()
-	return int(n), err
+WHERE status = 'active'`); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := tx.summarize(ctx, id); err != nil {
+				return err
+			}
+		}
+		n = len(ids)
+		return nil
+	})
+	return n, err
 }
 
 // ErrNotFound is returned when no session has the asked code.
@@ -182,11 +230,12 @@ var ErrNotFound = errors.New("no such session")
 
 const sessionColumns = `id, code, kiosk_id, lang, started_at, coalesce(ended_at, 0), status`
 
-func scanSession(row interface{ Scan(...any) error }) (session.Record, error) {
+// scanSession reads sessionColumns, then any extra columns into extra.
+func scanSession(row interface{ Scan(...any) error }, extra ...any) (session.Record, error) {
 	var r session.Record
 	var code, status string
 	var started, ended int64
-	if err := row.Scan(&r.ID, &code, &r.KioskID, &r.Lang, &started, &ended, &status); err != nil {
+	if err := row.Scan(append([]any{&r.ID, &code, &r.KioskID, &r.Lang, &started, &ended, &status}, extra...)...); err != nil {
 		return r, err
 	}
 	r.Code, r.Status, r.Started = session.Code(code), session.Status(status), fromMillis(started)

@@ -1,0 +1,184 @@
+package activity
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Export formats.
+const (
+	FormatCSV  = "csv"
+	FormatJSON = "json"
+)
+
+// csvHeader names the columns in the words of the activity report.
+var csvHeader = []string{
+	"Date", "Heure", "Code session", "Borne", "Langue", "Statut",
+	"Durée (min)", "Tranche de durée", "Thèmes", "Niveau d'autonomie", "Orientation",
+	"Niveaux par domaine", "Démarches à faire", "Démarches guidées", "Démarches terminées",
+	"Étapes bloquantes", "Documents manquants",
+}
+
+// Record is one exported session: the report's words and the codes beside
+// them. It holds no free text: every field comes from codes and times.
+type Record struct {
+	Date        string         `json:"date"`
+	Time        string         `json:"heure"`
+	Code        string         `json:"code_session"`
+	Kiosk       string         `json:"borne"`
+	Lang        string         `json:"langue"`
+	Status      string         `json:"statut"`
+	Minutes     int            `json:"duree_minutes"`
+	DurationBnd string         `json:"tranche_duree"`
+	Themes      []string       `json:"themes"`
+	Autonomy    string         `json:"niveau_autonomie,omitempty"`
+	Orientation string         `json:"orientation,omitempty"`
+	OrientCode  string         `json:"orientation_code,omitempty"`
+	Levels      map[string]int `json:"niveaux,omitempty"`
+	Needs       []string       `json:"demarches_a_faire,omitempty"`
+	Walks       []Walk         `json:"demarches_guidees,omitempty"`
+}
+
+// NewRecord puts s in the report's words.
+func NewRecord(s Summary) Record {
+	local := s.Started.In(time.Local)
+	return Record{
+		Date:        local.Format(DayLayout),
+		Time:        local.Format("15:04"),
+		Code:        s.Code.String(),
+		Kiosk:       s.KioskID,
+		Lang:        s.Lang,
+		Status:      statusLabel(string(s.Status)),
+		Minutes:     int(s.Duration.Round(time.Minute) / time.Minute),
+		DurationBnd: DurationBand(s.Duration),
+		Themes:      Themes(s.Facts),
+		Autonomy:    Autonomy(s.Levels),
+		Orientation: orientationOrEmpty(s.Orientation),
+		OrientCode:  s.Orientation,
+		Levels:      s.Levels,
+		Needs:       s.Needs,
+		Walks:       s.Walks,
+	}
+}
+
+func orientationOrEmpty(code string) string {
+	if code == "" {
+		return ""
+	}
+	return OrientationLabel(code)
+}
+
+func statusLabel(status string) string {
+	switch status {
+	case "finished":
+		return "Terminée"
+	case "abandoned":
+		return "Interrompue"
+	case "active":
+		return "En cours"
+	}
+	return status
+}
+
+func (r Record) csvRow() []string {
+	var levels []string
+	for _, d := range sortedKeys(r.Levels) {
+		levels = append(levels, d+" : "+strconv.Itoa(r.Levels[d]))
+	}
+	var walked, done, stuck, missing []string
+	for _, w := range r.Walks {
+		walked = append(walked, w.Procedure)
+		if w.Completed {
+			done = append(done, w.Procedure)
+		}
+		for _, st := range w.Stuck {
+			stuck = append(stuck, w.Procedure+"/"+st)
+		}
+		for _, m := range w.Missing {
+			missing = append(missing, w.Procedure+"/"+m)
+		}
+	}
+	list := func(l []string) string { return strings.Join(l, ", ") }
+	return []string{
+		r.Date, r.Time, r.Code, r.Kiosk, r.Lang, r.Status,
+		strconv.Itoa(r.Minutes), r.DurationBnd, list(r.Themes), r.Autonomy, r.Orientation,
+		list(levels), list(r.Needs), list(walked), list(done), list(stuck), list(missing),
+	}
+}
+
+func sortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Writer writes an export one session at a time, so a year of sessions
+// never sits in memory.
+type Writer struct {
+	format string
+	w      io.Writer
+	csv    *csv.Writer
+	json   *json.Encoder
+	n      int
+}
+
+// NewWriter starts an export in format (FormatCSV or FormatJSON). The CSV
+// is what French spreadsheets open without asking: UTF-8 with a byte order
+// mark, ";" between fields, CRLF line ends.
+func NewWriter(w io.Writer, format string) (*Writer, error) {
+	x := &Writer{format: format, w: w}
+	switch format {
+	case FormatCSV:
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return nil, err
+		}
+		x.csv = csv.NewWriter(w)
+		x.csv.Comma = ';'
+		x.csv.UseCRLF = true
+		if err := x.csv.Write(csvHeader); err != nil {
+			return nil, err
+		}
+	case FormatJSON:
+		if _, err := io.WriteString(w, "[\n"); err != nil {
+			return nil, err
+		}
+		x.json = json.NewEncoder(w)
+	default:
+		return nil, fmt.Errorf("unknown export format %q (csv or json)", format)
+	}
+	return x, nil
+}
+
+// Write adds one session.
+func (x *Writer) Write(s Summary) error {
+	r := NewRecord(s)
+	x.n++
+	if x.csv != nil {
+		return x.csv.Write(r.csvRow())
+	}
+	if x.n > 1 {
+		if _, err := io.WriteString(x.w, ","); err != nil {
+			return err
+		}
+	}
+	return x.json.Encode(r)
+}
+
+// Close ends the export; it returns how many sessions were written.
+func (x *Writer) Close() (int, error) {
+	if x.csv != nil {
+		x.csv.Flush()
+		return x.n, x.csv.Error()
+	}
+	_, err := io.WriteString(x.w, "]\n")
+	return x.n, err
+}

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"pasapas/app/activity"
+	"pasapas/app/session"
+)
+
+// Cursor marks where a page of the session list ends; the zero Cursor is
+// the newest session. Keyset pagination: a page costs the same at the
+// 100 000th session as at the first.
+type Cursor struct {
+	Started int64 // Unix milliseconds
+	Row     int64 // rowid, to order sessions started the same millisecond
+}
+
+// SessionPage is one page of the list, newest first.
+type SessionPage struct {
+	Sessions []activity.Summary
+	// Next is the cursor of the following (older) page; nil at the end.
+	Next *Cursor
+}
+
+// ListSessions returns up to limit ended or open sessions older than after,
+// newest first.
+func (s *Store) ListSessions(ctx context.Context, after Cursor, limit int) (SessionPage, error) {
+	if after == (Cursor{}) {
+		after = Cursor{Started: math.MaxInt64, Row: math.MaxInt64}
+	}
+	rows, err := s.db.QueryContext(ctx, `
+SELECT `+sessionColumns+`, s.rowid, coalesce(ss.facts, '')
+FROM sessions s LEFT JOIN session_summaries ss ON ss.session_id = s.id
+WHERE (s.started_at, s.rowid) < (?, ?)
+ORDER BY s.started_at DESC, s.rowid DESC
+LIMIT ?`, after.Started, after.Row, limit+1)
+	if err != nil {
+		return SessionPage{}, err
+	}
+	defer rows.Close()
+	var page SessionPage
+	var last Cursor
+	for rows.Next() {
+		if len(page.Sessions) == limit {
+			page.Next = &last
+			break
+		}
+		var facts string
+		rec, err := scanSession(rows, &last.Row, &facts)
+		if err != nil {
+			return page, err
+		}
+		last.Started = toMillis(rec.Started)
+		f, err := decodeFacts(facts)
+		if err != nil {
+			return page, err
+		}
+		page.Sessions = append(page.Sessions, summaryOf(rec, f))
+	}
+	return page, rows.Err()
+}
+
+func decodeFacts(facts string) (activity.Facts, error) {
+	var f activity.Facts
+	if facts == "" {
+		return f, nil
+	}
+	err := json.Unmarshal([]byte(facts), &f)
+	return f, err
+}
+
+// DeleteSession deletes the session with code, its events and its share of
+// the statistics. secure_delete and the checkpoint leave none of it in the
+// file or its journal.
+func (s *Store) DeleteSession(ctx context.Context, code session.Code) error {
+	err := s.InTx(ctx, func(tx *Store) error {
+		rec, err := tx.SessionByCode(ctx, code)
+		if err != nil {
+			return err
+		}
+		var day, facts string
+		err = tx.db.QueryRowContext(ctx, `SELECT day, facts FROM session_summaries WHERE session_id = ?`, rec.ID).Scan(&day, &facts)
+		if err == nil {
+			f, err := decodeFacts(facts)
+			if err != nil {
+				return err
+			}
+			if err := tx.count(ctx, day, summaryOf(rec, f).Counters(), -1); err != nil {
+				return err
+			}
+		}
+		_, err = tx.db.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, rec.ID)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return s.checkpoint()
+}
+
+// checkpoint copies the journal into the file and empties it.
+func (s *Store) checkpoint() error {
+	_, err := s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	return err
+}
+
+// Purge deletes every ended session started before the local midnight
+// before, with its events and day counters, then rewrites the file
+// (VACUUM) so that nothing of them stays in it. It returns how many
+// sessions went.
+func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
+	before = activity.NewPeriod(before, before).Start()
+	var n int64
+	err := s.InTx(ctx, func(tx *Store) error {
+		res, err := tx.db.ExecContext(ctx, `DELETE FROM sessions WHERE started_at < ? AND status != 'active'`, toMillis(before))
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		_, err = tx.db.ExecContext(ctx, `DELETE FROM day_counts WHERE day < ?`, activity.DayOf(before))
+		return err
+	})
+	if err != nil || n == 0 {
+		return int(n), err
+	}
+	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		return int(n), fmt.Errorf("compacting after the purge: %w", err)
+	}
+	return int(n), s.checkpoint()
+}
+
+// Stats adds up the statistics of period p from the day counters.
+func (s *Store) Stats(ctx context.Context, p activity.Period) (activity.Stats, error) {
+	days := p.Days()
+	rows, err := s.db.QueryContext(ctx, `SELECT day, metric, key, n FROM day_counts WHERE day BETWEEN ? AND ?`,
+		days[0], days[len(days)-1])
+	if err != nil {
+		return activity.Stats{}, err
+	}
+	defer rows.Close()
+	var all []activity.Row
+	for rows.Next() {
+		var r activity.Row
+		if err := rows.Scan(&r.Day, &r.Metric, &r.Key, &r.N); err != nil {
+			return activity.Stats{}, err
+		}
+		all = append(all, r)
+	}
+	if err := rows.Err(); err != nil {
+		return activity.Stats{}, err
+	}
+	return activity.NewStats(p, all), nil
+}
+
+// EachSummary calls fn for every ended session started in [from, to),
+// oldest first, without holding them all in memory. A zero from or to
+// leaves that side open.
+func (s *Store) EachSummary(ctx context.Context, from, to time.Time, fn func(activity.Summary) error) error {
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	if !from.IsZero() {
+		lo = toMillis(from)
+	}
+	if !to.IsZero() {
+		hi = toMillis(to)
+	}
+	rows, err := s.db.QueryContext(ctx, `
+SELECT `+sessionColumns+`, coalesce(ss.facts, '')
+FROM sessions s LEFT JOIN session_summaries ss ON ss.session_id = s.id
+WHERE s.started_at >= ? AND s.started_at < ? AND s.status != 'active'
+ORDER BY s.started_at, s.rowid`, lo, hi)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var facts string
+		rec, err := scanSession(rows, &facts)
+		if err != nil {
+			return err
+		}
+		f, err := decodeFacts(facts)
+		if err != nil {
+			return err
+		}
+		if err := fn(summaryOf(rec, f)); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Export writes the sessions started in [from, to) (zero: open side) in
+// format (activity.FormatCSV or FormatJSON) and returns how many.
+func (s *Store) Export(ctx context.Context, w io.Writer, from, to time.Time, format string) (int, error) {
+	x, err := activity.NewWriter(w, format)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.EachSummary(ctx, from, to, x.Write); err != nil {
+		return 0, err
+	}
+	return x.Close()
+}

@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"pasapas/app/activity"
+	"pasapas/app/session"
+)
+
+// summarize stores the summary of an ended session and adds it to its
+// day's counters. Run inside the transaction that ends the session.
+func (s *Store) summarize(ctx context.Context, sessionID string) error {
+	rec, err := scanSession(s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, sessionID))
+	if err != nil {
+		return fmt.Errorf("summarizing session %s: %w", sessionID, err)
+	}
+	events, err := s.Events(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	sum := summaryOf(rec, activity.FromEvents(events))
+	facts, err := json.Marshal(sum.Facts)
+	if err != nil {
+		return err
+	}
+	day := activity.DayOf(rec.Started)
+	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO session_summaries (session_id, day, facts) VALUES (?, ?, ?)`,
+		sessionID, day, string(facts)); err != nil {
+		return err
+	}
+	return s.count(ctx, day, sum.Counters(), +1)
+}
+
+// count adds delta to each counter of day.
+func (s *Store) count(ctx context.Context, day string, counters []activity.Counter, delta int) error {
+	for _, c := range counters {
+		if _, err := s.db.ExecContext(ctx, `
+INSERT INTO day_counts (day, metric, key, n) VALUES (?, ?, ?, ?)
+ON CONFLICT (day, metric, key) DO UPDATE SET n = n + excluded.n`, day, c.Metric, c.Key, delta); err != nil {
+			return err
+		}
+	}
+	_, err := s.db.ExecContext(ctx, `DELETE FROM day_counts WHERE day = ? AND n <= 0`, day)
+	return err
+}
+
+func summaryOf(rec session.Record, f activity.Facts) activity.Summary {
+	return activity.Summary{
+		Code: rec.Code, Started: rec.Started, Duration: rec.Duration(),
+		Lang: rec.Lang, KioskID: rec.KioskID, Status: rec.Status, Facts: f,
+	}
+}
+
+// strings runs a query of one text column.
+func (s *Store) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Summary is the stored session with code, with its facts. An open session
+// has no summary yet: its facts are read from its events.
+func (s *Store) Summary(ctx context.Context, code session.Code) (activity.Summary, error) {
+	rec, err := s.SessionByCode(ctx, code)
+	if err != nil {
+		return activity.Summary{}, err
+	}
+	var facts string
+	err = s.db.QueryRowContext(ctx, `SELECT facts FROM session_summaries WHERE session_id = ?`, rec.ID).Scan(&facts)
+	if errors.Is(err, sql.ErrNoRows) {
+		events, err := s.Events(ctx, rec.ID)
+		return summaryOf(rec, activity.FromEvents(events)), err
+	}
+	if err != nil {
+		return activity.Summary{}, err
+	}
+	var f activity.Facts
+	if err := json.Unmarshal([]byte(facts), &f); err != nil {
+		return activity.Summary{}, fmt.Errorf("summary of session %s: %w", code, err)
+	}
+	return summaryOf(rec, f), nil
+}
