@@ -20,6 +20,7 @@ import (
 	"pasapas/app/logging"
 	"pasapas/app/pin"
 	"pasapas/app/session"
+	"pasapas/app/settings"
 	"pasapas/app/speech"
 	"pasapas/app/store"
 	"pasapas/assessment/content"
@@ -33,10 +34,10 @@ const DBFileName = "pasapas.db"
 
 // Settings keys stored in the database, with their defaults.
 const (
-	SettingKioskID     = "kiosk.id"
-	SettingIdleSeconds = "idle.timeout_seconds"
-	SettingLanguage    = "default.language"
-	SettingTextStep    = "default.text_step"
+	SettingKioskID     = settings.KioskID
+	SettingIdleSeconds = settings.IdleSeconds
+	SettingLanguage    = settings.Language
+	SettingTextStep    = settings.TextStep
 	// SettingSpeechAuto: "1" reads every screen aloud without a tap.
 	SettingSpeechAuto = "speech.auto"
 )
@@ -91,11 +92,18 @@ Usage:
   pasapas version                         affiche la version
   pasapas set-pin [--data-dir DIR]        choisit le code médiateur (lu sur l'entrée standard)
   pasapas check-content [DIR]             vérifie les fichiers de contenu (par défaut DIR = <data-dir>/content)
+  pasapas export [--from JOUR] [--to JOUR] --format csv|json --out FICHIER
+                                          exporte le compte-rendu d'activité (sans dates : tout)
+  pasapas stats [--from JOUR] [--to JOUR] affiche les statistiques (par défaut : 365 jours)
+  pasapas purge [--older-than JOURS]      supprime les sessions plus anciennes (par défaut : la durée de conservation)
+  pasapas simulate --sessions N [--days D] [--seed S]
+                                          ajoute N sessions fictives (démonstration, mesures)
   pasapas help                            affiche cette aide
 
 Options:
   --windowed       fenêtre ordinaire de 1280×800 (développement)
   --data-dir DIR   dossier des données (par défaut : %s)
+  JOUR             une date AAAA-MM-JJ, incluse
 `
 
 // Main runs the command in args and returns the process exit code.
@@ -114,6 +122,14 @@ func Main(args []string, std IO, run RunWindow) int {
 		return setPIN(args, std)
 	case "check-content":
 		return checkContent(args, std)
+	case "export":
+		return exportCmd(args, std)
+	case "purge":
+		return purgeCmd(args, std)
+	case "stats":
+		return statsCmd(args, std)
+	case "simulate":
+		return simulateCmd(args, std)
 	case "help":
 		printUsage(std.Out)
 		return exitOK
@@ -181,6 +197,9 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	defer k.Store.Close()
 	k.Windowed = *windowed
 	log.WithFields(logrus.Fields{"version": Version, "data_dir": *dataDir, "windowed": *windowed}).Info("kiosk starting")
+	done := make(chan struct{})
+	defer close(done)
+	go keepPurging(k.Store, log, done)
 	if err := run(k); err != nil {
 		log.WithError(err).Error("the kiosk window failed")
 		return exitError
@@ -201,6 +220,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	} else if n > 0 {
 		log.WithField("sessions", n).Warn("sessions left open by a stop were marked abandoned")
 	}
+	PurgeExpired(ctx, st, time.Now(), log)
 	c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
 	if err != nil {
 		st.Close()
@@ -217,7 +237,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		return v
 	}
 	idle := defaultIdle
-	if secs, err := strconv.Atoi(setting(SettingIdleSeconds, "")); err == nil && secs >= 30 {
+	if secs, err := strconv.Atoi(setting(SettingIdleSeconds, "")); err == nil && secs >= settings.MinIdleSeconds {
 		idle = time.Duration(secs) * time.Second
 	}
 	step, _ := strconv.Atoi(setting(SettingTextStep, "0"))

@@ -120,3 +120,18 @@ func appendOnce(list []string, v string) []string {
 	}
 	return append(list, v)
 }
+
+// Cursor marks where a page of the session list ends; the zero Cursor is
+// the newest session. Keyset pagination: a page costs the same at the
+// 100 000th session as at the first.
+type Cursor struct {
+	Started int64 // Unix milliseconds
+	Row     int64 // storage order, for sessions started the same millisecond
+}
+
+// Page is one page of the session list, newest first.
+type Page struct {
+	Sessions []Summary
+	// Next is the cursor of the following (older) page; nil at the end.
+	Next *Cursor
+}

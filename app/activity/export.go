@@ -1,10 +1,13 @@
 package activity
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -181,4 +184,31 @@ func (x *Writer) Close() (int, error) {
 	}
 	_, err := io.WriteString(x.w, "]\n")
 	return x.n, err
+}
+
+// Exporter is the part of the store an export reads.
+type Exporter interface {
+	Export(ctx context.Context, w io.Writer, from, to time.Time, format string) (int, error)
+}
+
+// ExportFile writes the export to path through a temporary file renamed at
+// the end, so a full USB stick or a pulled-out one never leaves a file
+// that looks complete.
+func ExportFile(ctx context.Context, st Exporter, path string, from, to time.Time, format string) (int, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".pasapas-export-*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name())
+	n, err := st.Export(ctx, tmp, from, to, format)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, err
+	}
+	return n, os.Rename(tmp.Name(), path)
 }

@@ -113,8 +113,8 @@ func Autonomy(levels map[string]int) string {
 // brief, with the words of the report.
 var Orientations = []struct{ Code, Label string }{
 	{"autonome", "Autonome"},
-	{"former", "À former"},
-	{"accompagner", "À accompagner"},
+	{"a_former", "À former"},
+	{"a_accompagner", "À accompagner"},
 	{"faire_pour", "Faire pour"},
 }
 

@@ -211,3 +211,10 @@ func ranked(m map[string]int) []Count {
 	})
 	return out
 }
+
+// RetentionCutoff is the first instant kept when sessions are kept for
+// days days: midnight, days days before the day of now. Sessions started
+// earlier are purged.
+func RetentionCutoff(now time.Time, days int) time.Time {
+	return midnight(now).AddDate(0, 0, -days)
+}

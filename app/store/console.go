@@ -12,26 +12,11 @@ import (
 	"pasapas/app/session"
 )
 
-// Cursor marks where a page of the session list ends; the zero Cursor is
-// the newest session. Keyset pagination: a page costs the same at the
-// 100 000th session as at the first.
-type Cursor struct {
-	Started int64 // Unix milliseconds
-	Row     int64 // rowid, to order sessions started the same millisecond
-}
-
-// SessionPage is one page of the list, newest first.
-type SessionPage struct {
-	Sessions []activity.Summary
-	// Next is the cursor of the following (older) page; nil at the end.
-	Next *Cursor
-}
-
 // ListSessions returns up to limit ended or open sessions older than after,
 // newest first.
-func (s *Store) ListSessions(ctx context.Context, after Cursor, limit int) (SessionPage, error) {
-	if after == (Cursor{}) {
-		after = Cursor{Started: math.MaxInt64, Row: math.MaxInt64}
+func (s *Store) ListSessions(ctx context.Context, after activity.Cursor, limit int) (activity.Page, error) {
+	if after == (activity.Cursor{}) {
+		after = activity.Cursor{Started: math.MaxInt64, Row: math.MaxInt64}
 	}
 	rows, err := s.db.QueryContext(ctx, `
 SELECT `+sessionColumns+`, s.rowid, coalesce(ss.facts, '')
@@ -40,11 +25,11 @@ WHERE (s.started_at, s.rowid) < (?, ?)
 ORDER BY s.started_at DESC, s.rowid DESC
 LIMIT ?`, after.Started, after.Row, limit+1)
 	if err != nil {
-		return SessionPage{}, err
+		return activity.Page{}, err
 	}
 	defer rows.Close()
-	var page SessionPage
-	var last Cursor
+	var page activity.Page
+	var last activity.Cursor
 	for rows.Next() {
 		if len(page.Sessions) == limit {
 			page.Next = &last
@@ -72,6 +57,15 @@ func decodeFacts(facts string) (activity.Facts, error) {
 	}
 	err := json.Unmarshal([]byte(facts), &f)
 	return f, err
+}
+
+// SessionEvents returns the events of the session with code.
+func (s *Store) SessionEvents(ctx context.Context, code session.Code) ([]session.Event, error) {
+	rec, err := s.SessionByCode(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	return s.Events(ctx, rec.ID)
 }
 
 // DeleteSession deletes the session with code, its events and its share of

@@ -73,8 +73,8 @@ func TestStatsCountEachSessionOnItsLocalDayAcrossDST(t *testing.T) {
 	ctx := context.Background()
 	// 29 March 2026: 02:00 becomes 03:00, the day has 23 hours.
 	springDay := time.Date(2026, 3, 29, 0, 30, 0, 0, paris)
-	visit(t, s, springDay, 20*time.Minute, result("former", "web", "1", "safety", "2"), ev(activity.KindNeeds, "caf", "1", "impots", "1"))
-	visit(t, s, time.Date(2026, 3, 29, 23, 30, 0, 0, paris), 45*time.Minute, result("accompagner", "web", "0"),
+	visit(t, s, springDay, 20*time.Minute, result("a_former", "internet", "1", "safety", "2"), ev(activity.KindNeeds, "caf", "1", "impots", "1"))
+	visit(t, s, time.Date(2026, 3, 29, 23, 30, 0, 0, paris), 45*time.Minute, result("a_accompagner", "internet", "0"),
 		ev(activity.KindNeeds, "caf", "1"),
 		ev(activity.KindWalkStarted, "proc", "caf-declaration"), ev(activity.KindWalkStuck, "proc", "caf-declaration", "step", "login"))
 	visit(t, s, time.Date(2026, 3, 30, 0, 10, 0, 0, paris), 90*time.Minute,
@@ -99,10 +99,10 @@ func TestStatsCountEachSessionOnItsLocalDayAcrossDST(t *testing.T) {
 	if st.Sessions != 4 || day("2026-03-29") != 2 || day("2026-03-30") != 1 || day("2026-10-25") != 1 || day("2026-10-26") != 0 {
 		t.Fatalf("per day wrong: %d sessions, %v", st.Sessions, st.PerDay[:3])
 	}
-	if got := st.Levels["web"]; got != [4]int{1, 1, 0, 0} {
+	if got := st.Levels["internet"]; got != [4]int{1, 1, 0, 0} {
 		t.Fatalf("web levels %v", got)
 	}
-	if st.Orientations[1] != (activity.Count{Key: "former", N: 1}) || st.Orientations[2].N != 1 {
+	if st.Orientations[1] != (activity.Count{Key: "a_former", N: 1}) || st.Orientations[2].N != 1 {
 		t.Fatalf("orientations %v", st.Orientations)
 	}
 	if st.Needs[0] != (activity.Count{Key: "caf", N: 2}) {
@@ -131,7 +131,7 @@ func TestListPagesNewestFirstAndFindsByCode(t *testing.T) {
 		recs = append(recs, visit(t, s, start.Add(time.Duration(i/2)*time.Hour), time.Minute))
 	}
 	var seen []session.Code
-	var cur Cursor
+	var cur activity.Cursor
 	for pages := 0; ; pages++ {
 		page, err := s.ListSessions(ctx, cur, 10)
 		if err != nil {
@@ -166,8 +166,8 @@ func TestDeleteSessionTakesItOutOfStatsAndFile(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	day := time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)
-	keep := visit(t, s, day, time.Minute, result("autonome", "web", "3"))
-	gone := visit(t, s, day, time.Minute, result("faire_pour", "web", "0"), ev(activity.KindWalkStarted, "proc", "zzmarkerproc"))
+	keep := visit(t, s, day, time.Minute, result("autonome", "internet", "3"))
+	gone := visit(t, s, day, time.Minute, result("faire_pour", "internet", "0"), ev(activity.KindWalkStarted, "proc", "zzmarkerproc"))
 	if err := s.DeleteSession(ctx, gone.Code); err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestDeleteSessionTakesItOutOfStatsAndFile(t *testing.T) {
 		t.Fatalf("deleted session still found: %v", err)
 	}
 	st, _ := s.Stats(ctx, activity.NewPeriod(day, day))
-	if st.Sessions != 1 || st.Levels["web"] != [4]int{0, 0, 0, 1} || len(st.Walks) != 0 {
+	if st.Sessions != 1 || st.Levels["internet"] != [4]int{0, 0, 0, 1} || len(st.Walks) != 0 {
 		t.Fatalf("stats after delete: %+v", st)
 	}
 	if _, err := s.Summary(ctx, keep.Code); err != nil {

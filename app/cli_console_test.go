@@ -1,0 +1,112 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"pasapas/app/activity"
+	"pasapas/app/session"
+)
+
+func TestConsoleCommands(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "rapport.csv")
+	if code, stdout, errOut := run(t, "", "simulate", "--data-dir", dir, "--sessions", "300", "--days", "60", "--seed", "7"); code != 0 || !strings.Contains(stdout, "300 sessions") {
+		t.Fatalf("simulate: %d %q %q", code, stdout, errOut)
+	}
+	code, stdout, errOut := run(t, "", "stats", "--data-dir", dir)
+	if code != 0 || !strings.Contains(stdout, "Sessions : 300") || !strings.Contains(stdout, "Orientation") || !strings.Contains(stdout, "Niveaux par domaine") {
+		t.Fatalf("stats: %d %q %q", code, stdout, errOut)
+	}
+	if code, stdout, errOut := run(t, "", "export", "--data-dir", dir, "--out", out); code != 0 || !strings.Contains(stdout, "300 sessions") {
+		t.Fatalf("export: %d %q %q", code, stdout, errOut)
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(data, []byte("\uFEFFDate;Heure;")) || bytes.Count(data, []byte("\r\n")) != 301 {
+		t.Fatalf("csv starts %q, %d lines", data[:20], bytes.Count(data, []byte("\r\n")))
+	}
+	jsonOut := filepath.Join(dir, "rapport.json")
+	today := time.Now().Format(activity.DayLayout)
+	if code, _, errOut := run(t, "", "export", "--data-dir", dir, "--format", "json", "--from", today, "--to", today, "--out", jsonOut); code != 0 {
+		t.Fatal(errOut)
+	}
+	var recs []activity.Record
+	data, _ = os.ReadFile(jsonOut)
+	if err := json.Unmarshal(data, &recs); err != nil {
+		t.Fatalf("json export: %v\n%s", err, data)
+	}
+	for _, r := range recs {
+		if r.Date != today {
+			t.Fatalf("exported a session of %s for %s", r.Date, today)
+		}
+	}
+	// The purge keeps today and the given number of days before it.
+	if code, stdout, _ := run(t, "", "purge", "--data-dir", dir, "--older-than", "10"); code != 0 || !strings.Contains(stdout, "supprimées") {
+		t.Fatalf("purge: %d %q", code, stdout)
+	}
+	st, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cutoff := activity.RetentionCutoff(time.Now(), 10)
+	st.EachSummary(context.Background(), time.Time{}, cutoff, func(s activity.Summary) error {
+		t.Fatalf("session %s of %s survived the purge", s.Code, s.Started)
+		return nil
+	})
+}
+
+func TestConsoleCommandsRefuseBadInput(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args    []string
+		code    int
+		wantErr string
+	}{
+		{[]string{"export", "--data-dir", dir}, 2, "--out"},
+		{[]string{"export", "--data-dir", dir, "--out", "x", "--format", "xls"}, 2, "csv ou json"},
+		{[]string{"export", "--data-dir", dir, "--out", "x", "--from", "23/11/2026"}, 2, "AAAA-MM-JJ"},
+		{[]string{"stats", "--data-dir", dir, "--from", "2026-11-02", "--to", "2026-11-01"}, 2, "avant"},
+		{[]string{"simulate", "--data-dir", dir}, 2, "--sessions"},
+		{[]string{"purge", "--data-dir", dir, "--older-than", "-1"}, 2, "positif"},
+		{[]string{"export", "--data-dir", dir, "--out", filepath.Join(dir, "no", "such", "dir.csv")}, 1, "no such"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := run(t, "", tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.wantErr) {
+			t.Errorf("%v: code %d, err %q", tt.args, code, errOut)
+		}
+	}
+}
+
+func TestStartPurgesExpiredSessions(t *testing.T) {
+	dir := t.TempDir()
+	st, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	old, _ := st.CreateSession(ctx, session.Record{ID: "old", KioskID: "k", Lang: "fr", Started: time.Now().AddDate(0, 0, -40)})
+	st.EndSession(ctx, "old", session.Finished, time.Now().AddDate(0, 0, -40))
+	st.SetSetting(ctx, "retention.days", "30")
+	st.Close()
+	log := logrus.New()
+	log.SetOutput(io.Discard)
+	k, err := Open(dir, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Store.Close()
+	if _, err := k.Store.SessionByCode(ctx, old.Code); err == nil {
+		t.Fatal("a 40-day-old session survived a start with a 30-day retention")
+	}
+}
