@@ -45,4 +45,3 @@ func exportCmd(args []string, std IO) int {
 	fmt.Fprintf(std.Out, "%d sessions exportées dans %s\n", n, *out)
 	return exitOK
 }
-
