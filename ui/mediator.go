@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"pasapas/app/activity"
 	"pasapas/app/pin"
 	"pasapas/app/session"
 )
@@ -172,7 +173,8 @@ func (s *Shell) padSubmit(sc *Screen, mode padMode, first, entered string) {
 	}
 }
 
-// showMediatorMenu is the mediator's menu.
+// showMediatorMenu is the mediator's menu: the console's sections, and
+// the way out of the kiosk.
 func (s *Shell) showMediatorMenu() {
 	sc := newScreen("mediator.menu")
 	quit := s.button(sc, "quit", s.M("mediator.quit"), widget.DangerImportance, func() {
@@ -182,9 +184,29 @@ func (s *Shell) showMediatorMenu() {
 	})
 	back := s.button(sc, "back", s.M("mediator.back"), widget.MediumImportance, s.resume)
 	sc.Back = s.resume
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.M("mediator.title")),
-		container.NewGridWithColumns(2, quit, back),
-	))
+	sections := container.NewGridWithColumns(3,
+		s.button(sc, "sessions", s.M("console.sessions.title"), widget.HighImportance, func() { s.showSessions(nil) }),
+		s.button(sc, "stats", s.M("console.stats.title"), widget.HighImportance, func() { s.showStats(statsPeriods[1], 0) }),
+		s.button(sc, "export", s.M("console.export.title"), widget.HighImportance, func() { s.showExport(statsPeriods[1], activity.FormatCSV) }),
+		s.button(sc, "settings", s.M("console.settings.title"), widget.HighImportance, s.showSettings),
+		s.button(sc, "places", s.M("console.places.title"), widget.HighImportance, func() { s.showPlaces(0) }),
+		s.button(sc, "content", s.M("console.content.title"), widget.HighImportance, func() { s.showContentStatus(0) }),
+	)
+	exits := container.NewGridWithColumns(2, quit, back)
+	if s.svc.Restart != nil {
+		restart := s.button(sc, "restart", s.M("mediator.restart"), widget.MediumImportance, func() {
+			s.svc.Log.Info("kiosk restarted from the mediator menu")
+			s.endSession(session.Abandoned)
+			s.svc.Restart()
+		})
+		exits = container.NewGridWithColumns(3, restart, quit, back)
+	}
+	parts := []fyne.CanvasObject{heading(sc, "title", s.M("mediator.title")), sections}
+	if r := s.svc.ContentReport; r != nil && len(r.Rejected()) > 0 {
+		warn := centred(label(sc, "warning", s.M("console.content.warning", "n", strconv.Itoa(len(r.Rejected())))))
+		warn.Importance = widget.DangerImportance
+		parts = append(parts, warn)
+	}
+	sc.Content = page(container.NewVBox(parts...), exits)
 	s.show(sc)
 }

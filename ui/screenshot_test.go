@@ -16,11 +16,15 @@ func TestScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("PASAPAS_ARTEFACTS not set")
 	}
-	dir = filepath.Join(dir, "ui")
+	writeScreenshots(t, filepath.Join(dir, "ui"), visitorScreens)
+}
+
+// writeScreenshots photographs each screen of screens into dir.
+func writeScreenshots(t *testing.T, dir string, screens map[string]func(k *kiosk)) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for name, open := range visitorScreens {
+	for name, open := range screens {
 		for _, step := range []int{0, len(TextSteps) - 1} {
 			k := newKiosk(t)
 			k.shell.SetTextStep(step)

@@ -17,6 +17,7 @@ import (
 	"pasapas/app/pin"
 	"pasapas/app/session"
 	"pasapas/app/speech"
+	"pasapas/assessment/content"
 )
 
 // Services is what the screens need from the rest of the kiosk.
@@ -39,6 +40,16 @@ type Services struct {
 	Speech *speech.Speaker
 	// AutoRead reads each new screen without a tap (setting speech.auto).
 	AutoRead bool
+	// Restart closes the kiosk and starts it again (settings are read at
+	// start); nil hides the button.
+	Restart func()
+	// Console is the store as the mediator console uses it.
+	Console Console
+	// ContentReport says which content files loaded and which were refused.
+	ContentReport *content.Report
+	// Reprint prints a stored session's summary again; nil until printing
+	// is available.
+	Reprint func(session.Code) error
 }
 
 // Screen is one full-window page. Buttons and Labels are kept by name so

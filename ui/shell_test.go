@@ -63,6 +63,7 @@ func newKiosk(t *testing.T) *kiosk {
 		DefaultLang: "fr",
 		Quit:        func() { k.quit = true },
 		Speech:      speech.Detect(context.Background(), k.wavDir),
+		Console:     st,
 	})
 	return k
 }

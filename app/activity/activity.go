@@ -6,6 +6,7 @@
 package activity
 
 import (
+	"errors"
 	"slices"
 	"sort"
 	"strconv"
@@ -102,6 +103,9 @@ func FromEvents(events []session.Event) Facts {
 	}
 	return f
 }
+
+// ErrNotFound is returned when no stored session has the asked code.
+var ErrNotFound = errors.New("no such session")
 
 // Summary is one stored session as the console lists and exports it.
 type Summary struct {

@@ -14,6 +14,7 @@ import (
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 
+	"pasapas/app/activity"
 	"pasapas/app/pin"
 	"pasapas/app/session"
 )
@@ -226,7 +227,7 @@ WHERE status = 'active'`); err != nil {
 }
 
 // ErrNotFound is returned when no session has the asked code.
-var ErrNotFound = errors.New("no such session")
+var ErrNotFound = activity.ErrNotFound
 
 const sessionColumns = `id, code, kiosk_id, lang, started_at, coalesce(ended_at, 0), status`
 

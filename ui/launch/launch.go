@@ -37,6 +37,8 @@ func Kiosk(k *app.Kiosk) error {
 		Quit:            a.Quit,
 		Speech:          k.Speech,
 		AutoRead:        k.AutoRead,
+		Console:         k.Store,
+		ContentReport:   k.ContentReport,
 	})
 	defer k.Speech.Stop()
 	done := make(chan struct{})

@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Chart colours: distinct in hue and lightness, each readable beside dark
+// text and on white.
+var (
+	levelColours = [4]color.Color{rgb(0xA4001C), rgb(0xD9822B), rgb(0x4A7FC1), rgb(0x14561A)}
+	seriesColour = rgb(0x0B3D91)
+	stuckColour  = rgb(0xA4001C)
+)
+
+// orientationColours follow the levels: "faire pour" reads like level 0.
+var orientationColours = map[string]color.Color{
+	"faire_pour": levelColours[0], "a_accompagner": levelColours[1], "a_former": levelColours[2], "autonome": levelColours[3],
+}
+
+// drawing is a widget drawn with canvas shapes by draw at each size: the
+// console's charts, with no web view and no image files.
+type drawing struct {
+	widget.BaseWidget
+	min  fyne.Size
+	draw func(size fyne.Size) []fyne.CanvasObject
+}
+
+func newDrawing(min fyne.Size, draw func(fyne.Size) []fyne.CanvasObject) *drawing {
+	d := &drawing{min: min, draw: draw}
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+func (d *drawing) CreateRenderer() fyne.WidgetRenderer { return &drawingRenderer{d: d} }
+
+type drawingRenderer struct {
+	d    *drawing
+	objs []fyne.CanvasObject
+	size fyne.Size
+}
+
+func (r *drawingRenderer) Layout(size fyne.Size) {
+	r.size = size
+	r.objs = r.d.draw(size)
+}
+func (r *drawingRenderer) MinSize() fyne.Size           { return r.d.min }
+func (r *drawingRenderer) Refresh()                     { r.Layout(r.size); canvas.Refresh(r.d) }
+func (r *drawingRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *drawingRenderer) Destroy()                     {}
+
+func rect(c color.Color, x, y, w, h float32) *canvas.Rectangle {
+	r := canvas.NewRectangle(c)
+	r.Move(fyne.NewPos(x, y))
+	r.Resize(fyne.NewSize(max(w, 0), max(h, 0)))
+	return r
+}
+
+// text is chart text in the theme's foreground colour; size 0 is the body.
+func text(s string, size float32, x, y float32, align fyne.TextAlign, width float32) *canvas.Text {
+	t := canvas.NewText(s, theme.Color(theme.ColorNameForeground))
+	t.TextSize = size
+	if t.TextSize == 0 {
+		t.TextSize = consoleText
+	}
+	t.Alignment = align
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(fyne.NewSize(width, t.TextSize*1.3))
+	return t
+}
+
+// minLine is the smallest row of a bar chart; rows grow to consoleText×1.6
+// when there is room.
+const minLine = consoleText * 1.4
+
+// lineFor shares height between rows: the row height and its text size.
+func lineFor(height float32, rows int) (line, textSize float32) {
+	line = min(consoleText*1.6, height/float32(max(rows, 1)))
+	return line, min(consoleText, line*0.78)
+}
+
+// bar is one row of a horizontal bar chart: the picture first, the number
+// beside it.
+type bar struct {
+	label  string
+	value  float64
+	text   string // the number shown beside the bar
+	colour color.Color
+}
+
+// hbars draws labelled horizontal bars scaled to top (the largest value
+// when top is 0).
+func hbars(bars []bar, top float64) fyne.CanvasObject {
+	if top == 0 {
+		for _, b := range bars {
+			top = max(top, b.value)
+		}
+	}
+	return newDrawing(fyne.NewSize(200, minLine*float32(len(bars))), func(size fyne.Size) []fyne.CanvasObject {
+		line, ts := lineFor(size.Height, len(bars))
+		labelW, numberW := size.Width*0.34, size.Width*0.22
+		barW := size.Width - labelW - numberW - 8
+		var out []fyne.CanvasObject
+		for i, b := range bars {
+			y := float32(i) * line
+			out = append(out, text(b.label, ts, 0, y, fyne.TextAlignLeading, labelW-4))
+			out = append(out, rect(rgb(0xEEEEEE), labelW, y+line*0.15, barW, line*0.7))
+			if top > 0 {
+				out = append(out, rect(b.colour, labelW, y+line*0.15, barW*float32(b.value/top), line*0.7))
+			}
+			out = append(out, text(b.text, ts, labelW+barW+8, y, fyne.TextAlignLeading, numberW))
+		}
+		return out
+	})
+}
+
+// stacked draws one 100 % bar per row split into parts (levels 0..3 of a
+// domain), with the row's label before it and a note after it.
+func stacked(labels []string, parts [][4]int, notes []string) fyne.CanvasObject {
+	return newDrawing(fyne.NewSize(200, minLine*float32(len(labels))), func(size fyne.Size) []fyne.CanvasObject {
+		line, ts := lineFor(size.Height, len(labels))
+		labelW, noteW := size.Width*0.42, size.Width*0.17
+		barW := size.Width - labelW - noteW - 8
+		var out []fyne.CanvasObject
+		for i, l := range labels {
+			y := float32(i) * line
+			out = append(out, text(l, ts, 0, y, fyne.TextAlignLeading, labelW-4))
+			total := 0
+			for _, n := range parts[i] {
+				total += n
+			}
+			x := labelW
+			for lv, n := range parts[i] {
+				if total == 0 || n == 0 {
+					continue
+				}
+				w := barW * float32(n) / float32(total)
+				out = append(out, rect(levelColours[lv], x, y+line*0.15, w, line*0.7))
+				x += w
+			}
+			out = append(out, text(notes[i], ts, labelW+barW+8, y, fyne.TextAlignLeading, noteW))
+		}
+		return out
+	})
+}
+
+// legend draws coloured squares with their words on one line.
+func legend(items []string, colours []color.Color) fyne.CanvasObject {
+	h := float32(consoleText * 1.4)
+	return newDrawing(fyne.NewSize(200, h), func(size fyne.Size) []fyne.CanvasObject {
+		var out []fyne.CanvasObject
+		w := size.Width / float32(len(items))
+		for i, it := range items {
+			x := float32(i) * w
+			out = append(out, rect(colours[i], x, 4, h-8, h-8), text(it, consoleText*0.85, x+h, 2, fyne.TextAlignLeading, w-h))
+		}
+		return out
+	})
+}
+
+// columnsChart draws a series as vertical bars (sessions per day or per
+// week) with the largest value on the axis and dates under the first,
+// middle and last bars.
+func columnsChart(values []int, labels []string) fyne.CanvasObject {
+	small := float32(consoleText * 0.8)
+	return newDrawing(fyne.NewSize(200, 120), func(size fyne.Size) []fyne.CanvasObject {
+		top := 0
+		for _, v := range values {
+			top = max(top, v)
+		}
+		axisW := small * 3
+		labelH := small * 1.5
+		plotW, plotH := size.Width-axisW, size.Height-labelH
+		out := []fyne.CanvasObject{
+			rect(theme.Color(theme.ColorNameForeground), axisW-1, 0, 1, plotH),
+			rect(theme.Color(theme.ColorNameForeground), axisW-1, plotH, plotW+1, 1),
+			text(strconv.Itoa(top), small, 0, 0, fyne.TextAlignTrailing, axisW-4),
+			text("0", small, 0, plotH-small*1.3, fyne.TextAlignTrailing, axisW-4),
+		}
+		if len(values) == 0 {
+			return out
+		}
+		step := plotW / float32(len(values))
+		gap := min(step*0.2, 4)
+		for i, v := range values {
+			if top > 0 && v > 0 {
+				h := plotH * float32(v) / float32(top)
+				out = append(out, rect(seriesColour, axisW+float32(i)*step+gap/2, plotH-h, step-gap, h))
+			}
+		}
+		for _, i := range []int{0, len(values) / 2, len(values) - 1} {
+			x := axisW + float32(i)*step + step/2 - 40
+			out = append(out, text(labels[i], small, x, plotH+2, fyne.TextAlignCenter, 80))
+		}
+		return out
+	})
+}

@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/app/activity"
+	"pasapas/app/session"
+)
+
+// SessionsPerPage is how many sessions a page of the list shows: with the
+// day headings it fits 1024×768 without scrolling.
+const SessionsPerPage = 10
+
+var sessionColumns = columns{1.8, 0.9, 1.2, 1.1, 1.3, 1.6, 0.9}
+
+// showSessions lists the stored sessions, newest first, a page at a time;
+// pages holds the cursors of the pages before, for "Plus récentes".
+func (s *Shell) showSessions(pages []activity.Cursor) {
+	sc := newScreen("mediator.sessions")
+	if len(pages) == 0 {
+		pages = []activity.Cursor{{}}
+	}
+	search := widget.NewEntry()
+	search.SetPlaceHolder("ABC-DEF")
+	message := clabel(sc, "message", "")
+	message.Importance = widget.DangerImportance
+	find := func() {
+		code, err := session.ParseCode(search.Text)
+		if err != nil {
+			message.SetText(s.M("console.sessions.badcode"))
+			return
+		}
+		if _, err := s.svc.Console.Summary(s.ctx(), code); err != nil {
+			if errors.Is(err, activity.ErrNotFound) {
+				message.SetText(s.M("console.sessions.notfound", "code", code.String()))
+			} else {
+				s.consoleError(sc, err)
+				message.SetText(s.M("console.error"))
+			}
+			return
+		}
+		s.showSession(code, pages)
+	}
+	search.OnSubmitted = func(string) { s.act(find)() }
+	searchRow := container.NewBorder(nil, nil, bold(s.M("console.sessions.search")),
+		s.cbutton(sc, "find", s.M("console.sessions.find"), widget.HighImportance, find),
+		container.New(&minWidth{width: 160}, search))
+
+	page, err := s.svc.Console.ListSessions(s.ctx(), pages[len(pages)-1], SessionsPerPage)
+	list := container.NewVBox()
+	switch {
+	case err != nil:
+		list.Add(s.consoleError(sc, err))
+	case len(page.Sessions) == 0:
+		list.Add(clabel(sc, "empty", s.M("console.sessions.empty")))
+	default:
+		list.Add(row(sessionColumns, bold(s.M("console.col.day")), bold(s.M("console.col.time")), bold(s.M("console.col.code")), bold(s.M("console.col.duration")),
+			bold(s.M("console.col.status")), bold(s.M("console.col.orientation")), widget.NewLabel("")))
+		day := ""
+		for i, x := range page.Sessions {
+			// The day is written on its first session only: the list reads
+			// as days, newest first.
+			dayText := ""
+			if d := activity.DayOf(x.Started); d != day {
+				day, dayText = d, shortDayLabel(x.Started)
+			}
+			code := x.Code
+			list.Add(row(sessionColumns,
+				bold(dayText),
+				widget.NewLabel(x.Started.In(time.Local).Format("15:04")),
+				clabel(sc, "code."+strconv.Itoa(i), code.String()),
+				widget.NewLabel(s.minutes(x)),
+				widget.NewLabel(s.M("console.status."+string(x.Status))),
+				widget.NewLabel(s.orientation(x.Orientation)),
+				s.cbutton(sc, "open."+strconv.Itoa(i), s.M("console.sessions.open"), widget.MediumImportance, func() { s.showSession(code, pages) }),
+			))
+		}
+	}
+	newer := s.cbutton(sc, "newer", s.M("console.sessions.newer"), widget.MediumImportance, func() { s.showSessions(pages[:len(pages)-1]) })
+	if len(pages) == 1 {
+		newer.Disable()
+	}
+	older := s.cbutton(sc, "older", s.M("console.sessions.older"), widget.MediumImportance, func() {
+		s.showSessions(append(pages[:len(pages):len(pages)], *page.Next))
+	})
+	if page.Next == nil {
+		older.Disable()
+	}
+	pageNo := clabel(sc, "page", s.M("console.page", "n", strconv.Itoa(len(pages))))
+	s.consolePageWithTools(sc, s.M("console.sessions.title"), searchRow, list, message, newer, pageNo, older)
+}
+
+// minutes is a session's duration for the list: "12 min", or "en cours".
+func (s *Shell) minutes(x activity.Summary) string {
+	if x.Status == session.Active {
+		return s.M("console.status.active")
+	}
+	return s.M("console.minutes", "n", strconv.Itoa(int(x.Duration.Round(time.Minute)/time.Minute)))
+}
+
+// orientation is the report's word for an orientation code, or a dash.
+func (s *Shell) orientation(code string) string {
+	if code == "" {
+		return "—"
+	}
+	return activity.OrientationLabel(code)
+}
+
+// showSession shows one session: when, how long, levels, orientation, needs
+// and walkthroughs, with "Réimprimer" and "Supprimer". back is the list
+// page it was opened from.
+func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
+	sc := newScreen("mediator.session")
+	sc.Back = func() { s.showSessions(back) }
+	x, err := s.svc.Console.Summary(s.ctx(), code)
+	if err != nil {
+		s.consolePage(sc, s.M("console.session.title", "code", code.String()), s.consoleError(sc, err))
+		return
+	}
+	info := widget.NewForm(
+		widget.NewFormItem(s.M("console.session.when"), clabel(sc, "when", dayLabel(x.Started)+" · "+x.Started.In(time.Local).Format("15:04"))),
+		widget.NewFormItem(s.M("console.col.duration"), clabel(sc, "duration", s.minutes(x)+" · "+activity.DurationBand(x.Duration))),
+		widget.NewFormItem(s.M("console.col.status"), clabel(sc, "status", s.M("console.status."+string(x.Status)))),
+		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", s.svc.Text.Language(x.Lang).Name+" · "+x.KioskID)),
+		widget.NewFormItem(s.M("console.col.orientation"), clabel(sc, "orientation", s.orientation(x.Orientation))),
+		widget.NewFormItem(s.M("console.session.autonomy"), clabel(sc, "autonomy", orDash(activity.Autonomy(x.Levels)))),
+		widget.NewFormItem(s.M("console.session.needs"), clabel(sc, "needs", orDash(s.codeNames("need", x.Needs)))),
+	)
+	var levels fyne.CanvasObject = clabel(sc, "levels", s.M("console.session.nolevels"))
+	if len(x.Levels) > 0 {
+		domains := make([]string, 0, len(x.Levels))
+		for d := range x.Levels {
+			domains = append(domains, d)
+		}
+		sort.Strings(domains)
+		bars := make([]bar, 0, len(domains))
+		for _, d := range domains {
+			bars = append(bars, bar{label: s.codeName("domain", d), value: float64(x.Levels[d]), text: strconv.Itoa(x.Levels[d]) + " / 3", colour: levelColours[x.Levels[d]]})
+		}
+		levels = hbars(bars, 3)
+	}
+	walks := container.NewVBox(bold(s.M("console.session.walks")))
+	if len(x.Walks) == 0 {
+		walks.Add(widget.NewLabel("—"))
+	}
+	for i, w := range x.Walks {
+		parts := []string{s.codeName("procedure", w.Procedure) + " :"}
+		if w.Completed {
+			parts = append(parts, s.M("console.walk.completed"))
+		} else {
+			parts = append(parts, s.M("console.walk.notcompleted"))
+		}
+		if len(w.Stuck) > 0 {
+			parts = append(parts, "· "+s.M("console.walk.stuck", "steps", strings.Join(w.Stuck, ", ")))
+		}
+		if len(w.Missing) > 0 {
+			parts = append(parts, "· "+s.M("console.walk.missing", "docs", strings.Join(w.Missing, ", ")))
+		}
+		l := clabel(sc, "walk."+strconv.Itoa(i), strings.Join(parts, " "))
+		l.Wrapping = fyne.TextWrapWord
+		walks.Add(l)
+	}
+	events, err := s.svc.Console.SessionEvents(s.ctx(), code)
+	if err != nil {
+		walks.Add(s.consoleError(sc, err))
+	}
+	eventsBtn := s.cbutton(sc, "events", s.M("console.session.events", "n", strconv.Itoa(len(events))), widget.MediumImportance,
+		func() { s.showEvents(code, events, 0, back) })
+	right := container.NewVBox(bold(s.M("console.session.levels")), levels)
+	body := container.NewVBox(
+		container.NewGridWithColumns(2, info, right),
+		widget.NewSeparator(),
+		walks,
+		container.NewHBox(eventsBtn, layout.NewSpacer()),
+	)
+	reprint := s.cbutton(sc, "reprint", s.M("console.session.reprint"), widget.HighImportance, func() {
+		if err := s.svc.Reprint(code); err != nil {
+			s.svc.Log.WithError(err).Error("reprinting a session")
+			sc.Labels["result"].SetText(s.M("console.session.reprint.failed"))
+			return
+		}
+		sc.Labels["result"].SetText(s.M("console.session.reprint.done"))
+	})
+	if s.svc.Reprint == nil {
+		reprint.Disable()
+	}
+	remove := s.cbutton(sc, "delete", s.M("console.session.delete"), widget.DangerImportance, func() { s.confirmDelete(code, back) })
+	s.consolePage(sc, s.M("console.session.title", "code", code.String()), body, clabel(sc, "result", ""), reprint, remove)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// EventsPerPage is how many events a page of a session's events shows.
+const EventsPerPage = 10
+
+// showEvents lists a session's events, a page at a time: the raw record
+// behind the summary, codes only.
+func (s *Shell) showEvents(code session.Code, events []session.Event, first int, back []activity.Cursor) {
+	sc := newScreen("mediator.events")
+	sc.Back = func() { s.showSession(code, back) }
+	list := container.NewVBox()
+	for _, e := range events[first:min(len(events), first+EventsPerPage)] {
+		keys := make([]string, 0, len(e.Payload))
+		for k, v := range e.Payload {
+			keys = append(keys, k+"="+v)
+		}
+		sort.Strings(keys)
+		payload := widget.NewLabel(strings.Join(keys, " "))
+		payload.Truncation = fyne.TextTruncateEllipsis
+		list.Add(row(columns{1, 2.4, 5}, widget.NewLabel(e.At.In(time.Local).Format("15:04:05")), bold(e.Kind), payload))
+	}
+	prev := s.cbutton(sc, "prev", s.M("console.prev"), widget.MediumImportance, func() { s.showEvents(code, events, first-EventsPerPage, back) })
+	if first == 0 {
+		prev.Disable()
+	}
+	next := s.cbutton(sc, "next", s.M("console.next"), widget.MediumImportance, func() { s.showEvents(code, events, first+EventsPerPage, back) })
+	if first+EventsPerPage >= len(events) {
+		next.Disable()
+	}
+	session := s.cbutton(sc, "session", s.M("console.session.back"), widget.MediumImportance, sc.Back)
+	s.consolePage(sc, s.M("console.events.title", "code", code.String()), list, session, prev, next)
+}
+
+// confirmDelete asks before deleting a session for good.
+func (s *Shell) confirmDelete(code session.Code, back []activity.Cursor) {
+	sc := newScreen("mediator.session.delete")
+	sc.Back = func() { s.showSession(code, back) }
+	question := clabel(sc, "question", s.M("console.delete.question", "code", code.String()))
+	question.Wrapping = fyne.TextWrapWord
+	yes := s.cbutton(sc, "yes", s.M("console.delete.yes"), widget.DangerImportance, func() {
+		if err := s.svc.Console.DeleteSession(s.ctx(), code); err != nil {
+			s.consoleError(sc, err)
+			question.SetText(s.M("console.error"))
+			return
+		}
+		s.svc.Log.Info("a session was deleted from the mediator console")
+		s.showSessions(back)
+		s.screen.Labels["message"].SetText(s.M("console.delete.done", "code", code.String()))
+	})
+	no := s.cbutton(sc, "no", s.M("console.delete.no"), widget.MediumImportance, sc.Back)
+	s.consolePage(sc, s.M("console.delete.title"), container.NewVBox(layout.NewSpacer(), question, layout.NewSpacer()), no, yes)
+}
+
+
+func (s *Shell) codeNames(kind string, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = s.codeName(kind, c)
+	}
+	return strings.Join(names, ", ")
+}
+
+// minWidth gives its one object at least width.
+type minWidth struct{ width float32 }
+
+func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+	}
+}
+
+func (m *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	min := objs[0].MinSize()
+	return fyne.NewSize(max(min.Width, m.width), min.Height)
+}

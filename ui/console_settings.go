@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/app/activity"
+	"pasapas/app/settings"
+)
+
+// setting is one editable setting of the settings screen.
+type setting struct {
+	key, def string
+	// check returns the message key of what is wrong with v, or "".
+	check func(v string) string
+}
+
+func intBetween(lo, hi int, msg string) func(string) string {
+	return func(v string) string {
+		if n, err := strconv.Atoi(v); err != nil || n < lo || n > hi {
+			return msg
+		}
+		return ""
+	}
+}
+
+func notEmpty(v string) string {
+	if strings.TrimSpace(v) == "" {
+		return "console.settings.bad.empty"
+	}
+	return ""
+}
+
+// showSettings edits the centre's data and the kiosk's behaviour, stored in
+// the settings table. Kiosk id, idle timeout, language and text size are
+// read at start: the screen says so and offers "Redémarrer".
+func (s *Shell) showSettings() {
+	sc := newScreen("mediator.settings")
+	langs := s.svc.Text.Languages()
+	langNames := make([]string, len(langs))
+	for i, l := range langs {
+		langNames[i] = l.Name
+	}
+	sizes := []string{s.M("console.settings.size.0"), s.M("console.settings.size.1"), s.M("console.settings.size.2")}
+	fields := []setting{
+		{settings.CentreName, "", nil},
+		{settings.CentreAddress, "", nil},
+		{settings.CentreHours, "", nil},
+		{settings.KioskID, "borne-1", notEmpty},
+		{settings.IdleSeconds, strconv.Itoa(int(s.svc.IdleTimeout.Seconds())), intBetween(settings.MinIdleSeconds, 3600, "console.settings.bad.idle")},
+		{settings.Language, s.svc.DefaultLang, nil},
+		{settings.TextStep, strconv.Itoa(s.svc.DefaultTextStep), nil},
+		{settings.Printer, "", nil},
+		{settings.RetentionDays, strconv.Itoa(settings.DefaultRetentionDays), intBetween(1, 3650, "console.settings.bad.retention")},
+	}
+	message := clabel(sc, "message", "")
+	message.Wrapping = fyne.TextWrapWord
+	values := map[string]func() string{}
+	form := widget.NewForm()
+	for _, f := range fields {
+		v, err := s.svc.Console.Setting(s.ctx(), f.key, f.def)
+		if err != nil {
+			s.consolePage(sc, s.M("console.settings.title"), s.consoleError(sc, err))
+			return
+		}
+		var w fyne.CanvasObject
+		switch f.key {
+		case settings.Language:
+			sel := widget.NewSelect(langNames, nil)
+			sel.SetSelected(s.svc.Text.Language(v).Name)
+			values[f.key] = func() string {
+				for _, l := range langs {
+					if l.Name == sel.Selected {
+						return l.Code
+					}
+				}
+				return v
+			}
+			w = sel
+		case settings.TextStep:
+			sel := widget.NewSelect(sizes, nil)
+			if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < len(sizes) {
+				sel.SetSelectedIndex(n)
+			}
+			values[f.key] = func() string { return strconv.Itoa(max(0, sel.SelectedIndex())) }
+			w = sel
+		default:
+			e := widget.NewEntry()
+			e.SetText(v)
+			values[f.key] = func() string { return strings.TrimSpace(e.Text) }
+			w = e
+		}
+		form.Append(s.M("console.settings."+f.key), w)
+	}
+	save := s.cbutton(sc, "save", s.M("console.settings.save"), widget.HighImportance, func() {
+		for _, f := range fields {
+			if f.check != nil {
+				if bad := f.check(values[f.key]()); bad != "" {
+					message.Importance = widget.DangerImportance
+					message.SetText(s.M(bad))
+					return
+				}
+			}
+		}
+		for _, f := range fields {
+			if err := s.svc.Console.SetSetting(s.ctx(), f.key, values[f.key]()); err != nil {
+				s.consoleError(sc, err)
+				message.Importance = widget.DangerImportance
+				message.SetText(s.M("console.error"))
+				return
+			}
+		}
+		s.svc.Log.Info("settings changed from the mediator console")
+		message.Importance = widget.SuccessImportance
+		message.SetText(s.M("console.settings.saved"))
+	})
+	purge := s.cbutton(sc, "purge", s.M("console.settings.purge"), widget.DangerImportance, func() {
+		days, err := strconv.Atoi(values[settings.RetentionDays]())
+		if err != nil || days < 1 {
+			message.Importance = widget.DangerImportance
+			message.SetText(s.M("console.settings.bad.retention"))
+			return
+		}
+		n, err := s.svc.Console.Purge(s.ctx(), activity.RetentionCutoff(s.svc.Now(), days))
+		if err != nil {
+			s.consoleError(sc, err)
+			message.Importance = widget.DangerImportance
+			message.SetText(s.M("console.error"))
+			return
+		}
+		s.svc.Log.WithField("sessions", n).Info("sessions purged from the mediator console")
+		message.Importance = widget.SuccessImportance
+		message.SetText(s.M("console.settings.purged", "n", strconv.Itoa(n), "days", strconv.Itoa(days)))
+	})
+	changePIN := s.cbutton(sc, "pin", s.M("console.settings.pin"), widget.MediumImportance, func() { s.showPinPad(padChoose, "") })
+	body := container.NewVBox(form, message, layout.NewSpacer())
+	s.consolePage(sc, s.M("console.settings.title"), body, changePIN, purge, save)
+}

@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/app/activity"
+)
+
+// statsPeriod is one of the periods the console offers: the last n days.
+type statsPeriod struct {
+	id   string
+	days int
+}
+
+var statsPeriods = []statsPeriod{{"7", 7}, {"30", 30}, {"90", 90}, {"365", 365}}
+
+// WalksPerPage is how many walkthroughs a page of their statistics shows.
+const WalksPerPage = 3
+
+// periodButtons is the row of period choices; the chosen one stands out.
+func (s *Shell) periodButtons(sc *Screen, chosen statsPeriod, open func(statsPeriod)) fyne.CanvasObject {
+	row := container.NewHBox(bold(s.M("console.period")))
+	for _, p := range statsPeriods {
+		imp := widget.MediumImportance
+		if p == chosen {
+			imp = widget.HighImportance
+		}
+		row.Add(s.cbutton(sc, "period."+p.id, s.M("console.period."+p.id), imp, func() { open(p) }))
+	}
+	return row
+}
+
+// showStats shows the statistics of the last p.days days: page 0 is the
+// overview (four charts), the next pages the walkthroughs.
+func (s *Shell) showStats(p statsPeriod, page int) {
+	sc := newScreen("mediator.stats")
+	period := activity.LastDays(s.svc.Now(), p.days)
+	st, err := s.svc.Console.Stats(s.ctx(), period)
+	head := container.NewVBox(s.periodButtons(sc, p, func(p statsPeriod) { s.showStats(p, 0) }))
+	title := s.M("console.stats.title")
+	if err != nil {
+		s.consolePage(sc, title, container.NewBorder(head, nil, nil, nil, s.consoleError(sc, err)))
+		return
+	}
+	total := clabel(sc, "total", s.M("console.stats.total", "n", strconv.Itoa(st.Sessions),
+		"from", dayLabel(period.First), "to", dayLabel(period.Last)))
+	head.Add(total)
+	pages := 1 + (len(st.Walks)+WalksPerPage-1)/WalksPerPage
+	page = max(0, min(page, pages-1))
+	var body fyne.CanvasObject
+	if page == 0 {
+		body = s.statsOverview(sc, st)
+	} else {
+		body = s.statsWalks(sc, st.Walks[(page-1)*WalksPerPage:min(len(st.Walks), page*WalksPerPage)])
+	}
+	prev := s.cbutton(sc, "prev", s.M("console.prev"), widget.MediumImportance, func() { s.showStats(p, page-1) })
+	if page == 0 {
+		prev.Disable()
+	}
+	nextText := s.M("console.stats.walks")
+	if page > 0 {
+		nextText = s.M("console.next")
+	}
+	next := s.cbutton(sc, "next", nextText, widget.MediumImportance, func() { s.showStats(p, page+1) })
+	if page == pages-1 {
+		next.Disable()
+	}
+	pageNo := clabel(sc, "page", s.M("console.pageof", "n", strconv.Itoa(page+1), "of", strconv.Itoa(pages)))
+	s.consolePage(sc, title, container.NewBorder(head, nil, nil, nil, body), prev, pageNo, next)
+}
+
+// panel is one chart with its title above and its numbers on the right.
+func panel(title string, chart fyne.CanvasObject, numbers ...fyne.CanvasObject) fyne.CanvasObject {
+	var side fyne.CanvasObject
+	if len(numbers) > 0 {
+		side = container.NewVBox(numbers...)
+	}
+	return container.NewBorder(bold(title), nil, nil, side, chart)
+}
+
+func (s *Shell) statsOverview(sc *Screen, st activity.Stats) fyne.CanvasObject {
+	series, unit := st.PerDay, s.M("console.stats.perday")
+	if len(series) > 31 {
+		series, unit = st.PerWeek(), s.M("console.stats.perweek")
+	}
+	values := make([]int, len(series))
+	labels := make([]string, len(series))
+	best := activity.Count{}
+	for i, c := range series {
+		values[i] = c.N
+		d, _ := activity.ParseDay(c.Key)
+		labels[i] = shortDay(d)
+		if c.N > best.N {
+			best = activity.Count{Key: labels[i], N: c.N}
+		}
+	}
+	mean := 0.0
+	if len(series) > 0 {
+		mean = float64(st.Sessions) / float64(len(series))
+	}
+	sessions := panel(unit, columnsChart(values, labels),
+		clabel(sc, "mean", s.M("console.stats.mean", "n", frenchFloat(mean))),
+		clabel(sc, "max", s.M("console.stats.max", "n", strconv.Itoa(best.N), "day", orDash(best.Key))))
+
+	var orient []bar
+	for _, c := range st.Orientations {
+		orient = append(orient, bar{label: activity.OrientationLabel(c.Key), value: float64(c.N),
+			text: countPercent(c.N, st.Sessions), colour: colourOr(orientationColours[c.Key], seriesColour)})
+	}
+	orientation := panel(s.M("console.stats.orientation"), hbars(orient, 0))
+
+	domains := st.Domains()
+	parts := make([][4]int, len(domains))
+	notes := make([]string, len(domains))
+	for i, d := range domains {
+		parts[i] = st.Levels[d]
+		n, sum := 0, 0
+		for lv, k := range parts[i] {
+			n += k
+			sum += lv * k
+		}
+		notes[i] = s.M("console.stats.meanlevel", "n", frenchFloat(float64(sum)/float64(max(n, 1))))
+	}
+	var levels fyne.CanvasObject = clabel(sc, "nolevels", s.M("console.stats.none"))
+	if len(domains) > 0 {
+		levels = container.NewBorder(nil, legend([]string{"0", "1", "2", "3"}, levelColours[:]), nil, nil, stacked(s.domainNames(domains), parts, notes))
+	}
+	levelPanel := panel(s.M("console.session.levels"), levels)
+
+	var needs []bar
+	for _, c := range st.Needs[:min(6, len(st.Needs))] {
+		needs = append(needs, bar{label: s.codeName("need", c.Key), value: float64(c.N), text: countPercent(c.N, st.Sessions), colour: seriesColour})
+	}
+	var needChart fyne.CanvasObject = clabel(sc, "noneeds", s.M("console.stats.none"))
+	if len(needs) > 0 {
+		needChart = hbars(needs, 0)
+	}
+	needPanel := panel(s.M("console.stats.needs"), needChart)
+	return container.NewGridWithRows(2,
+		container.NewGridWithColumns(2, sessions, orientation),
+		container.NewGridWithColumns(2, levelPanel, needPanel))
+}
+
+// statsWalks shows, per walkthrough, how many started and finished it and
+// the steps where people got stuck most.
+func (s *Shell) statsWalks(sc *Screen, walks []activity.WalkStats) fyne.CanvasObject {
+	box := container.NewVBox()
+	for i, w := range walks {
+		head := clabel(sc, "walk."+strconv.Itoa(i), s.M("console.stats.walk", "proc", s.codeName("procedure", w.Procedure),
+			"started", strconv.Itoa(w.Started), "done", strconv.Itoa(w.Completed), "percent", countPercent(w.Completed, w.Started)))
+		head.TextStyle.Bold = true
+		box.Add(head)
+		var bars []bar
+		for _, c := range w.Stuck[:min(3, len(w.Stuck))] {
+			bars = append(bars, bar{label: s.M("console.stats.step", "step", c.Key), value: float64(c.N),
+				text: countPercent(c.N, w.Started), colour: stuckColour})
+		}
+		if len(bars) == 0 {
+			box.Add(widget.NewLabel(s.M("console.stats.nostuck")))
+		} else {
+			box.Add(hbars(bars, float64(w.Started)))
+		}
+	}
+	if len(walks) == 0 {
+		box.Add(widget.NewLabel(s.M("console.stats.none")))
+	}
+	return container.NewVBox(box, layout.NewSpacer())
+}
+
+func colourOr(c, def color.Color) color.Color {
+	if c == nil {
+		return def
+	}
+	return c
+}
+
+// countPercent writes "12 (34 %)".
+func countPercent(n, total int) string {
+	if total == 0 {
+		return strconv.Itoa(n)
+	}
+	return fmt.Sprintf("%d (%d %%)", n, (n*100+total/2)/total)
+}
+
+// frenchFloat writes one decimal with a comma: "1,8".
+func frenchFloat(f float64) string {
+	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", ",", 1)
+}
+
+func (s *Shell) domainNames(domains []string) []string {
+	out := make([]string, len(domains))
+	for i, d := range domains {
+		out[i] = s.codeName("domain", d)
+	}
+	return out
+}

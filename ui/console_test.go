@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/app/activity"
+	"pasapas/app/session"
+	"pasapas/app/settings"
+	"pasapas/assessment/content"
+)
+
+// consoleScreens open each console screen over simulated sessions.
+var consoleScreens = map[string]func(k *kiosk){
+	"sessions": func(k *kiosk) { k.simulate(40); k.shell.showSessions(nil) },
+	"session":  func(k *kiosk) { k.simulate(40); k.shell.showSession(k.firstListed(), nil) },
+	"events":   func(k *kiosk) { k.simulate(40); k.shell.showSession(k.firstListed(), nil); k.tap("events") },
+	"delete":   func(k *kiosk) { k.simulate(40); k.shell.showSession(k.firstListed(), nil); k.tap("delete") },
+	"stats":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 0) },
+	"stats365": func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[3], 0) },
+	"walks":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 1) },
+	"export":   func(k *kiosk) { k.shell.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
+	"settings": func(k *kiosk) { k.shell.showSettings() },
+	"places":   func(k *kiosk) { k.shell.showPlaces(0) },
+	"content": func(k *kiosk) {
+		k.shell.svc.ContentReport = sampleReport()
+		k.shell.showContentStatus(0)
+	},
+}
+
+// TestConsoleScreensFit checks every console screen fits 1024×768 with
+// nothing cut, whatever text size the visitor before left. It walks the
+// rendered tree as it is: test.LaidOutObjects would rebuild the renderers
+// and lose the console's theme override.
+func TestConsoleScreensFit(t *testing.T) {
+	for name, open := range consoleScreens {
+		k := newKiosk(t)
+		k.shell.SetTextStep(len(TextSteps) - 1)
+		open(k)
+		k.win.Resize(fyne.NewSize(1024, 768))
+		if min := k.win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+			t.Errorf("%s needs %.0f×%.0f, more than 1024×768", name, min.Width, min.Height)
+		}
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			if !o.Visible() {
+				return
+			}
+			switch x := o.(type) {
+			case *widget.Label:
+				if x.Text != "" && x.Wrapping == fyne.TextWrapOff && x.Truncation == fyne.TextTruncateOff && x.Size().Width < x.MinSize().Width-0.5 {
+					t.Errorf("%s: label %q cut (%.0f < %.0f)", name, x.Text, x.Size().Width, x.MinSize().Width)
+				}
+			case *fyne.Container:
+				for _, c := range x.Objects {
+					walk(c)
+				}
+				return
+			}
+			if w, ok := o.(fyne.Widget); ok {
+				if r := test.WidgetRenderer(w); r != nil {
+					for _, c := range r.Objects() {
+						walk(c)
+					}
+				}
+			}
+		}
+		walk(k.win.Content())
+	}
+}
+
+// TestConsoleScreenshots writes a picture of every console screen to
+// $PASAPAS_ARTEFACTS/ui/.
+func TestConsoleScreenshots(t *testing.T) {
+	dir := os.Getenv("PASAPAS_ARTEFACTS")
+	if dir == "" {
+		t.Skip("PASAPAS_ARTEFACTS not set")
+	}
+	screens := map[string]func(k *kiosk){}
+	for name, open := range consoleScreens {
+		screens["console."+name] = open
+	}
+	writeScreenshots(t, filepath.Join(dir, "ui"), screens)
+}
+
+func sampleReport() *content.Report {
+	r := &content.Report{}
+	r.Add("languages.yaml", content.BuiltIn, nil)
+	r.Add("questions/30-device.yaml", content.BuiltIn, nil)
+	r.Add("walkthroughs/caf.yaml", content.Centre, &content.Error{File: "walkthroughs/caf.yaml", Line: 12, Field: "steps", Msg: "a step needs an instruction"})
+	return r
+}
+
+// simulate stores n plausible sessions of the last 30 days.
+func (k *kiosk) simulate(n int) {
+	k.t.Helper()
+	sim := &activity.Simulator{Rand: rand.New(rand.NewPCG(1, 2)), Period: activity.LastDays(k.now, 30), KioskID: "borne-1"}
+	if err := k.store.Simulate(context.Background(), sim, n); err != nil {
+		k.t.Fatal(err)
+	}
+}
+
+func (k *kiosk) firstListed() (code session.Code) {
+	k.t.Helper()
+	page, err := k.store.ListSessions(context.Background(), activity.Cursor{}, 1)
+	if err != nil || len(page.Sessions) == 0 {
+		k.t.Fatal("no session listed", err)
+	}
+	return page.Sessions[0].Code
+}
+
+// entries are the text fields on screen, in layout order.
+func (k *kiosk) entries() []*widget.Entry {
+	var out []*widget.Entry
+	for _, o := range test.LaidOutObjects(k.win.Content()) {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (k *kiosk) disabled(id string) bool {
+	k.t.Helper()
+	b, ok := k.shell.screen.Buttons[id]
+	if !ok {
+		k.t.Fatalf("screen %s has no button %q", k.shell.screen.Name, id)
+	}
+	return b.Disabled()
+}
+
+func openConsole(t *testing.T) *kiosk {
+	k := newKiosk(t)
+	if err := k.shell.svc.PIN.Set("4821"); err != nil {
+		t.Fatal(err)
+	}
+	k.shell.openMediator()
+	typeDigits(k, "4821")
+	k.wantScreen("mediator.menu")
+	return k
+}
+
+func TestConsoleSessionsPagesSearchesAndDeletes(t *testing.T) {
+	k := openConsole(t)
+	k.simulate(25)
+	k.tap("sessions")
+	k.wantScreen("mediator.sessions")
+	if _, ok := k.shell.screen.Buttons["open.9"]; !ok || !k.disabled("newer") {
+		t.Fatal("the first page does not show 10 sessions, newest first")
+	}
+	k.tap("older")
+	k.tap("older")
+	k.wantLabel("page", "3")
+	if _, ok := k.shell.screen.Buttons["open.5"]; ok || !k.disabled("older") {
+		t.Fatal("the last page should hold the 5 oldest sessions and end the list")
+	}
+	k.tap("newer")
+	k.wantLabel("page", "2")
+
+	// A code typed any way finds its session.
+	code := k.firstListed()
+	search := k.entries()[0]
+	search.SetText("zz")
+	k.tap("find")
+	k.wantLabel("message", "6 caractères")
+	search.SetText("ABC-DEF")
+	k.tap("find")
+	k.wantLabel("message", "Aucune session")
+	search.SetText(strings.ToLower(string(code)))
+	k.tap("find")
+	k.wantScreen("mediator.session")
+	k.wantLabel("title", code.String())
+	if !k.disabled("reprint") {
+		t.Fatal("Réimprimer is offered without a printer service")
+	}
+
+	k.tap("events")
+	k.wantScreen("mediator.events")
+	k.tap("session")
+	k.tap("delete")
+	k.wantScreen("mediator.session.delete")
+	k.tap("no")
+	k.wantScreen("mediator.session")
+	k.tap("delete")
+	k.tap("yes")
+	k.wantScreen("mediator.sessions")
+	k.wantLabel("message", "supprimée")
+	if _, err := k.store.Summary(context.Background(), code); !errors.Is(err, activity.ErrNotFound) {
+		t.Fatalf("the deleted session is still stored: %v", err)
+	}
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	k.wantScreen("mediator.menu")
+}
+
+func TestConsoleReprintUsesThePrinter(t *testing.T) {
+	k := openConsole(t)
+	k.simulate(3)
+	var printed session.Code
+	k.shell.svc.Reprint = func(c session.Code) error { printed = c; return nil }
+	code := k.firstListed()
+	k.shell.showSession(code, nil)
+	k.tap("reprint")
+	k.wantLabel("result", "imprimante")
+	if printed != code {
+		t.Fatalf("printed %q, want %q", printed, code)
+	}
+}
+
+func TestConsoleStatsShowPeriodsAndWalkthroughs(t *testing.T) {
+	k := openConsole(t)
+	k.simulate(200)
+	k.tap("stats")
+	k.wantScreen("mediator.stats")
+	k.wantLabel("total", "200 sessions")
+	k.tap("period.7")
+	st, _ := k.store.Stats(context.Background(), activity.LastDays(k.now, 7))
+	k.wantLabel("total", strconv.Itoa(st.Sessions)+" sessions")
+	if k.disabled("next") {
+		t.Fatal("no page of walkthroughs")
+	}
+	k.tap("next")
+	k.wantLabel("walk.0", "commencées")
+	k.tap("prev")
+	k.wantLabel("mean", "Moyenne")
+}
+
+func TestConsoleExportsToTheChosenFolder(t *testing.T) {
+	k := openConsole(t)
+	k.simulate(30)
+	k.tap("export")
+	k.wantScreen("mediator.export")
+	if !k.disabled("export") {
+		t.Fatal("export offered before a folder is chosen")
+	}
+	dir := t.TempDir()
+	// As the folder dialog does once a folder is picked.
+	k.shell.showExport(statsPeriods[1], activity.FormatCSV, dir)
+	k.tap("format.json")
+	k.tap("period.all")
+	k.wantLabel("folder", dir)
+	k.tap("export")
+	k.wantLabel("result", "30 sessions exportées")
+	files, _ := filepath.Glob(filepath.Join(dir, "pasapas-activite-tout.json"))
+	if len(files) != 1 {
+		t.Fatalf("files in the folder: %v", files)
+	}
+	k.shell.showExport(statsPeriods[1], activity.FormatCSV, filepath.Join(dir, "gone"))
+	k.tap("export")
+	k.wantLabel("result", "échoué")
+}
+
+func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
+	k := openConsole(t)
+	k.tap("settings")
+	k.wantScreen("mediator.settings")
+	e := k.entries()
+	// Centre name, address, hours, kiosk id, idle, printer, retention.
+	if len(e) != 7 || e[6].Text != "90" {
+		t.Fatalf("%d fields, retention %q", len(e), e[len(e)-1].Text)
+	}
+	e[0].SetText("France Services de Die")
+	e[6].SetText("0")
+	k.tap("save")
+	k.wantLabel("message", "entre 1 et 3650")
+	if v, _ := k.store.Setting(context.Background(), settings.CentreName, ""); v != "" {
+		t.Fatal("a refused form was partly saved")
+	}
+	e[6].SetText("30")
+	e[4].SetText("20")
+	k.tap("save")
+	k.wantLabel("message", "entre 30 et 3600")
+	e[4].SetText("180")
+	k.tap("save")
+	k.wantLabel("message", "enregistrés")
+	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0"} {
+		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
+			t.Errorf("%s = %q, want %q", key, v, want)
+		}
+	}
+
+	// Sessions of the last 30 days, then a purge keeping 10.
+	k.simulate(50)
+	e[6].SetText("10")
+	k.tap("purge")
+	k.wantLabel("message", "de plus de 10 jours supprimées")
+	k.store.EachSummary(context.Background(), activity.LastDays(k.now, 60).Start(), activity.RetentionCutoff(k.now, 10), func(s activity.Summary) error {
+		t.Fatalf("session of %s kept", s.Started)
+		return nil
+	})
+
+	k.tap("pin")
+	k.wantScreen("pinpad")
+	k.wantLabel("prompt", "Choisir un code")
+}
+
+func TestConsoleShowsRefusedContent(t *testing.T) {
+	k := newKiosk(t)
+	k.shell.svc.ContentReport = sampleReport()
+	k.shell.showMediatorMenu()
+	k.wantLabel("warning", "1 fichiers de contenu refusés")
+	k.tap("content")
+	k.wantScreen("mediator.content")
+	k.wantLabel("rejected.0", "walkthroughs/caf.yaml:12: steps: a step needs an instruction")
+	k.wantLabel("summary", "3 fichiers, dont 1 refusés")
+}
+
+func TestConsoleQuitsAndRestarts(t *testing.T) {
+	k := openConsole(t)
+	if _, ok := k.shell.screen.Buttons["restart"]; ok {
+		t.Fatal("Redémarrer shown without a restart service")
+	}
+	restarted := false
+	k.shell.svc.Restart = func() { restarted = true }
+	k.shell.showMediatorMenu()
+	k.tap("restart")
+	if !restarted {
+		t.Fatal("Redémarrer did nothing")
+	}
+}
