@@ -155,7 +155,7 @@ func (s *Shell) statsWalks(sc *Screen, walks []activity.WalkStats) fyne.CanvasOb
 	box := container.NewVBox()
 	for i, w := range walks {
 		head := clabel(sc, "walk."+strconv.Itoa(i), s.M("console.stats.walk", "proc", s.codeName("procedure", w.Procedure),
-			"started", strconv.Itoa(w.Started), "done", strconv.Itoa(w.Completed), "percent", countPercent(w.Completed, w.Started)))
+			"started", strconv.Itoa(w.Started), "done", strconv.Itoa(w.Completed), "percent", percentOf(w.Completed, w.Started)))
 		head.TextStyle.Bold = true
 		box.Add(head)
 		var bars []bar
@@ -187,7 +187,12 @@ func countPercent(n, total int) string {
 	if total == 0 {
 		return strconv.Itoa(n)
 	}
-	return fmt.Sprintf("%d (%d %%)", n, (n*100+total/2)/total)
+	return fmt.Sprintf("%d (%s)", n, percentOf(n, total))
+}
+
+// percentOf writes n/total as "34 %".
+func percentOf(n, total int) string {
+	return strconv.Itoa((n*100+max(total, 1)/2)/max(total, 1)) + " %"
 }
 
 // frenchFloat writes one decimal with a comma: "1,8".
