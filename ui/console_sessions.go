@@ -255,7 +255,6 @@ func (s *Shell) confirmDelete(code session.Code, back []activity.Cursor) {
 	s.consolePage(sc, s.M("console.delete.title"), container.NewVBox(layout.NewSpacer(), question, layout.NewSpacer()), no, yes)
 }
 
-
 func (s *Shell) codeNames(kind string, codes []string) string {
 	names := make([]string, len(codes))
 	for i, c := range codes {

@@ -194,7 +194,7 @@ func (s *Shell) showMediatorMenu() {
 	)
 	exits := container.NewGridWithColumns(2, quit, back)
 	if s.svc.Restart != nil {
-		restart := s.button(sc, "restart", s.M("mediator.restart"), widget.MediumImportance, func() {
+		restart := s.button(sc, "restart", s.M("console.restart"), widget.MediumImportance, func() {
 			s.svc.Log.Info("kiosk restarted from the mediator menu")
 			s.endSession(session.Abandoned)
 			s.svc.Restart()

@@ -8,25 +8,16 @@ package activity
 import (
 	"errors"
 	"slices"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"pasapas/app/session"
 )
 
-// Event kinds and payload keys the console reads. The assessment and
-// walkthrough screens write them through session.Service.Record; every value
-// is a code, so nothing here can hold what a visitor typed.
+// Walkthrough event kinds the console reads (assessment/walkthrough writes
+// them): each carries "proc", and "step" or "doc" where a step or a
+// document is concerned. The self-assessment's result is not an event: the
+// store keeps it on the session (store.SaveAssessment).
 const (
-	// KindResult closes a self-assessment: payload "orientation" and one
-	// "level.<domain>" = "0".."3" per scored domain.
-	KindResult = "assessment.result"
-	// KindNeeds lists the procedures ticked: payload "<procedure>" = "1".
-	KindNeeds = "assessment.needs"
-	// Walkthrough events (assessment/walkthrough) carry "proc", and "step"
-	// or "doc" where a step or a document is concerned.
 	KindWalkStarted   = "walk.started"
 	KindWalkStepDone  = "walk.step"
 	KindWalkStuck     = "walk.stuck"
@@ -51,32 +42,13 @@ type Facts struct {
 	Walks       []Walk         `json:"walkthroughs,omitempty"`
 }
 
-// FromEvents reads a session's events into Facts. Unknown kinds are
-// ignored: the console shows them in the detail view only.
-func FromEvents(events []session.Event) Facts {
-	var f Facts
+// Walks reads a session's events into what happened in each walkthrough,
+// in the order the visitor opened them. Other kinds are ignored.
+func Walks(events []session.Event) []Walk {
 	walks := map[string]*Walk{}
-	var order []string // procedures in the order the visitor opened them
+	var order []string
 	for _, e := range events {
 		switch e.Kind {
-		case KindResult:
-			f.Orientation = e.Payload["orientation"]
-			for k, v := range e.Payload {
-				if d, ok := strings.CutPrefix(k, "level."); ok {
-					if n, err := strconv.Atoi(v); err == nil && n >= 0 && n <= 3 {
-						if f.Levels == nil {
-							f.Levels = map[string]int{}
-						}
-						f.Levels[d] = n
-					}
-				}
-			}
-		case KindNeeds:
-			f.Needs = f.Needs[:0]
-			for k := range e.Payload {
-				f.Needs = append(f.Needs, k)
-			}
-			sort.Strings(f.Needs)
 		case KindWalkStarted, KindWalkStepDone, KindWalkStuck, KindWalkMissing, KindWalkCompleted, KindWalkAbandoned:
 			id := e.Payload["proc"]
 			if id == "" {
@@ -98,10 +70,11 @@ func FromEvents(events []session.Event) Facts {
 			}
 		}
 	}
+	var out []Walk
 	for _, id := range order {
-		f.Walks = append(f.Walks, *walks[id])
+		out = append(out, *walks[id])
 	}
-	return f
+	return out
 }
 
 // ErrNotFound is returned when no stored session has the asked code.

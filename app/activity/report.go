@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"pasapas/assessment"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,10 +113,10 @@ func Autonomy(levels map[string]int) string {
 // Orientations are the assessment's orientation codes in the order of the
 // brief, with the words of the report.
 var Orientations = []struct{ Code, Label string }{
-	{"autonome", "Autonome"},
-	{"a_former", "À former"},
-	{"a_accompagner", "À accompagner"},
-	{"faire_pour", "Faire pour"},
+	{assessment.Autonomous, "Autonome"},
+	{assessment.ToTrain, "À former"},
+	{assessment.ToAccompany, "À accompagner"},
+	{assessment.DoOnBehalf, "Faire pour"},
 }
 
 // OrientationLabel is the report's word for an orientation code.

@@ -4,12 +4,14 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/google/uuid"
 
 	"pasapas/app/session"
+	"pasapas/assessment"
 )
 
 // Simulator draws plausible visitor sessions and writes them through a
@@ -43,8 +45,18 @@ var simProcedures = []struct {
 
 var simNeeds = []string{"caf", "ameli", "france_travail", "impots", "ants", "retraite", "sante", "logement", "banque"}
 
+// SimStore is where simulated sessions go: the session store with the
+// self-assessment's result.
+type SimStore interface {
+	session.Store
+	SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error
+}
+
+// simAutonomy is the autonomy code of each level.
+var simAutonomy = [4]string{assessment.Guided, assessment.Guided, assessment.GuidedIfNeeded, assessment.SelfReliant}
+
 // Session writes one simulated session to st.
-func (g *Simulator) Session(ctx context.Context, st session.Store) error {
+func (g *Simulator) Session(ctx context.Context, st SimStore) error {
 	r := g.Rand
 	days := g.Period.Days()
 	day, _ := ParseDay(days[r.IntN(len(days))])
@@ -72,24 +84,23 @@ func (g *Simulator) Session(ctx context.Context, st session.Store) error {
 	ability := 0.3 + r.Float64()*3
 	var needs []string
 	if r.IntN(7) != 0 {
-		result := session.Payload{}
+		result := assessment.Result{}
 		sum := 0
 		for _, d := range simDomains {
 			l := max(0, min(3, int(math.Round(ability+r.NormFloat64()*0.7))))
 			sum += l
-			result["level."+d] = strconv.Itoa(l)
+			result.Levels = append(result.Levels, assessment.DomainLevel{Domain: d, Level: l, DigComp: (l + 1) / 2, Autonomy: simAutonomy[l]})
 		}
-		result["orientation"] = simOrientation(float64(sum) / float64(len(simDomains)))
-		if err := add(KindResult, result); err != nil {
-			return err
-		}
-		p := session.Payload{}
+		result.Orientation = simOrientation(float64(sum) / float64(len(simDomains)))
 		for range 1 + r.IntN(3) {
 			n := simNeeds[min(len(simNeeds)-1, int(r.ExpFloat64()*2.5))]
-			p[n] = "1"
-			needs = append(needs, n)
+			if !slices.Contains(needs, n) {
+				needs = append(needs, n)
+			}
 		}
-		if err := add(KindNeeds, p); err != nil {
+		result.Needs = needs
+		at = at.Add(time.Duration(120+r.IntN(480)) * time.Second)
+		if err := st.SaveAssessment(ctx, rec.ID, result); err != nil {
 			return err
 		}
 	}
@@ -150,11 +161,11 @@ func (g *Simulator) walk(add func(string, session.Payload) error, proc string, s
 func simOrientation(mean float64) string {
 	switch {
 	case mean < 0.7:
-		return "faire_pour"
+		return assessment.DoOnBehalf
 	case mean < 1.6:
-		return "a_accompagner"
+		return assessment.ToAccompany
 	case mean < 2.6:
-		return "a_former"
+		return assessment.ToTrain
 	}
-	return "autonome"
+	return assessment.Autonomous
 }

@@ -7,6 +7,7 @@ package i18n
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -155,10 +156,19 @@ func (c *Catalogue) Has(key string) bool {
 	return ok
 }
 
-// Missing lists the reference keys that lang lacks, sorted.
+// referenceOnly are the key prefixes of screens always shown in the
+// reference language: the mediator console is for the centre's staff, so
+// the visitors' languages need not translate it.
+var referenceOnly = []string{"console."}
+
+// Missing lists the reference keys that lang lacks, sorted, leaving out
+// the reference-only ones.
 func (c *Catalogue) Missing(lang string) []string {
 	var out []string
 	for k := range c.texts[c.ref] {
+		if slices.ContainsFunc(referenceOnly, func(p string) bool { return strings.HasPrefix(k, p) }) {
+			continue
+		}
 		if _, ok := c.texts[lang][k]; !ok {
 			out = append(out, k)
 		}

@@ -27,40 +27,37 @@ func (s *Store) SaveAssessment(ctx context.Context, sessionID string, r assessme
 			return fmt.Errorf("need %q is not a code", n)
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	short := 0
-	if r.ShortPath {
-		short = 1
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE sessions SET orientation = ?, short_path = ? WHERE id = ?`, r.Orientation, short, sessionID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return fmt.Errorf("no session %s to store an assessment on", sessionID)
-	}
-	for _, q := range []string{`DELETE FROM domain_levels WHERE session_id = ?`, `DELETE FROM session_needs WHERE session_id = ?`} {
-		if _, err := tx.ExecContext(ctx, q, sessionID); err != nil {
+	return s.InTx(ctx, func(tx *Store) error {
+		short := 0
+		if r.ShortPath {
+			short = 1
+		}
+		res, err := tx.db.ExecContext(ctx, `UPDATE sessions SET orientation = ?, short_path = ? WHERE id = ?`, r.Orientation, short, sessionID)
+		if err != nil {
 			return err
 		}
-	}
-	for i, l := range r.Levels {
-		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO domain_levels (session_id, position, domain, level, digcomp, autonomy) VALUES (?, ?, ?, ?, ?, ?)`,
-			sessionID, i, l.Domain, l.Level, l.DigComp, l.Autonomy); err != nil {
-			return err
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("no session %s to store an assessment on", sessionID)
 		}
-	}
-	for i, n := range r.Needs {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO session_needs (session_id, position, need) VALUES (?, ?, ?)`, sessionID, i, n); err != nil {
-			return err
+		for _, q := range []string{`DELETE FROM domain_levels WHERE session_id = ?`, `DELETE FROM session_needs WHERE session_id = ?`} {
+			if _, err := tx.db.ExecContext(ctx, q, sessionID); err != nil {
+				return err
+			}
 		}
-	}
-	return tx.Commit()
+		for i, l := range r.Levels {
+			if _, err := tx.db.ExecContext(ctx,
+				`INSERT INTO domain_levels (session_id, position, domain, level, digcomp, autonomy) VALUES (?, ?, ?, ?, ?, ?)`,
+				sessionID, i, l.Domain, l.Level, l.DigComp, l.Autonomy); err != nil {
+				return err
+			}
+		}
+		for i, n := range r.Needs {
+			if _, err := tx.db.ExecContext(ctx, `INSERT OR IGNORE INTO session_needs (session_id, position, need) VALUES (?, ?, ?)`, sessionID, i, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // AssessmentOf reads back a session's assessment: levels, orientation and

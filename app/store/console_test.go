@@ -13,6 +13,7 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
+	"pasapas/assessment"
 )
 
 // inParis runs the test in the kiosk's usual time zone, whose clocks change
@@ -29,13 +30,19 @@ func inParis(t *testing.T) *time.Location {
 	return loc
 }
 
-// visit stores a whole session started at start, lasting d, with events.
-func visit(t *testing.T, s *Store, start time.Time, d time.Duration, events ...session.Event) session.Record {
+// visit stores a whole session started at start, lasting d, with an
+// assessment result (nil: none) and events.
+func visit(t *testing.T, s *Store, start time.Time, d time.Duration, result *assessment.Result, events ...session.Event) session.Record {
 	t.Helper()
 	ctx := context.Background()
 	rec, err := s.CreateSession(ctx, session.Record{ID: uuid.NewString(), KioskID: "k", Lang: "fr", Started: start})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if result != nil {
+		if err := s.SaveAssessment(ctx, rec.ID, *result); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, e := range events {
 		if e.At.IsZero() {
@@ -51,12 +58,14 @@ func visit(t *testing.T, s *Store, start time.Time, d time.Duration, events ...s
 	return rec
 }
 
-func result(orientation string, levels ...string) session.Event {
-	p := session.Payload{"orientation": orientation}
+// result is an assessment result: orientation, needs, then domain/level
+// pairs.
+func result(orientation string, needs []string, levels ...any) *assessment.Result {
+	r := &assessment.Result{Orientation: orientation, Needs: needs}
 	for i := 0; i+1 < len(levels); i += 2 {
-		p["level."+levels[i]] = levels[i+1]
+		r.Levels = append(r.Levels, assessment.DomainLevel{Domain: levels[i].(string), Level: levels[i+1].(int)})
 	}
-	return session.Event{Kind: activity.KindResult, Payload: p}
+	return r
 }
 
 func ev(kind string, kv ...string) session.Event {
@@ -73,15 +82,14 @@ func TestStatsCountEachSessionOnItsLocalDayAcrossDST(t *testing.T) {
 	ctx := context.Background()
 	// 29 March 2026: 02:00 becomes 03:00, the day has 23 hours.
 	springDay := time.Date(2026, 3, 29, 0, 30, 0, 0, paris)
-	visit(t, s, springDay, 20*time.Minute, result("a_former", "internet", "1", "safety", "2"), ev(activity.KindNeeds, "caf", "1", "impots", "1"))
-	visit(t, s, time.Date(2026, 3, 29, 23, 30, 0, 0, paris), 45*time.Minute, result("a_accompagner", "internet", "0"),
-		ev(activity.KindNeeds, "caf", "1"),
+	visit(t, s, springDay, 20*time.Minute, result("a_former", []string{"caf", "impots"}, "internet", 1, "safety", 2, "device", -1))
+	visit(t, s, time.Date(2026, 3, 29, 23, 30, 0, 0, paris), 45*time.Minute, result("a_accompagner", []string{"caf"}, "internet", 0),
 		ev(activity.KindWalkStarted, "proc", "caf-declaration"), ev(activity.KindWalkStuck, "proc", "caf-declaration", "step", "login"))
-	visit(t, s, time.Date(2026, 3, 30, 0, 10, 0, 0, paris), 90*time.Minute,
+	visit(t, s, time.Date(2026, 3, 30, 0, 10, 0, 0, paris), 90*time.Minute, nil,
 		ev(activity.KindWalkStarted, "proc", "caf-declaration"), ev(activity.KindWalkStuck, "proc", "caf-declaration", "step", "login"),
 		ev(activity.KindWalkCompleted, "proc", "caf-declaration"))
 	// 25 October 2026: 03:00 becomes 02:00, the day has 25 hours.
-	visit(t, s, time.Date(2026, 10, 25, 23, 59, 0, 0, paris), time.Minute)
+	visit(t, s, time.Date(2026, 10, 25, 23, 59, 0, 0, paris), time.Minute, nil)
 
 	st, err := s.Stats(ctx, activity.NewPeriod(springDay, time.Date(2026, 10, 31, 12, 0, 0, 0, paris)))
 	if err != nil {
@@ -128,7 +136,7 @@ func TestListPagesNewestFirstAndFindsByCode(t *testing.T) {
 	var recs []session.Record
 	for i := 0; i < 25; i++ {
 		// Two sessions per start time: the cursor must not skip ties.
-		recs = append(recs, visit(t, s, start.Add(time.Duration(i/2)*time.Hour), time.Minute))
+		recs = append(recs, visit(t, s, start.Add(time.Duration(i/2)*time.Hour), time.Minute, nil))
 	}
 	var seen []session.Code
 	var cur activity.Cursor
@@ -166,8 +174,8 @@ func TestDeleteSessionTakesItOutOfStatsAndFile(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	day := time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)
-	keep := visit(t, s, day, time.Minute, result("autonome", "internet", "3"))
-	gone := visit(t, s, day, time.Minute, result("faire_pour", "internet", "0"), ev(activity.KindWalkStarted, "proc", "zzmarkerproc"))
+	keep := visit(t, s, day, time.Minute, result("autonome", nil, "internet", 3))
+	gone := visit(t, s, day, time.Minute, result("faire_pour", nil, "internet", 0), ev(activity.KindWalkStarted, "proc", "zzmarkerproc"))
 	if err := s.DeleteSession(ctx, gone.Code); err != nil {
 		t.Fatal(err)
 	}
@@ -196,8 +204,8 @@ func TestPurgeAtTheRetentionBoundary(t *testing.T) {
 	ctx := context.Background()
 	// The cutoff is a midnight right after the autumn clock change.
 	cutoff := time.Date(2026, 10, 26, 0, 0, 0, 0, paris)
-	old := visit(t, s, cutoff.Add(-time.Minute), time.Minute, ev(activity.KindWalkStarted, "proc", "zzoldproc"))
-	kept := visit(t, s, cutoff, time.Minute)
+	old := visit(t, s, cutoff.Add(-time.Minute), time.Minute, nil, ev(activity.KindWalkStarted, "proc", "zzoldproc"))
+	kept := visit(t, s, cutoff, time.Minute, nil)
 	n, err := s.Purge(ctx, cutoff.Add(15*time.Hour)) // any time of the day: purges before its midnight
 	if err != nil || n != 1 {
 		t.Fatalf("purged %d, %v; want 1", n, err)

@@ -18,11 +18,11 @@ func (s *Store) summarize(ctx context.Context, sessionID string) error {
 	if err != nil {
 		return fmt.Errorf("summarizing session %s: %w", sessionID, err)
 	}
-	events, err := s.Events(ctx, sessionID)
+	f, err := s.factsOf(ctx, sessionID)
 	if err != nil {
 		return err
 	}
-	sum := summaryOf(rec, activity.FromEvents(events))
+	sum := summaryOf(rec, f)
 	facts, err := json.Marshal(sum.Facts)
 	if err != nil {
 		return err
@@ -33,6 +33,30 @@ func (s *Store) summarize(ctx context.Context, sessionID string) error {
 		return err
 	}
 	return s.count(ctx, day, sum.Counters(), +1)
+}
+
+// factsOf gathers a session's facts: the assessment stored on it and the
+// walkthroughs read from its events.
+func (s *Store) factsOf(ctx context.Context, sessionID string) (activity.Facts, error) {
+	var f activity.Facts
+	r, ok, err := s.AssessmentOf(ctx, sessionID)
+	if err != nil {
+		return f, err
+	}
+	if ok {
+		f.Orientation, f.Needs = r.Orientation, r.Needs
+		for _, l := range r.Levels {
+			if l.Level >= 0 {
+				if f.Levels == nil {
+					f.Levels = map[string]int{}
+				}
+				f.Levels[l.Domain] = l.Level
+			}
+		}
+	}
+	events, err := s.Events(ctx, sessionID)
+	f.Walks = activity.Walks(events)
+	return f, err
 }
 
 // count adds delta to each counter of day.
@@ -83,8 +107,8 @@ func (s *Store) Summary(ctx context.Context, code session.Code) (activity.Summar
 	var facts string
 	err = s.db.QueryRowContext(ctx, `SELECT facts FROM session_summaries WHERE session_id = ?`, rec.ID).Scan(&facts)
 	if errors.Is(err, sql.ErrNoRows) {
-		events, err := s.Events(ctx, rec.ID)
-		return summaryOf(rec, activity.FromEvents(events)), err
+		f, err := s.factsOf(ctx, rec.ID)
+		return summaryOf(rec, f), err
 	}
 	if err != nil {
 		return activity.Summary{}, err
