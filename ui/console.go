@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/activity"
+	"pasapas/app/directory"
 	"pasapas/app/session"
 )
 
@@ -29,6 +30,8 @@ type Console interface {
 	Purge(ctx context.Context, before time.Time) (int, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
+	Places(ctx context.Context) ([]directory.Place, error)
+	ReplacePlaces(ctx context.Context, places []directory.Place) error
 }
 
 // consoleText is the console's body text size. Its screens are for staff at

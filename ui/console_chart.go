@@ -93,27 +93,38 @@ type bar struct {
 	colour color.Color
 }
 
+// barRows draws one labelled bar per row: the label on the left (labelW of
+// the width), the bar drawn by drawBar in the middle, the note on the
+// right (noteW of the width).
+func barRows(labels, notes []string, labelW, noteW float32, drawBar func(i int, x, y, w, h float32) []fyne.CanvasObject) fyne.CanvasObject {
+	return newDrawing(fyne.NewSize(200, minLine*float32(len(labels))), func(size fyne.Size) []fyne.CanvasObject {
+		line, ts := lineFor(size.Height, len(labels))
+		lw, nw := size.Width*labelW, size.Width*noteW
+		barW := size.Width - lw - nw - 8
+		var out []fyne.CanvasObject
+		for i, l := range labels {
+			y := float32(i) * line
+			out = append(out, text(l, ts, 0, y, fyne.TextAlignLeading, lw-4))
+			out = append(out, drawBar(i, lw, y+line*0.15, barW, line*0.7)...)
+			out = append(out, text(notes[i], ts, lw+barW+8, y, fyne.TextAlignLeading, nw))
+		}
+		return out
+	})
+}
+
 // hbars draws labelled horizontal bars scaled to top (the largest value
 // when top is 0).
 func hbars(bars []bar, top float64) fyne.CanvasObject {
-	if top == 0 {
-		for _, b := range bars {
-			top = max(top, b.value)
-		}
+	labels := make([]string, len(bars))
+	notes := make([]string, len(bars))
+	for i, b := range bars {
+		top = max(top, b.value)
+		labels[i], notes[i] = b.label, b.text
 	}
-	return newDrawing(fyne.NewSize(200, minLine*float32(len(bars))), func(size fyne.Size) []fyne.CanvasObject {
-		line, ts := lineFor(size.Height, len(bars))
-		labelW, numberW := size.Width*0.34, size.Width*0.22
-		barW := size.Width - labelW - numberW - 8
-		var out []fyne.CanvasObject
-		for i, b := range bars {
-			y := float32(i) * line
-			out = append(out, text(b.label, ts, 0, y, fyne.TextAlignLeading, labelW-4))
-			out = append(out, rect(rgb(0xEEEEEE), labelW, y+line*0.15, barW, line*0.7))
-			if top > 0 {
-				out = append(out, rect(b.colour, labelW, y+line*0.15, barW*float32(b.value/top), line*0.7))
-			}
-			out = append(out, text(b.text, ts, labelW+barW+8, y, fyne.TextAlignLeading, numberW))
+	return barRows(labels, notes, 0.34, 0.22, func(i int, x, y, w, h float32) []fyne.CanvasObject {
+		out := []fyne.CanvasObject{rect(rgb(0xEEEEEE), x, y, w, h)}
+		if top > 0 {
+			out = append(out, rect(bars[i].colour, x, y, w*float32(bars[i].value/top), h))
 		}
 		return out
 	})
@@ -122,28 +133,19 @@ func hbars(bars []bar, top float64) fyne.CanvasObject {
 // stacked draws one 100 % bar per row split into parts (levels 0..3 of a
 // domain), with the row's label before it and a note after it.
 func stacked(labels []string, parts [][4]int, notes []string) fyne.CanvasObject {
-	return newDrawing(fyne.NewSize(200, minLine*float32(len(labels))), func(size fyne.Size) []fyne.CanvasObject {
-		line, ts := lineFor(size.Height, len(labels))
-		labelW, noteW := size.Width*0.42, size.Width*0.17
-		barW := size.Width - labelW - noteW - 8
+	return barRows(labels, notes, 0.42, 0.17, func(i int, x, y, w, h float32) []fyne.CanvasObject {
+		total := 0
+		for _, n := range parts[i] {
+			total += n
+		}
 		var out []fyne.CanvasObject
-		for i, l := range labels {
-			y := float32(i) * line
-			out = append(out, text(l, ts, 0, y, fyne.TextAlignLeading, labelW-4))
-			total := 0
-			for _, n := range parts[i] {
-				total += n
+		for lv, n := range parts[i] {
+			if total == 0 || n == 0 {
+				continue
 			}
-			x := labelW
-			for lv, n := range parts[i] {
-				if total == 0 || n == 0 {
-					continue
-				}
-				w := barW * float32(n) / float32(total)
-				out = append(out, rect(levelColours[lv], x, y+line*0.15, w, line*0.7))
-				x += w
-			}
-			out = append(out, text(notes[i], ts, labelW+barW+8, y, fyne.TextAlignLeading, noteW))
+			part := w * float32(n) / float32(total)
+			out = append(out, rect(levelColours[lv], x, y, part, h))
+			x += part
 		}
 		return out
 	})

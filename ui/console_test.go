@@ -31,7 +31,11 @@ var consoleScreens = map[string]func(k *kiosk){
 	"walks":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 1) },
 	"export":   func(k *kiosk) { k.shell.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
 	"settings": func(k *kiosk) { k.shell.showSettings() },
-	"places":   func(k *kiosk) { k.shell.showPlaces(0) },
+	"places": func(k *kiosk) {
+		k.shell.importPlaces(k.placesFile())
+		k.shell.showPlaces(0)
+	},
+	"placeserrors": func(k *kiosk) { k.shell.importPlaces(k.brokenPlacesFile()) },
 	"content": func(k *kiosk) {
 		k.shell.svc.ContentReport = sampleReport()
 		k.shell.showContentStatus(0)
@@ -325,5 +329,58 @@ func TestConsoleQuitsAndRestarts(t *testing.T) {
 	k.tap("restart")
 	if !restarted {
 		t.Fatal("Redémarrer did nothing")
+	}
+}
+
+// placesFile is a directory of three places: the standard's own example
+// and two more in its format, written the French spreadsheet way.
+func (k *kiosk) placesFile() string {
+	data, err := os.ReadFile("../app/directory/testdata/exemple-valide.csv")
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	extra := `"fs-die","13002526500013","France Services du Diois","Die","26150","26113","1 rue Camille Buffardel","","","","","+33475220000","","","Mo-Fr 08:30-12:00","","","","Fixe","","2024-05-01","Aide aux démarches administratives","","","Gratuit","France Services","","","Se présenter","Accompagnement individuel","",""` + "\r\n" +
+		`"epn-die","13002526500021","Espace public numérique de Die","Die","26150","26113","2 place de l'Évêché","","","","","","","","Tu,Th 14:00-18:00","","","","Fixe","","2024-05-01","Accès internet et matériel informatique|Maîtrise des outils numériques du quotidien","Seniors","","Gratuit","Conseillers numériques","","","Se présenter","En autonomie|Dans un atelier collectif","",""` + "\r\n"
+	path := filepath.Join(k.t.TempDir(), "lieux.csv")
+	if err := os.WriteFile(path, append(data, extra...), 0o644); err != nil {
+		k.t.Fatal(err)
+	}
+	return path
+}
+
+// brokenPlacesFile has a bad postcode on line 2 and no name on line 3.
+func (k *kiosk) brokenPlacesFile() string {
+	path := filepath.Join(k.t.TempDir(), "lieux-faux.csv")
+	csv := "id;pivot;nom;commune;code_postal;adresse;date_maj\n" +
+		"a;12345678900012;EPN;Die;2615;1 rue;2024-05-01\n" +
+		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		k.t.Fatal(err)
+	}
+	return path
+}
+
+func TestConsoleImportsTheLocalDirectory(t *testing.T) {
+	k := openConsole(t)
+	k.tap("places")
+	k.wantScreen("mediator.places")
+	k.wantLabel("empty", "Aucun lieu")
+	// As the file dialog does once a file is picked.
+	k.shell.importPlaces(k.placesFile())
+	k.wantScreen("mediator.places")
+	k.wantLabel("count", "3 lieux importés")
+	k.wantLabel("place.0", "Anonymal")
+	k.wantLabel("serves.1", "Autonome, À former")
+	k.wantLabel("serves.2", "À accompagner, Faire pour")
+
+	k.shell.importPlaces(k.brokenPlacesFile())
+	k.wantScreen("mediator.places.errors")
+	k.wantLabel("error.0", "lieux-faux.csv:2: code_postal")
+	k.wantLabel("error.1", "lieux-faux.csv:3: nom: required")
+	k.tap("places")
+	k.wantLabel("count", "3 lieux")
+	got, _ := k.store.PlacesFor(context.Background(), "faire_pour")
+	if len(got) != 2 {
+		t.Fatalf("%d places for faire_pour after a refused import, want 2", len(got))
 	}
 }

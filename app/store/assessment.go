@@ -125,18 +125,5 @@ func (s *Store) AssessmentOf(ctx context.Context, sessionID string) (r assessmen
 }
 
 func (s *Store) needs(ctx context.Context, sessionID string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT need FROM session_needs WHERE session_id = ? ORDER BY position`, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return s.strings(ctx, `SELECT need FROM session_needs WHERE session_id = ? ORDER BY position`, sessionID)
 }
