@@ -199,7 +199,7 @@ func (s *Shell) showMediatorMenu() {
 			s.endSession(session.Abandoned)
 			s.svc.Restart()
 		})
-		exits = container.NewGridWithColumns(3, restart, quit, back)
+		exits = container.NewGridWithColumns(3, quit, restart, back)
 	}
 	parts := []fyne.CanvasObject{heading(sc, "title", s.M("mediator.title")), sections}
 	if r := s.svc.ContentReport; r != nil && len(r.Rejected()) > 0 {

@@ -225,7 +225,9 @@ func nonEmpty(values ...string) []string {
 //   - Faire pour: an Aidants Connect place, where a professional may act on
 //     the visitor's behalf (or France Services, whose agents do so).
 func Tag(services, programmes, modes []string) []string {
-	has := func(l []string, v ...string) bool { return slices.ContainsFunc(l, func(x string) bool { return slices.Contains(v, x) }) }
+	has := func(l []string, v ...string) bool {
+		return slices.ContainsFunc(l, func(x string) bool { return slices.Contains(v, x) })
+	}
 	var out []string
 	if has(services, "Accès internet et matériel informatique") || has(modes, "En autonomie") {
 		out = append(out, assessment.Autonomous)
