@@ -16,6 +16,7 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"pasapas/app/health"
 	"pasapas/app/i18n"
 	"pasapas/app/logging"
 	"pasapas/app/pin"
@@ -67,6 +68,8 @@ type Kiosk struct {
 	// which voice is used, or why there is none.
 	Speech   *speech.Speaker
 	AutoRead bool
+	// Health lists the problems the mediator console shows.
+	Health *health.Board
 }
 
 // RunWindow shows the kiosk window until it quits.
@@ -192,6 +195,12 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	k, err := Open(*dataDir, log)
 	if err != nil {
 		log.WithError(err).Error("the kiosk cannot start")
+		var newer *store.NewerSchemaError
+		if errors.As(err, &newer) {
+			fmt.Fprintf(std.Err, "Pas à Pas ne peut pas démarrer : les données viennent d'une version plus récente du programme.\n"+
+				"Installez la dernière version de Pas à Pas. Les données n'ont pas été modifiées (%s).\n",
+				filepath.Join(*dataDir, DBFileName))
+		}
 		return exitError
 	}
 	defer k.Store.Close()
@@ -210,9 +219,12 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 
 // Open prepares the data directory, the store and the services.
 func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
-	st, err := OpenStore(dataDir)
+	st, moved, err := openStore(dataDir)
 	if err != nil {
 		return nil, err
+	}
+	if moved != "" {
+		log.WithField("moved_to", filepath.Base(moved)).Error("the database file was damaged or not ours: moved aside, a fresh one was created")
 	}
 	ctx := context.Background()
 	if n, err := st.AbandonOpenSessions(ctx); err != nil {
@@ -227,6 +239,9 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		return nil, err
 	}
 	logReport(log, report)
+	board := health.NewBoard(nil)
+	raiseStartAlerts(ctx, st, board, dataDir, report, log)
+	watched := watchedStore{Store: st, board: board}
 	text := c.Text
 	setting := func(key, def string) string {
 		v, err := st.Setting(ctx, key, def)
@@ -249,12 +264,13 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	return &Kiosk{
 		DataDir:         dataDir,
 		Store:           st,
-		Sessions:        session.NewService(st, setting(SettingKioskID, defaultKiosk), nil),
-		PIN:             pin.NewGuard(st, nil),
+		Sessions:        session.NewService(watched, setting(SettingKioskID, defaultKiosk), nil),
+		PIN:             pin.NewGuard(watched, nil),
 		Text:            text,
 		Content:         c,
 		ContentReport:   report,
 		Log:             log,
+		Health:          board,
 		IdleTimeout:     idle,
 		IdleGrace:       idleGrace,
 		DefaultLang:     setting(SettingLanguage, text.Reference()),
@@ -274,12 +290,4 @@ func languageCodes(c *i18n.Catalogue) []string {
 		out = append(out, l.Code)
 	}
 	return out
-}
-
-// OpenStore opens the database of dataDir, creating the directory if needed.
-func OpenStore(dataDir string) (*store.Store, error) {
-	if err := os.MkdirAll(dataDir, 0o700); err != nil {
-		return nil, fmt.Errorf("creating the data directory: %w", err)
-	}
-	return store.Open(filepath.Join(dataDir, DBFileName))
 }

@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"fmt"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 
+	"pasapas/app/health"
 	"pasapas/app/i18n"
 	"pasapas/app/pin"
 	"pasapas/app/session"
@@ -50,6 +53,9 @@ type Services struct {
 	// Reprint prints a stored session's summary again; nil until printing
 	// is available.
 	Reprint func(session.Code) error
+	// Health lists the problems the mediator console shows (may be nil in
+	// tests that do not look at it).
+	Health *health.Board
 }
 
 // Screen is one full-window page. Buttons and Labels are kept by name so
@@ -156,10 +162,19 @@ func (s *Shell) show(sc *Screen) {
 // panic in a screen is caught, logged and turned into a clean restart.
 func (s *Shell) act(f func()) func() {
 	return func() {
-		s.idle.Activity()
-		defer s.recoverScreen()
-		f()
+		s.guard(func() {
+			s.idle.Activity()
+			f()
+		})
 	}
+}
+
+// guard runs f on the UI goroutine, turning a panic into a clean restart.
+// Everything that reaches screen code goes through it: handlers (by act),
+// the once-a-second Tick, timer callbacks.
+func (s *Shell) guard(f func()) {
+	defer s.recoverScreen()
+	f()
 }
 
 func (s *Shell) recoverScreen() {
@@ -171,10 +186,20 @@ func (s *Shell) recoverScreen() {
 	if s.screen != nil {
 		name = s.screen.Name
 	}
-	// The stack names code, not data: nothing a visitor typed is in it.
-	s.svc.Log.WithField("screen", name).Errorf("screen crashed: %v\n%s", r, debug.Stack())
+	// The stack names code, not data: nothing a visitor typed is in it. The
+	// panic value may hold anything (a typed word in an error), so only the
+	// runtime's own messages, made of numbers and types, are logged in full.
+	s.svc.Log.WithField("screen", name).Errorf("screen crashed: %s\n%s", panicSummary(r), debug.Stack())
 	s.endSession(session.Abandoned)
+	s.under = nil
 	s.showError(s.T("error.body"))
+}
+
+func panicSummary(r any) string {
+	if err, ok := r.(runtime.Error); ok {
+		return err.Error()
+	}
+	return fmt.Sprintf("panic with a %T value (not logged: it may hold visitor data)", r)
 }
 
 func (s *Shell) typedKey(ev *fyne.KeyEvent) {
@@ -263,7 +288,9 @@ func (s *Shell) backToWelcome() {
 
 // Tick runs once a second (from the window's ticker, or a test): it raises
 // the idle prompt, resets an absent visitor, and ends timed pages.
-func (s *Shell) Tick() {
+func (s *Shell) Tick() { s.guard(s.tick) }
+
+func (s *Shell) tick() {
 	if s.screen == nil {
 		return
 	}

@@ -41,15 +41,19 @@ func NewIdleWatch(timeout, grace time.Duration, now func() time.Time) *IdleWatch
 
 // Activity records that the visitor did something (tap, click, key, scroll).
 func (w *IdleWatch) Activity() {
+	now := w.now()
 	w.mu.Lock()
-	w.last = w.now()
+	w.last = now
 	w.mu.Unlock()
 }
 
 // State returns the phase and, while Asking, the time left before Gone.
 func (w *IdleWatch) State() (Phase, time.Duration) {
+	// The clock is read outside the lock: nothing it does can leave the
+	// watch locked.
+	now := w.now()
 	w.mu.Lock()
-	idle := w.now().Sub(w.last)
+	idle := now.Sub(w.last)
 	w.mu.Unlock()
 	if idle < 0 {
 		// A clock that went backwards is treated as fresh activity.

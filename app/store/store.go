@@ -66,7 +66,6 @@ func Open(path string) (*Store, error) {
 // files of every older version.
 func openAt(path string, target int) (*Store, error) {
 	q := url.Values{}
-	q.Set("_journal_mode", "WAL")
 	// mattn/go-sqlite3 would set NORMAL on each connection, which can lose
 	// the last commit on a power cut; a kiosk gets unplugged.
 	q.Set("_synchronous", "FULL")
@@ -83,6 +82,17 @@ func openAt(path string, target int) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxIdleTime(0)
 	s := &Store{db: db, sqlDB: db, path: path}
+	// The file is checked before anything writes to it: WAL mode is set
+	// after, not in the connection string, which would convert another
+	// program's file on the first query.
+	if err := s.checkFile(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	if _, err := db.Exec(`PRAGMA journal_mode = WAL`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
 	if err := s.migrate(target); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("preparing %s: %w", path, err)
@@ -112,7 +122,7 @@ func (s *Store) migrate(target int) error {
 		return err
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("database version %d is newer than this program (%d): update Pas à Pas", v, len(migrations))
+		return &NewerSchemaError{Found: v, Known: len(migrations)}
 	}
 	for ; v < target; v++ {
 		tx, err := s.sqlDB.Begin()
@@ -132,7 +142,11 @@ func (s *Store) migrate(target int) error {
 			return err
 		}
 	}
-	return nil
+	// Older files predate the mark; a fresh file gets it with its tables.
+	if v > 0 {
+		_, err = s.db.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID))
+	}
+	return err
 }
 
 func toMillis(t time.Time) int64 { return t.UTC().UnixMilli() }

@@ -39,6 +39,7 @@ func Kiosk(k *app.Kiosk) error {
 		AutoRead:        k.AutoRead,
 		Console:         k.Store,
 		ContentReport:   k.ContentReport,
+		Health:          k.Health,
 	})
 	defer k.Speech.Stop()
 	done := make(chan struct{})
