@@ -28,6 +28,7 @@ run: build
 test: deps-test
 	$(GO) vet ./...
 	PASAPAS_E2E=1 $(GO) test -count=1 -timeout 30m ./...
+	scripts/fuzz.sh
 
 # Start-up, memory and idle CPU of the real binary against a bare Fyne window.
 bench: deps-test
