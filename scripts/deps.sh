@@ -11,10 +11,18 @@ test=("${build[@]}" locales xvfb openbox xdotool x11-utils imagemagick poppler-u
 # Read-aloud: the real espeak-ng speaks in the tests, and sox checks its WAV
 # files are not silent.
 test+=(espeak-ng sox)
+# Windows build from Linux: mingw-w64 (cgo and windres), NSIS, zip; the smoke
+# test runs the .exe under Wine (64-bit only: the kiosk has no 32-bit part).
+windows=(gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 nsis zip wine wine64)
+# dpkg-shlibdeps (dpkg-dev) finds the .deb's dependencies; the test
+# validates the .desktop files.
+deb=(dpkg-dev desktop-file-utils)
 
 case "${1:-build}" in
   build) want=("${build[@]}") ;;
-  test) want=("${test[@]}") ;;
+  test) want=("${test[@]}" "${windows[@]}" "${deb[@]}") ;;
+  windows) want=("${build[@]}" "${windows[@]}") ;;
+  deb) want=("${build[@]}" "${deb[@]}") ;;
   *) echo "deps.sh: unknown target '$1'" >&2; exit 2 ;;
 esac
 

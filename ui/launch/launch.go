@@ -3,6 +3,9 @@
 package launch
 
 import (
+	"errors"
+	"log"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -17,6 +20,9 @@ const AppID = "fr.pasapas.kiosk"
 // Kiosk shows the kiosk full screen (or in a 1280×800 window) until the
 // mediator quits it.
 func Kiosk(k *app.Kiosk) error {
+	fl := &fyneLog{log: k.Log}
+	log.SetFlags(0)
+	log.SetOutput(fl)
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Pas à Pas")
@@ -45,6 +51,14 @@ func Kiosk(k *app.Kiosk) error {
 	done := make(chan struct{})
 	defer close(done)
 	shell.Run(done)
-	w.ShowAndRun()
+	w.Show()
+	if err := fl.checkWindow(w); err != nil {
+		var gl noOpenGL
+		if errors.As(err, &gl) {
+			reportNoOpenGL(k, gl)
+		}
+		return err
+	}
+	a.Run()
 	return nil
 }
