@@ -243,24 +243,17 @@ func (w *wine) appData(t *testing.T) string {
 
 // start runs a Windows program in the background and waits for a window
 // whose title contains title.
-func (w *wine) start(t *testing.T, title string, env []string, args ...string) (*exec.Cmd, string, chan error) {
+func (w *wine) start(t *testing.T, title string, env []string, args ...string) (id string, stderr *bytes.Buffer, exited <-chan error) {
 	t.Helper()
 	cmd := w.command("wine", args...)
 	cmd.Env = append(cmd.Env, env...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	stderr, exited = background(t, cmd)
 	t.Cleanup(func() {
 		w.server("-k")
 		if t.Failed() {
 			t.Logf("%v stderr:\n%s", args, stderr.String())
 		}
 	})
-	var id string
 	w.waitFor("a window named "+title, func() bool {
 		out, err := w.output("xdotool", "search", "--onlyvisible", "--name", title)
 		if err != nil {
@@ -269,7 +262,7 @@ func (w *wine) start(t *testing.T, title string, env []string, args ...string) (
 		id = strings.Fields(out)[0]
 		return true
 	})
-	return cmd, id, exited
+	return id, stderr, exited
 }
 
 // shot saves the screen as artefacts/e2e/<test>/<name>.png and fails when
@@ -299,7 +292,7 @@ func (w *wine) tool(t *testing.T, name string, args ...string) string {
 // welcome screen to the home screen with the keyboard, and reads its log in
 // the default data directory.
 func checkWineKiosk(t *testing.T, w *wine, exe string) {
-	_, id, exited := w.start(t, "Pas à Pas", nil, exe, "--windowed")
+	id, _, exited := w.start(t, "Pas à Pas", nil, exe, "--windowed")
 	time.Sleep(2 * time.Second) // first frame
 	w.shot(t, "01-welcome")
 	w.tool(t, "xdotool", "windowactivate", "--sync", id, "key", "Return")
@@ -320,17 +313,10 @@ func checkWineKiosk(t *testing.T, w *wine, exe string) {
 // 1.4, as the basic display adapter or a remote desktop would): the kiosk
 // must say so in a message box and in its log, then stop.
 func checkWineNoOpenGL(t *testing.T, w *wine, exe string) {
-	_, id, exited := w.start(t, "Pas à Pas ne peut pas s'afficher", []string{"MESA_GL_VERSION_OVERRIDE=1.4"}, exe, "--windowed")
+	id, stderr, exited := w.start(t, "Pas à Pas ne peut pas s'afficher", []string{"MESA_GL_VERSION_OVERRIDE=1.4"}, exe, "--windowed")
 	w.shot(t, "message-box")
 	w.tool(t, "xdotool", "windowactivate", "--sync", id, "key", "Return")
-	select {
-	case err := <-exited:
-		if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 1 {
-			t.Fatalf("exit %v, want code 1", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the kiosk did not stop after the message")
-	}
+	wantExit(t, exited, 1, stderr)
 	log, _ := os.ReadFile(filepath.Join(w.appData(t), "pasapas.log"))
 	for _, want := range []string{"no OpenGL 2.1 driver", "opengl32.dll", "display driver"} {
 		if !strings.Contains(string(log), want) {
@@ -343,7 +329,7 @@ func checkWineNoOpenGL(t *testing.T, w *wine, exe string) {
 // with the logon option, runs the installed program and uninstalls.
 func checkInstaller(t *testing.T, w *wine, dist string) {
 	setup := filepath.Join(dist, "pasapas-"+app.Version+"-setup.exe")
-	_, id, _ := w.start(t, "Installation de Pas à Pas", nil, setup)
+	id, _, _ := w.start(t, "Installation de Pas à Pas", nil, setup)
 	w.shot(t, "01-installer-welcome")
 	w.tool(t, "xdotool", "windowactivate", "--sync", id, "key", "Return")
 	w.shot(t, "02-installer-components")
