@@ -82,12 +82,13 @@ zip: windows
 deb: deps-deb release
 	scripts/mkdeb.sh $(DIST)/$(BIN) $(VERSION) $(DIST)
 
-# Only the package tests: the .exe under Wine, the installer, the .deb.
+# Only the package tests: the .exe under Wine, the installer, the missing
+# OpenGL message; the .deb.
 test-windows: deps-test installer zip
-	PASAPAS_E2E=1 PASAPAS_DIST=$(DIST) $(GO) test -count=1 -run Windows -v ./packaging/
+	PASAPAS_E2E=1 PASAPAS_DIST=$(DIST) $(GO) test -count=1 -run 'TestWindows|TestNoOpenGL' -v ./internal/e2e/ ./packaging/...
 
 test-deb: deps-test deb
-	PASAPAS_DIST=$(DIST) $(GO) test -count=1 -run Deb -v ./packaging/
+	PASAPAS_E2E=1 PASAPAS_DIST=$(DIST) $(GO) test -count=1 -run TestDeb -v ./internal/e2e/
 
 clean:
 	rm -rf $(BIN) $(ARTEFACTS) $(DIST) rsrc_windows_amd64.syso

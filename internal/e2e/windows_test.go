@@ -48,6 +48,13 @@ func TestWindowsUnderWine(t *testing.T) {
 	if out, code := w.win(t, exe, "check-content"); code != 0 || !strings.Contains(out, "ok      languages.yaml (built-in)") {
 		t.Fatalf("check-content: exit %d, output:\n%s", code, out)
 	}
+	// A centre's broken file is named with its line, in a Windows path.
+	content := t.TempDir()
+	os.MkdirAll(filepath.Join(content, "walkthroughs"), 0o755)
+	os.WriteFile(filepath.Join(content, "walkthroughs", "zz-broken.yaml"), []byte("id: x\nsteps: [\n"), 0o644)
+	if _, errOut, code := w.win3(t, exe, "check-content", "Z:"+strings.ReplaceAll(content, "/", `\`)); code != 1 || !strings.Contains(errOut, "zz-broken.yaml:") {
+		t.Fatalf("check-content of a broken file: exit %d, standard error:\n%s", code, errOut)
+	}
 	checkWineKiosk(t, w, exe)
 	checkWineNoOpenGL(t, w, exe)
 	checkInstaller(t, w, dist)
@@ -207,6 +214,13 @@ func (w *wine) server(arg string) {
 // and exit code (standard error goes to the test log).
 func (w *wine) win(t *testing.T, args ...string) (string, int) {
 	t.Helper()
+	out, _, code := w.win3(t, args...)
+	return out, code
+}
+
+// win3 is win that also returns standard error.
+func (w *wine) win3(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
 	// A program waiting on a dialog nobody sees must not hang the run.
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -219,11 +233,11 @@ func (w *wine) win(t *testing.T, args ...string) (string, int) {
 	}
 	if err != nil {
 		if exit, ok := err.(*exec.ExitError); ok {
-			return string(out), exit.ExitCode()
+			return string(out), stderr.String(), exit.ExitCode()
 		}
 		t.Fatalf("wine %v: %v", args, err)
 	}
-	return string(out), 0
+	return string(out), stderr.String(), 0
 }
 
 // drive is the Linux path of a file on the prefix's C: drive.
