@@ -157,9 +157,10 @@ func (c *Catalogue) Has(key string) bool {
 }
 
 // referenceOnly are the key prefixes of screens always shown in the
-// reference language: the mediator console is for the centre's staff, so
-// the visitors' languages need not translate it.
-var referenceOnly = []string{"console."}
+// reference language: the mediator console, and the message of a PC that
+// cannot display the kiosk, are for the centre's staff, so the visitors'
+// languages need not translate them.
+var referenceOnly = []string{"console.", "opengl."}
 
 // Missing lists the reference keys that lang lacks, sorted, leaving out
 // the reference-only ones.
