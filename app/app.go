@@ -39,8 +39,6 @@ const (
 	SettingIdleSeconds = settings.IdleSeconds
 	SettingLanguage    = settings.Language
 	SettingTextStep    = settings.TextStep
-	// SettingSpeechAuto: "1" reads every screen aloud without a tap.
-	SettingSpeechAuto = "speech.auto"
 )
 
 const (
@@ -259,8 +257,8 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	// PASAPAS_SPEECH_WAV makes speech WAV files instead of sound, for the
 	// end-to-end test under Xvfb, which has no sound card.
 	voice := speech.Detect(ctx, os.Getenv("PASAPAS_SPEECH_WAV"))
-	log.Info(voice.Status(languageCodes(text)))
-	autoRead, _ := strconv.ParseBool(setting(SettingSpeechAuto, "false"))
+	log.Info(voice.Status(text.Codes()))
+	autoRead, _ := strconv.ParseBool(setting(settings.SpeechAuto, "false"))
 	return &Kiosk{
 		DataDir:         dataDir,
 		Store:           st,
@@ -282,12 +280,4 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 
 // SpeechStatus says, in French for the mediator console, which voice reads
 // aloud and in which languages, or why the speaker button is hidden.
-func (k *Kiosk) SpeechStatus() string { return k.Speech.Status(languageCodes(k.Text)) }
-
-func languageCodes(c *i18n.Catalogue) []string {
-	var out []string
-	for _, l := range c.Languages() {
-		out = append(out, l.Code)
-	}
-	return out
-}
+func (k *Kiosk) SpeechStatus() string { return k.Speech.Status(k.Text.Codes()) }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,6 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"pasapas/app/settings"
 )
 
 // wavs counts the utterances espeak-ng has written so far.
@@ -114,5 +118,39 @@ func TestContrastIsOneTapAndResetForTheNextVisitor(t *testing.T) {
 	}
 	if bg := fyne.CurrentApp().Settings().Theme().Color("background", 0); bg != lightPalette["background"] {
 		t.Fatalf("next visitor's background %v", bg)
+	}
+}
+
+func TestConsoleTurnsAutoReadOnAndSaysWhichVoice(t *testing.T) {
+	k := openConsole(t)
+	k.tap("settings")
+	k.wantLabel("speech", "Lecture à voix haute : espeak-ng")
+	var auto *widget.Check
+	for _, o := range shownObjects(k.win.Content()) {
+		if c, ok := o.(*widget.Check); ok {
+			auto = c
+		}
+	}
+	if auto == nil || auto.Checked {
+		t.Fatalf("auto-read check box %v", auto)
+	}
+	auto.SetChecked(true)
+	k.tap("save")
+	if v, _ := k.store.Setting(context.Background(), settings.SpeechAuto, ""); v != "true" || !k.shell.svc.AutoRead {
+		t.Fatalf("speech.auto = %q, kiosk reads automatically: %v", v, k.shell.svc.AutoRead)
+	}
+}
+
+func TestArabicScreensReadInArabicAndFrenchContentInFrench(t *testing.T) {
+	k := newKioskIn(t, "ar")
+	test.Tap(k.bar("speak"))
+	k.waitSilent()
+	k.shell.screen.Speech = "Touchez le rond bleu. Avec le doigt ou avec la souris."
+	test.Tap(k.bar("speak"))
+	k.waitSilent()
+	for _, want := range []string{"001-ar.wav", "002-fr.wav"} {
+		if _, err := os.Stat(filepath.Join(k.wavDir, want)); err != nil {
+			t.Errorf("no %s: %v", want, err)
+		}
 	}
 }

@@ -57,6 +57,7 @@ func (s *Shell) showSettings() {
 		{settings.TextStep, strconv.Itoa(s.svc.DefaultTextStep), nil},
 		{settings.Printer, "", nil},
 		{settings.RetentionDays, strconv.Itoa(settings.DefaultRetentionDays), intBetween(1, 3650, "console.settings.bad.retention")},
+		{settings.SpeechAuto, strconv.FormatBool(s.svc.AutoRead), nil},
 	}
 	message := clabel(sc, "message", "")
 	message.Wrapping = fyne.TextWrapWord
@@ -82,6 +83,11 @@ func (s *Shell) showSettings() {
 				return v
 			}
 			w = sel
+		case settings.SpeechAuto:
+			check := widget.NewCheck(s.M("console.settings.speech.auto.check"), nil)
+			check.SetChecked(v == "true")
+			values[f.key] = func() string { return strconv.FormatBool(check.Checked) }
+			w = check
 		case settings.TextStep:
 			sel := widget.NewSelect(sizes, nil)
 			if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < len(sizes) {
@@ -115,6 +121,7 @@ func (s *Shell) showSettings() {
 				return
 			}
 		}
+		s.svc.AutoRead = values[settings.SpeechAuto]() == "true"
 		s.svc.Log.Info("settings changed from the mediator console")
 		message.Importance = widget.SuccessImportance
 		message.SetText(s.M("console.settings.saved"))
@@ -138,6 +145,9 @@ func (s *Shell) showSettings() {
 		message.SetText(s.M("console.settings.purged", "n", strconv.Itoa(n), "days", strconv.Itoa(days)))
 	})
 	changePIN := s.cbutton(sc, "pin", s.M("console.settings.pin"), widget.MediumImportance, func() { s.showPinPad(padChoose, "") })
-	body := container.NewVBox(form, message, layout.NewSpacer())
+	// Why the speaker button is there or not, in the mediator's words.
+	voice := clabel(sc, "speech", s.svc.Speech.Status(s.svc.Text.Codes()))
+	voice.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(form, voice, message, layout.NewSpacer())
 	s.consolePage(sc, s.M("console.settings.title"), body, changePIN, purge, save)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -74,7 +75,8 @@ func (s *Shell) speak() {
 	if s.screen == nil || !s.canSpeak() {
 		return
 	}
-	err := s.svc.Speech.Say(s.lang, s.screen.speechText(), func(err error) {
+	text := s.screen.speechText()
+	err := s.svc.Speech.Say(s.voiceFor(text), text, func(err error) {
 		if err != nil {
 			s.svc.Log.WithError(err).Warn("reading aloud failed")
 		}
@@ -83,6 +85,29 @@ func (s *Shell) speak() {
 	if err != nil {
 		s.svc.Log.WithError(err).Warn("reading aloud could not start")
 	}
+}
+
+// voiceFor picks the voice that reads text: the visitor's language, except
+// on an Arabic screen whose content is still French (the question bank and
+// walkthroughs have no Arabic text): an Arabic voice reading French is
+// gibberish, so French reads French.
+func (s *Shell) voiceFor(text string) string {
+	if !s.rightToLeft() {
+		return s.lang
+	}
+	arabic, latin := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+	}
+	if latin > arabic && s.svc.Speech.CanSay(s.svc.Text.Reference()) {
+		return s.svc.Text.Reference()
+	}
+	return s.lang
 }
 
 // screenChanged silences the previous screen and, when the centre chose

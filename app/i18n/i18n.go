@@ -118,6 +118,15 @@ func (c *Catalogue) loadTexts(fsys fs.FS, name, lang string) error {
 // Languages lists the offered languages in display order.
 func (c *Catalogue) Languages() []Language { return c.languages }
 
+// Codes lists the offered languages' codes in display order.
+func (c *Catalogue) Codes() []string {
+	out := make([]string, len(c.languages))
+	for i, l := range c.languages {
+		out[i] = l.Code
+	}
+	return out
+}
+
 // Reference is the fallback language's code.
 func (c *Catalogue) Reference() string { return c.ref }
 

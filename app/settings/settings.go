@@ -14,6 +14,7 @@ const (
 	CentreHours   = "centre.hours"         // opening hours, as the centre writes them
 	Printer       = "printer.name"         // print queue; empty: the system's default
 	RetentionDays = "retention.days"       // sessions older than this many days are purged
+	SpeechAuto    = "speech.auto"          // "true": every screen is read aloud without a tap
 )
 
 // DefaultRetentionDays is the retention when none is set: three months,
