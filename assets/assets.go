@@ -7,16 +7,11 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+
+	"pasapas/assets/fonts"
 )
 
-// Andika (SIL, OFL 1.1: fonts/Andika-LICENSE.txt) was designed for people
-// learning to read: unambiguous letter shapes (a, g, I/l/1) and Latin plus
-// Cyrillic coverage for the kiosk's languages.
 var (
-	//go:embed fonts/Andika-Regular.ttf
-	andikaRegular []byte
-	//go:embed fonts/Andika-Bold.ttf
-	andikaBold []byte
 	//go:embed fonts/NotoSansArabicUI-Regular.ttf
 	notoArabicRegular []byte
 	//go:embed fonts/NotoSansArabicUI-Bold.ttf
@@ -28,8 +23,8 @@ var (
 )
 
 var (
-	FontRegular = fyne.NewStaticResource("Andika-Regular.ttf", andikaRegular)
-	FontBold    = fyne.NewStaticResource("Andika-Bold.ttf", andikaBold)
+	FontRegular = fyne.NewStaticResource("Andika-Regular.ttf", fonts.Regular)
+	FontBold    = fyne.NewStaticResource("Andika-Bold.ttf", fonts.Bold)
 	// Noto Sans Arabic UI (Google, OFL 1.1: fonts/NotoSansArabicUI-LICENSE.txt)
 	// draws the Arabic screens: Andika has no Arabic letters, and without
 	// an embedded font Fyne would look for one among the PC's fonts.

@@ -1,0 +1,518 @@
+package printing
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"pasapas/assets/fonts"
+)
+
+// Text looks up a printed text: i18n.Catalogue.T has this signature.
+// Mediator-page texts are asked in MediatorLang, the visitor page's in
+// Summary.VisitorLang.
+type Text func(lang, key string, args ...string) string
+
+// MediatorLang is the language of the mediator page.
+const MediatorLang = "fr"
+
+// Page geometry, in millimetres (A4 portrait).
+const (
+	pageW   = 210.0
+	pageH   = 297.0
+	marginX = 20.0
+	marginT = 16.0
+	marginB = 18.0
+	bodyW   = pageW - 2*marginX
+)
+
+// Colours: near-black ink, a dark grey for secondary text, and one dark
+// blue that prints as a deep grey on black-and-white printers. Every pair
+// keeps at least 7:1 contrast on white.
+var (
+	ink    = rgb{0x12, 0x12, 0x12}
+	muted  = rgb{0x47, 0x47, 0x47}
+	accent = rgb{0x0B, 0x3D, 0x91}
+	tint   = rgb{0xE3, 0xEA, 0xF5}
+	rule   = rgb{0x9A, 0x9A, 0x9A}
+)
+
+type rgb struct{ r, g, b int }
+
+const family = "Andika"
+
+// Render lays out s as a two-page A4 PDF (mediator page, then visitor page)
+// and returns its bytes. Texts come from t; every string is passed through
+// Printable first.
+func Render(s Summary, t Text) ([]byte, error) {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	// Only the glyphs used are embedded (gofpdf subsets UTF-8 fonts), which
+	// keeps a summary small.
+	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
+	// A fixed date and sorted resources make the same session give the
+	// same bytes, and the file carries no clock of the machine.
+	pdf.SetCreationDate(s.Date)
+	pdf.SetModificationDate(s.Date)
+	pdf.SetCatalogSort(true)
+	pdf.SetTitle(Printable(t(MediatorLang, "print.doc.title", "code", s.Code)), true)
+	pdf.SetCreator("Pas à Pas", true)
+	pdf.SetMargins(marginX, marginT, marginX)
+	pdf.SetAutoPageBreak(true, marginB)
+	d := &doc{pdf: pdf, t: t, s: s}
+	pdf.SetFooterFunc(d.footer)
+
+	d.lang = MediatorLang
+	pdf.AddPage()
+	d.mediatorPage()
+	// The footer of the mediator's last page is drawn inside AddPage, so
+	// the language changes only once the visitor page has begun.
+	pdf.AddPage()
+	d.lang, d.visitor = visitorLang(s), true
+	d.visitorPage()
+
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("rendering the summary: %w", err)
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		return nil, fmt.Errorf("writing the summary: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+func visitorLang(s Summary) string {
+	if s.VisitorLang == "" {
+		return MediatorLang
+	}
+	return s.VisitorLang
+}
+
+// doc is a summary being drawn: the PDF, the texts, and the page's language.
+type doc struct {
+	pdf  *gofpdf.Fpdf
+	t    Text
+	s    Summary
+	lang string
+	// visitor is set once the visitor's page has begun.
+	visitor bool
+}
+
+// T is the text for key in the current page's language, made printable.
+func (d *doc) T(key string, args ...string) string { return Printable(d.t(d.lang, key, args...)) }
+
+func (d *doc) font(bold bool, size float64, c rgb) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	d.pdf.SetFont(family, style, size)
+	d.pdf.SetTextColor(c.r, c.g, c.b)
+}
+
+// para writes wrapped text over width w (0: to the right margin) at the
+// current position.
+func (d *doc) para(w, lineH float64, s, align string) {
+	d.pdf.MultiCell(w, lineH, Printable(s), "", align, false)
+}
+
+// lines is how many lines s takes over width w in the current font.
+func (d *doc) lines(w float64, s string) int {
+	return max(1, len(d.pdf.SplitText(Printable(s), w)))
+}
+
+func (d *doc) footer() {
+	d.pdf.SetY(-marginB + 4)
+	d.font(false, 8.5, muted)
+	key := "print.footer.mediator"
+	if d.visitor {
+		key = "print.footer.visitor"
+	}
+	d.pdf.CellFormat(0, 5, d.T(key, "code", d.s.Code), "", 0, "C", false, 0, "")
+}
+
+// keepRoom starts a new page when less than h millimetres are left, so a
+// heading is never left alone at the foot of a page.
+func (d *doc) keepRoom(h float64) {
+	if d.pdf.GetY()+h > pageH-marginB {
+		d.pdf.AddPage()
+	}
+}
+
+// ---- Page 1: for the mediator ----
+
+func (d *doc) mediatorPage() {
+	pdf, s := d.pdf, d.s
+	d.font(false, 9, muted)
+	pdf.CellFormat(bodyW/2, 5, d.T("print.mediator.kicker"), "", 0, "L", false, 0, "")
+	pdf.CellFormat(bodyW/2, 5, Printable(s.Centre.Name), "", 1, "R", false, 0, "")
+
+	top := pdf.GetY() + 3
+	pdf.SetXY(marginX, top)
+	d.font(false, 10, muted)
+	pdf.CellFormat(90, 5, d.T("print.code"), "", 2, "L", false, 0, "")
+	d.font(true, 30, ink)
+	pdf.CellFormat(90, 13, Printable(s.Code), "", 0, "L", false, 0, "")
+
+	// Facts in a column on the right, level with the code.
+	var facts [][2]string
+	if !s.Date.IsZero() {
+		facts = append(facts, [2]string{d.T("print.date"), s.Date.Format("02/01/2006 15:04")})
+	}
+	if s.Duration > 0 {
+		facts = append(facts, [2]string{d.T("print.duration"), d.T("print.minutes", "minutes", minutes(s))})
+	}
+	if s.Language != "" {
+		facts = append(facts, [2]string{d.T("print.language"), s.Language})
+	}
+	y := top
+	for _, f := range facts {
+		pdf.SetXY(112, y)
+		d.font(false, 10, muted)
+		pdf.CellFormat(24, 6, f[0], "", 0, "L", false, 0, "")
+		d.font(true, 10.5, ink)
+		pdf.CellFormat(bodyW-92-24, 6, Printable(f[1]), "", 0, "L", false, 0, "")
+		y += 6
+	}
+	pdf.SetY(max(top+19, y) + 2)
+	d.hrule(ink, 0.5)
+
+	d.domains()
+	d.list("print.exercises", s.Exercises)
+	if len(s.Needs) > 0 {
+		d.heading("print.needs")
+		d.font(false, 10.5, ink)
+		d.para(0, 5.2, strings.Join(s.Needs, ", "), "L")
+	}
+	d.walkthroughs()
+	if s.Orientation != "" {
+		d.heading("print.orientation")
+		d.font(true, 12, ink)
+		d.para(0, 6, s.Orientation, "L")
+	}
+	d.report()
+	d.places()
+	if len(s.Domains)+len(s.Exercises)+len(s.Needs)+len(s.Walkthroughs) == 0 && s.Orientation == "" {
+		d.pdf.Ln(6)
+		d.font(false, 11, muted)
+		d.para(0, 6, d.T("print.nothing"), "L")
+	}
+}
+
+func minutes(s Summary) string {
+	return strconv.Itoa(max(1, int(s.Duration.Round(60e9).Minutes())))
+}
+
+func (d *doc) hrule(c rgb, width float64) {
+	y := d.pdf.GetY()
+	d.pdf.SetDrawColor(c.r, c.g, c.b)
+	d.pdf.SetLineWidth(width)
+	d.pdf.Line(marginX, y, pageW-marginX, y)
+}
+
+// heading starts a mediator-page section: a bold title over a thin rule.
+func (d *doc) heading(key string) {
+	d.keepRoom(20)
+	d.pdf.Ln(3)
+	d.font(true, 12, accent)
+	d.pdf.CellFormat(0, 6.5, d.T(key), "", 1, "L", false, 0, "")
+	d.hrule(rule, 0.2)
+	d.pdf.Ln(1.5)
+}
+
+// list is a section of bullet points; it is left out when items is empty.
+func (d *doc) list(key string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	d.heading(key)
+	d.font(false, 10.5, ink)
+	d.columns(len(items), func(i int, w float64) { d.bullet(items[i], w, 5.2, 5) })
+}
+
+// bullet writes one item, w wide (0: to the right margin), with a hanging
+// indent behind a round dot (drawn, so it never depends on the font).
+func (d *doc) bullet(s string, w, lineH, indent float64) {
+	pdf := d.pdf
+	if w == 0 {
+		w = pageW - marginX - pdf.GetX()
+	}
+	d.keepRoom(float64(d.lines(w-indent, s)) * lineH)
+	x, y := pdf.GetX(), pdf.GetY()
+	_, size := pdf.GetFontSize()
+	r := size * 0.16
+	pdf.SetFillColor(ink.r, ink.g, ink.b)
+	pdf.Circle(x+r+0.6, y+lineH/2, r, "F")
+	left, _, _, _ := pdf.GetMargins()
+	pdf.SetLeftMargin(x + indent)
+	pdf.SetX(x + indent)
+	d.para(w-indent, lineH, s, "L")
+	pdf.SetLeftMargin(left)
+	pdf.SetX(x)
+}
+
+// columns lays items out in two columns, row by row; draw writes one item
+// at the current position within the given width.
+func (d *doc) columns(n int, draw func(i int, w float64)) {
+	const gap = 6.0
+	colW := (bodyW - gap) / 2
+	pdf := d.pdf
+	for i := 0; i < n; i += 2 {
+		y := pdf.GetY()
+		pdf.SetXY(marginX, y)
+		draw(i, colW)
+		bottom := pdf.GetY()
+		if i+1 < n {
+			pdf.SetXY(marginX+colW+gap, y)
+			draw(i+1, colW)
+			bottom = max(bottom, pdf.GetY())
+		}
+		pdf.SetXY(marginX, bottom)
+	}
+}
+
+func (d *doc) domains() {
+	if len(d.s.Domains) == 0 {
+		return
+	}
+	d.heading("print.domains")
+	pdf := d.pdf
+	const nameW, segW, segH, gap, rowH, labelH = 58.0, 10.0, 4.4, 1.2, 7.0, 4.4
+	barX := marginX + nameW
+	scoreX := barX + MaxLevel*(segW+gap) + 1.5
+	labelX := scoreX + 9
+	labelW := pageW - marginX - labelX
+	for _, dom := range d.s.Domains {
+		d.font(false, 9.5, muted)
+		h := max(rowH, float64(d.lines(labelW, dom.Label))*labelH+2.6)
+		d.keepRoom(h)
+		y := pdf.GetY()
+		level := min(max(dom.Level, 0), MaxLevel)
+		d.font(false, 10.5, ink)
+		pdf.SetXY(marginX, y)
+		pdf.CellFormat(nameW, rowH, Printable(dom.Name), "", 0, "L", false, 0, "")
+		pdf.SetLineWidth(0.3)
+		pdf.SetDrawColor(accent.r, accent.g, accent.b)
+		pdf.SetFillColor(accent.r, accent.g, accent.b)
+		for i := 0; i < MaxLevel; i++ {
+			style := "D"
+			if i < level {
+				style = "FD"
+			}
+			pdf.Rect(barX+float64(i)*(segW+gap), y+(rowH-segH)/2, segW, segH, style)
+		}
+		d.font(true, 10.5, ink)
+		pdf.SetXY(scoreX, y)
+		pdf.CellFormat(9, rowH, fmt.Sprintf("%d/%d", level, MaxLevel), "", 0, "L", false, 0, "")
+		d.font(false, 9.5, muted)
+		pdf.SetXY(labelX, y+1.3)
+		d.para(labelW, labelH, dom.Label, "L")
+		pdf.SetXY(marginX, y+h)
+	}
+}
+
+func (d *doc) walkthroughs() {
+	if len(d.s.Walkthroughs) == 0 {
+		return
+	}
+	d.heading("print.walkthroughs")
+	for _, w := range d.s.Walkthroughs {
+		d.font(false, 10.5, ink)
+		d.bullet(d.walkLine(w), 0, 5.2, 5)
+		if len(w.Missing) > 0 {
+			d.font(false, 9.5, muted)
+			d.pdf.SetX(marginX + 5)
+			d.para(0, 4.8, d.T("print.walk.missing", "documents", strings.Join(w.Missing, ", ")), "L")
+			d.pdf.SetX(marginX)
+		}
+	}
+}
+
+func (d *doc) walkLine(w Walkthrough) string {
+	key := "print.walk." + string(w.State)
+	if w.Step > 0 && w.Steps > 0 && w.State != WalkCompleted {
+		key += ".step"
+	}
+	line := d.T(key, "title", w.Title, "step", strconv.Itoa(w.Step), "steps", strconv.Itoa(w.Steps))
+	if w.StepTitle != "" && w.State != WalkCompleted {
+		line += " : " + w.StepTitle
+	}
+	return line
+}
+
+// report is the block a mediator copies into their activity report.
+func (d *doc) report() {
+	r := d.s.Report
+	if r.Empty() {
+		return
+	}
+	var rows [][2]string
+	if len(r.Themes) > 0 {
+		rows = append(rows, [2]string{d.T("print.report.themes"), strings.Join(r.Themes, ", ")})
+	}
+	for _, row := range [][2]string{
+		{"print.report.autonomy", r.Autonomy},
+		{"print.report.duration", r.DurationBand},
+		{"print.report.orientation", r.Orientation},
+	} {
+		if row[1] != "" {
+			rows = append(rows, [2]string{d.T(row[0]), row[1]})
+		}
+	}
+	const pad, keyW, lineH = 3.5, 46.0, 5.2
+	valW := bodyW - 2*pad - keyW
+	d.font(false, 10.5, ink)
+	h := 2*pad + 8
+	for _, row := range rows {
+		h += float64(d.lines(valW, row[1]))*lineH + 1
+	}
+	d.keepRoom(h + 6)
+	pdf := d.pdf
+	pdf.Ln(5)
+	y := pdf.GetY()
+	pdf.SetFillColor(tint.r, tint.g, tint.b)
+	pdf.SetDrawColor(accent.r, accent.g, accent.b)
+	pdf.SetLineWidth(0.4)
+	pdf.RoundedRect(marginX, y, bodyW, h, 2, "1234", "FD")
+	pdf.SetXY(marginX+pad, y+pad)
+	d.font(true, 12, accent)
+	pdf.CellFormat(0, 7, d.T("print.report.title"), "", 2, "L", false, 0, "")
+	pdf.Ln(1)
+	for _, row := range rows {
+		pdf.SetX(marginX + pad)
+		d.font(false, 10, muted)
+		pdf.CellFormat(keyW, lineH, row[0], "", 0, "L", false, 0, "")
+		d.font(true, 10.5, ink)
+		d.para(valW, lineH, row[1], "L")
+		pdf.Ln(1)
+	}
+	pdf.SetY(y + h)
+}
+
+func (d *doc) places() {
+	places := d.s.Places
+	if len(places) == 0 {
+		return
+	}
+	d.heading("print.places")
+	d.columns(len(places), func(i int, w float64) {
+		p := places[i]
+		x := d.pdf.GetX()
+		d.font(true, 10.5, ink)
+		d.bullet(p.Name, w, 5.2, 5)
+		for _, detail := range []string{p.Address, p.Hours, p.Contact} {
+			if detail != "" {
+				d.font(false, 9.5, muted)
+				d.pdf.SetX(x + 5)
+				d.para(w-5, 4.6, detail, "L")
+			}
+		}
+	})
+}
+
+// ---- Page 2: for the visitor, large and plain ----
+
+const (
+	pictoSize = 13.0
+	textX     = marginX + pictoSize + 6
+	visitorW  = pageW - marginX - textX
+	bodySize  = 15.0
+	bodyLineH = 7.4
+)
+
+func (d *doc) visitorPage() {
+	pdf, s, v := d.pdf, d.s, d.s.Visitor
+	d.font(true, 26, ink)
+	pdf.CellFormat(0, 12, d.T("print.visitor.title"), "", 1, "L", false, 0, "")
+	d.font(false, 13, muted)
+	sub := []string{}
+	if s.Centre.Name != "" {
+		sub = append(sub, s.Centre.Name)
+	}
+	if !s.Date.IsZero() {
+		sub = append(sub, s.Date.Format("02/01/2006"))
+	}
+	if len(sub) > 0 {
+		d.para(0, 6.5, strings.Join(sub, "  ·  "), "L")
+	}
+	pdf.Ln(2)
+	d.hrule(ink, 0.6)
+	pdf.Ln(3)
+
+	if len(v.CanDo) > 0 {
+		d.visitorSection(pictoCheck, "print.visitor.cando", func() { d.visitorBullets(v.CanDo) })
+	}
+	if v.NextStep != "" {
+		d.visitorSection(pictoArrow, "print.visitor.next", func() {
+			d.font(false, bodySize, ink)
+			d.para(visitorW, bodyLineH, v.NextStep, "L")
+		})
+	}
+	if len(v.Documents) > 0 {
+		d.visitorSection(pictoDocument, "print.visitor.documents", func() { d.visitorBullets(v.Documents) })
+	}
+	d.codeBox()
+	if s.Centre.Address != "" {
+		d.visitorSection(pictoPin, "print.visitor.address", func() {
+			d.font(false, bodySize, ink)
+			d.para(visitorW, bodyLineH, s.Centre.Address, "L")
+		})
+	}
+	if s.Centre.Hours != "" {
+		d.visitorSection(pictoClock, "print.visitor.hours", func() {
+			d.font(false, bodySize, ink)
+			d.para(visitorW, bodyLineH, s.Centre.Hours, "L")
+		})
+	}
+}
+
+// visitorSection draws a pictogram in the margin column, a heading, and the
+// body beside it.
+func (d *doc) visitorSection(picto func(*gofpdf.Fpdf, float64, float64, float64), key string, body func()) {
+	pdf := d.pdf
+	d.keepRoom(30)
+	pdf.Ln(4)
+	y := pdf.GetY()
+	picto(pdf, marginX, y, pictoSize)
+	pdf.SetLeftMargin(textX)
+	pdf.SetXY(textX, y)
+	d.font(true, 17, accent)
+	d.para(visitorW, 8.5, d.T(key), "L")
+	pdf.Ln(0.5)
+	body()
+	pdf.SetLeftMargin(marginX)
+	pdf.SetX(marginX)
+	pdf.SetY(max(pdf.GetY(), y+pictoSize) + 1)
+}
+
+func (d *doc) visitorBullets(items []string) {
+	d.font(false, bodySize, ink)
+	for _, it := range items {
+		d.pdf.SetX(textX)
+		d.bullet(it, visitorW, bodyLineH, 6)
+	}
+}
+
+// codeBox frames the session code the visitor shows at the desk.
+func (d *doc) codeBox() {
+	if d.s.Code == "" {
+		return
+	}
+	pdf := d.pdf
+	const h = 30.0
+	d.keepRoom(h + 8)
+	pdf.Ln(6)
+	y := pdf.GetY()
+	pdf.SetDrawColor(ink.r, ink.g, ink.b)
+	pdf.SetLineWidth(0.8)
+	pdf.RoundedRect(marginX, y, bodyW, h, 3, "1234", "D")
+	pdf.SetXY(marginX+6, y+4)
+	d.font(false, bodySize, ink)
+	pdf.CellFormat(bodyW-12, 8, d.T("print.visitor.code"), "", 2, "C", false, 0, "")
+	d.font(true, 34, ink)
+	pdf.CellFormat(bodyW-12, 15, Printable(d.s.Code), "", 2, "C", false, 0, "")
+	pdf.SetY(y + h)
+}

@@ -1,0 +1,102 @@
+// Package printing turns a visitor session into a two-page PDF summary (one
+// page for the mediator, one for the visitor) and sends it to a printer.
+//
+// It has its own input model, Summary, made of words ready to print, so it
+// does not depend on how the assessment or the walkthroughs store their
+// data: app fills a Summary from a stored session. Rendering (Render) and
+// dispatch (Printer) are separate, so a summary can be saved, printed, or
+// both, and a failed print never loses the session.
+package printing
+
+import "time"
+
+// Summary is everything printed about one session. Mediator-page texts are
+// in French (the mediators' language); Visitor texts are in the visitor's
+// language (VisitorLang). A zero or empty field leaves its section out.
+// Nothing here may name the visitor or repeat what they typed.
+type Summary struct {
+	Code     string // the session code as shown, "K7D-M3Q"
+	Date     time.Time
+	Duration time.Duration
+	Centre   Centre
+	// Language is the name of the language the visitor used ("Français").
+	Language string
+	// VisitorLang is the catalogue code of the visitor page's language.
+	VisitorLang string
+
+	Domains      []Domain
+	Exercises    []string // practical-exercise results in words
+	Needs        []string // procedures the visitor said they must do
+	Walkthroughs []Walkthrough
+	Orientation  string // the recommended orientation, in words
+	Report       Report
+	Places       []Place
+
+	Visitor Visitor
+}
+
+// Centre is the mediation place printing the summary, from its settings.
+type Centre struct {
+	Name, Address, Hours string
+}
+
+// Domain is one assessed skills domain.
+type Domain struct {
+	Name  string
+	Level int // 0 (not acquired) to MaxLevel (autonomous)
+	// Label names the level in the mediators' scales, for example
+	// "DigComp 1 · Avec guidage".
+	Label string
+}
+
+// MaxLevel is the top of the domain scale.
+const MaxLevel = 3
+
+// Walkthrough is what happened in one guided procedure.
+type Walkthrough struct {
+	Title string
+	State WalkState
+	// Step and Steps place the visitor in the procedure ("step 3 of 7");
+	// StepTitle is that step's instruction title. Step is 0 when unknown.
+	Step, Steps int
+	StepTitle   string
+	// Missing lists the documents the visitor did not have.
+	Missing []string
+}
+
+// WalkState is how far a walkthrough went.
+type WalkState string
+
+const (
+	WalkStarted   WalkState = "started"
+	WalkCompleted WalkState = "completed"
+	WalkStuck     WalkState = "stuck"
+	WalkAbandoned WalkState = "abandoned"
+)
+
+// Report pre-fills the mediator's activity report with its usual vocabulary.
+type Report struct {
+	Themes       []string // "Diagnostic numérique", then administrative themes
+	Autonomy     string   // "Avec guidage", "Autonome"…
+	DurationBand string   // "Moins de 30 minutes"…
+	Orientation  string
+}
+
+// Empty reports whether the block has nothing to print.
+func (r Report) Empty() bool {
+	return len(r.Themes) == 0 && r.Autonomy == "" && r.DurationBand == "" && r.Orientation == ""
+}
+
+// Place is a local place to orient the visitor to, from the centre's
+// directory.
+type Place struct {
+	Name, Address, Hours, Contact string
+}
+
+// Visitor holds the visitor page's texts, in the visitor's language and in
+// plain words (FALC).
+type Visitor struct {
+	CanDo     []string // "Ce que je sais faire"
+	NextStep  string   // "Ma prochaine étape"
+	Documents []string // "Les documents à apporter"
+}
