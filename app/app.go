@@ -99,6 +99,8 @@ Usage:
   pasapas purge [--older-than JOURS]      supprime les sessions plus anciennes (par défaut : la durée de conservation)
   pasapas simulate --sessions N [--days D] [--seed S]
                                           ajoute N sessions fictives (démonstration, mesures)
+  pasapas summary --code ABC-DEF [--out FICHIER.pdf] [--print]
+                                          écrit et/ou imprime le résumé d'une séance
   pasapas help                            affiche cette aide
 
 Options:
@@ -131,6 +133,8 @@ func Main(args []string, std IO, run RunWindow) int {
 		return statsCmd(args, std)
 	case "simulate":
 		return simulateCmd(args, std)
+	case "summary":
+		return summaryCommand(args, std)
 	case "help":
 		printUsage(std.Out)
 		return exitOK

@@ -47,8 +47,7 @@ func JobTitle(code string) string { return "Pas a Pas " + code }
 // printer can be used, and a way to hand the file over on a USB stick.
 type Folder struct{ Dir string }
 
-// Print writes the PDF as <Dir>/<title>.pdf. The file appears whole or not
-// at all: it is written under a temporary name, synced, then renamed.
+// Print writes the PDF as <Dir>/<title>.pdf, whole or not at all.
 func (f Folder) Print(_ context.Context, pdf []byte, title string) error {
 	_, err := f.Save(pdf, title)
 	return err
@@ -63,11 +62,21 @@ func (f Folder) Save(pdf []byte, title string) (string, error) {
 		return "", fmt.Errorf("%w: %v", ErrNotResponding, err)
 	}
 	path := filepath.Join(f.Dir, fileName(title))
-	tmp, err := os.CreateTemp(f.Dir, ".pasapas-*.pdf")
-	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrNotResponding, err)
+	if err := WriteFile(path, pdf); err != nil {
+		return "", fmt.Errorf("%w: saving %s: %v", ErrNotResponding, path, err)
 	}
-	_, err = tmp.Write(pdf)
+	return path, nil
+}
+
+// WriteFile writes data to path whole or not at all: it is written under a
+// temporary name, synced, then renamed, so a full disk leaves no truncated
+// PDF behind.
+func WriteFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".pasapas-*.pdf")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -79,9 +88,8 @@ func (f Folder) Save(pdf []byte, title string) (string, error) {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return "", fmt.Errorf("%w: saving %s: %v", ErrNotResponding, path, err)
 	}
-	return path, nil
+	return err
 }
 
 // fileName turns a job title into a portable file name.

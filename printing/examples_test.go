@@ -27,7 +27,7 @@ func richSummary() Summary {
 		Walkthroughs: []Walkthrough{
 			{Title: "CAF : déclaration trimestrielle", State: WalkStuck, Step: 3, Steps: 7, StepTitle: "Se connecter avec son numéro allocataire", Missing: []string{"Numéro allocataire"}},
 			{Title: "Créer une adresse e-mail", State: WalkCompleted, Step: 6, Steps: 6},
-			{Title: "ameli : attestation de droits", State: WalkAbandoned, Step: 2, Steps: 5},
+			{Title: "ameli : attestation de droits", State: WalkStarted, Step: 2, Steps: 5},
 		},
 		Orientation: "À accompagner : démarches accompagnées par un médiateur",
 		Report: Report{

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"pasapas/app/i18n"
+	"pasapas/printing/printtest"
 	"pasapas/seeds"
 )
 
@@ -20,21 +21,6 @@ func catalogue(t testing.TB) Text {
 		t.Fatal(err)
 	}
 	return c.T
-}
-
-// pdfText extracts a PDF's text with poppler's pdftotext.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", in, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
 }
 
 func TestRenderLooks(t *testing.T) {
@@ -64,14 +50,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // it from the PDF: what a mediator sees, section by section. Run with
 // -update after an intended change, and read the diff.
 func TestRenderGolden(t *testing.T) {
-	requireTool(t, "pdftotext")
 	for name, s := range map[string]Summary{"rich": richSummary(), "bare": bareSummary()} {
 		t.Run(name, func(t *testing.T) {
 			pdf, err := Render(s, catalogue(t))
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := pdfText(t, pdf)
+			got := printtest.Text(t, pdf)
 			golden := filepath.Join("testdata", name+".golden.txt")
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -92,12 +77,11 @@ func TestRenderGolden(t *testing.T) {
 // TestEmptySectionsLeftOut checks that a session with no results prints no
 // empty headings, on either page, and says why the page is short.
 func TestEmptySectionsLeftOut(t *testing.T) {
-	requireTool(t, "pdftotext")
 	pdf, err := Render(bareSummary(), catalogue(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := flat(pdfText(t, pdf))
+	text := printtest.Flat(printtest.Text(t, pdf))
 	for _, absent := range []string{"Niveaux par domaine", "Exercices", "Démarches", "Parcours", "Orientation", "compte-rendu", "Lieux", "What I can do", "My next step", "Documents to bring", "Where to find us", "Opening hours"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("empty section %q printed", absent)
@@ -139,16 +123,6 @@ func TestRenderIsDeterministic(t *testing.T) {
 	b, _ := Render(richSummary(), text)
 	if !bytes.Equal(a, b) {
 		t.Error("two renderings of the same summary differ")
-	}
-}
-
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("PASAPAS_E2E") != "" {
-			t.Fatalf("%s is missing (scripts/deps.sh test installs it)", name)
-		}
-		t.Skipf("%s is missing", name)
 	}
 }
 

@@ -56,8 +56,9 @@ const MaxLevel = 3
 type Walkthrough struct {
 	Title string
 	State WalkState
-	// Step and Steps place the visitor in the procedure ("step 3 of 7");
-	// StepTitle is that step's instruction title. Step is 0 when unknown.
+	// Steps is the procedure's number of steps. Step is where the visitor
+	// got stuck (WalkStuck) or how many steps they did (WalkStarted), 0 when
+	// unknown; StepTitle is the stuck step's title.
 	Step, Steps int
 	StepTitle   string
 	// Missing lists the documents the visitor did not have.
@@ -71,7 +72,6 @@ const (
 	WalkStarted   WalkState = "started"
 	WalkCompleted WalkState = "completed"
 	WalkStuck     WalkState = "stuck"
-	WalkAbandoned WalkState = "abandoned"
 )
 
 // Report pre-fills the mediator's activity report with its usual vocabulary.

@@ -11,6 +11,9 @@ test=("${build[@]}" locales xvfb openbox xdotool x11-utils imagemagick poppler-u
 # Read-aloud: the real espeak-ng speaks in the tests, and sox checks its WAV
 # files are not silent.
 test+=(espeak-ng sox)
+# Printing: a real cupsd with the CUPS-PDF virtual printer, whose output the
+# tests read back with poppler (printing/printtest).
+test+=(cups cups-client cups-bsd printer-driver-cups-pdf)
 # Windows build from Linux: mingw-w64 (cgo and windres), NSIS, zip; the smoke
 # test runs the .exe under Wine (64-bit only: the kiosk has no 32-bit part).
 windows=(gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 nsis zip wine wine64)

@@ -1,13 +1,14 @@
-// Package cupstest starts a private CUPS scheduler with CUPS-PDF virtual
-// printers, for tests that print for real: the job goes through cupsd, the
-// cups-filters chain and the cups-pdf backend, and comes out as a PDF file.
+// Package printtest holds what tests of printing need from the real system:
+// a private CUPS scheduler with CUPS-PDF virtual printers (the job goes
+// through cupsd, the cups-filters chain and the cups-pdf backend, and comes
+// out as a PDF file), a full disk, and poppler to read PDFs back.
 //
 // The scheduler runs from a temporary directory on its own port, so the
 // machine's CUPS and printers are never touched. It needs root, as CI has:
 // the cups-pdf backend only runs as root. CUPS-PDF reads its settings from
 // /etc/cups/cups-pdf-<instance>.conf only, so each printer writes one such
 // file, with a name unique to the test, removed at the end.
-package cupstest
+package printtest
 
 import (
 	"fmt"
@@ -42,10 +43,10 @@ type Server struct {
 
 var instances atomic.Int64
 
-// Start starts a private cupsd, or skips the test when it cannot run here:
+// StartCUPS starts a private cupsd, or skips the test when it cannot run here:
 // not root, or CUPS missing. With PASAPAS_E2E=1 (make test) a missing
 // package fails the test instead, since deps.sh should have installed it.
-func Start(t testing.TB) *Server {
+func StartCUPS(t testing.TB) *Server {
 	t.Helper()
 	for tool, pkg := range tools {
 		_, err := exec.LookPath(tool)

@@ -1,0 +1,210 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"pasapas/app/session"
+	"pasapas/app/store"
+	"pasapas/assessment/walkthrough"
+	"pasapas/printing"
+)
+
+// Settings the printed summary reads. The mediator console edits them.
+const (
+	SettingCentreName    = "centre.name"
+	SettingCentreAddress = "centre.address"
+	SettingCentreHours   = "centre.hours"
+	// SettingPrinter is the print queue; empty means the system default.
+	SettingPrinter = "printer.name"
+)
+
+// SummariesDirName is the folder of the data directory where a summary is
+// saved when no printer can be used (the Windows fallback).
+const SummariesDirName = "summaries"
+
+// SummaryOf builds the printed summary of the stored session with code, in
+// the words of c: French on the mediator page, the session's language on
+// the visitor page. Only codes are stored, so nothing the visitor typed can
+// reach the paper.
+func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Code) (printing.Summary, error) {
+	rec, err := st.SessionByCode(ctx, code)
+	if err != nil {
+		return printing.Summary{}, err
+	}
+	events, err := st.Events(ctx, rec.ID)
+	if err != nil {
+		return printing.Summary{}, err
+	}
+	setting := func(key string) string {
+		v, err := st.Setting(ctx, key, "")
+		if err != nil {
+			return ""
+		}
+		return v
+	}
+	lang := c.Text.Language(rec.Lang).Code
+	s := printing.Summary{
+		Code:     rec.Code.String(),
+		Date:     rec.Started,
+		Duration: rec.Duration(),
+		Centre: printing.Centre{
+			Name:    setting(SettingCentreName),
+			Address: setting(SettingCentreAddress),
+			Hours:   setting(SettingCentreHours),
+		},
+		Language:    c.Text.Language(lang).Name,
+		VisitorLang: lang,
+	}
+	addWalkthroughs(&s, walkthrough.Progress(events, c.Walkthroughs), c, lang)
+	return s, nil
+}
+
+// addWalkthroughs puts each procedure the visitor opened on the mediator
+// page, and on the visitor page what they finished, what to do next and
+// the documents to bring.
+func addWalkthroughs(s *printing.Summary, progress []walkthrough.ProcedureProgress, c *Content, lang string) {
+	const fr = printing.MediatorLang
+	var bring []walkthrough.Document
+	brought := map[string]bool{}
+	addDoc := func(d walkthrough.Document) {
+		if !brought[d.Code] {
+			brought[d.Code] = true
+			bring = append(bring, d)
+		}
+	}
+	var stuck []string
+	for _, p := range progress {
+		w := printing.Walkthrough{Title: p.ID}
+		title := p.ID
+		if p.Procedure != nil {
+			w.Title, title = p.Procedure.Title.In(fr), p.Procedure.Title.In(lang)
+			w.Steps = len(p.Procedure.Steps)
+		}
+		switch {
+		case p.Completed:
+			w.State = printing.WalkCompleted
+			s.Visitor.CanDo = append(s.Visitor.CanDo, c.Text.T(lang, "print.visitor.walk_done", "title", title))
+		case p.Stuck != nil:
+			w.State, w.Step, w.Steps = printing.WalkStuck, p.Stuck.Number, p.Stuck.Of
+			if p.Stuck.Step != nil {
+				w.StepTitle = p.Stuck.Step.Title.In(fr)
+			}
+			stuck = append(stuck, title)
+		default:
+			w.State, w.Step = printing.WalkStarted, p.StepsDone
+		}
+		for _, d := range p.Missing {
+			w.Missing = append(w.Missing, d.Label.In(fr))
+			addDoc(d)
+		}
+		// A procedure left unfinished will be done again with a mediator:
+		// everything it needs goes on the list to bring.
+		if !p.Completed && p.Procedure != nil {
+			for _, d := range p.Procedure.Bring {
+				addDoc(d)
+			}
+		}
+		s.Walkthroughs = append(s.Walkthroughs, w)
+	}
+	for _, d := range bring {
+		s.Visitor.Documents = append(s.Visitor.Documents, d.Label.In(lang))
+	}
+	if len(stuck) > 0 && s.Visitor.NextStep == "" {
+		s.Visitor.NextStep = c.Text.T(lang, "print.visitor.next_stuck", "title", stuck[0])
+	}
+}
+
+// RenderSummary renders the stored session with code as a PDF.
+func RenderSummary(ctx context.Context, st *store.Store, c *Content, code session.Code) ([]byte, error) {
+	s, err := SummaryOf(ctx, st, c, code)
+	if err != nil {
+		return nil, err
+	}
+	return printing.Render(s, c.Text.T)
+}
+
+// Printer is the printer configured in the settings, or the system default.
+func Printer(ctx context.Context, st *store.Store, dataDir string) printing.Printer {
+	name, _ := st.Setting(ctx, SettingPrinter, "")
+	return printing.System(name, filepath.Join(dataDir, SummariesDirName))
+}
+
+// PrintSummary renders and prints the session with code. On failure the
+// session stays as it was: the mediator can reprint it by code.
+func (k *Kiosk) PrintSummary(code session.Code) error {
+	ctx := context.Background()
+	pdf, err := RenderSummary(ctx, k.Store, k.Content, code)
+	if err != nil {
+		return err
+	}
+	err = Printer(ctx, k.Store, k.DataDir).Print(ctx, pdf, printing.JobTitle(code.String()))
+	if err != nil {
+		k.Log.WithError(err).WithField("code", code.String()).Warn("the summary was not printed; it can be reprinted by code")
+		return err
+	}
+	k.Log.WithField("code", code.String()).Info("summary printed")
+	return nil
+}
+
+// summaryCommand renders a stored session's summary to a file, prints it,
+// or both: the same code paths as the kiosk and the mediator console.
+func summaryCommand(args []string, std IO) int {
+	fs, dataDir := flags("summary", std)
+	codeArg := fs.String("code", "", "")
+	out := fs.String("out", "", "")
+	toPrinter := fs.Bool("print", false, "")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if *codeArg == "" || (*out == "" && !*toPrinter) {
+		fmt.Fprintln(std.Err, "pasapas summary : donnez --code ABC-DEF, et --out FICHIER.pdf ou --print")
+		return exitUsage
+	}
+	code, err := session.ParseCode(*codeArg)
+	if err != nil {
+		fmt.Fprintf(std.Err, "pasapas summary : %q n'est pas un code de séance (6 caractères, par exemple ABC-DEF)\n", *codeArg)
+		return exitUsage
+	}
+	st, err := OpenStore(*dataDir)
+	if err != nil {
+		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
+		return exitError
+	}
+	defer st.Close()
+	c, _, err := LoadContent(filepath.Join(*dataDir, ContentDirName))
+	if err != nil {
+		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
+		return exitError
+	}
+	ctx := context.Background()
+	pdf, err := RenderSummary(ctx, st, c, code)
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(std.Err, "pasapas summary : aucune séance n'a le code %s\n", code)
+		return exitError
+	}
+	if err != nil {
+		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
+		return exitError
+	}
+	status := exitOK
+	if *out != "" {
+		if err := printing.WriteFile(*out, pdf); err != nil {
+			fmt.Fprintf(std.Err, "pasapas summary : le fichier n'a pas pu être écrit : %v\nLa séance %s est gardée.\n", err, code)
+			status = exitError
+		} else {
+			fmt.Fprintf(std.Out, "Résumé de la séance %s écrit dans %s\n", code, *out)
+		}
+	}
+	if *toPrinter {
+		if err := Printer(ctx, st, *dataDir).Print(ctx, pdf, printing.JobTitle(code.String())); err != nil {
+			fmt.Fprintf(std.Err, "pasapas summary : l'impression a échoué : %v\nLa séance %s est gardée : relancez avec --print quand l'imprimante répond.\n", err, code)
+			status = exitError
+		} else {
+			fmt.Fprintf(std.Out, "Résumé de la séance %s imprimé\n", code)
+		}
+	}
+	return status
+}

@@ -1,0 +1,210 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"pasapas/app/session"
+	"pasapas/assessment/walkthrough"
+	"pasapas/printing"
+	"pasapas/printing/printtest"
+)
+
+// marker stands for something a visitor typed. Were a screen ever to slip
+// it into an event, the summary must still not print it: it prints words
+// looked up from codes, never stored values.
+const marker = "MOTSECRET42"
+
+// visitedSession stores, through the real session service, a visitor who
+// finished the e-mail walkthrough and got stuck at step 1 of the CAF one
+// without their claimant number.
+func visitedSession(t *testing.T, dataDir, lang string) session.Code {
+	t.Helper()
+	st, err := OpenStore(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	for k, v := range map[string]string{
+		SettingCentreName:    "Espace numérique de la Villeneuve",
+		SettingCentreAddress: "12 rue des Tilleuls, 38100 Grenoble",
+		SettingCentreHours:   "Du lundi au vendredi, 9 h - 17 h",
+	} {
+		if err := st.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	svc := session.NewService(st, "borne-1", func() time.Time { now = now.Add(time.Minute); return now })
+	rec, err := svc.Start(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range [][2]any{
+		pair(walkthrough.Started("email")),
+		pair(walkthrough.Completed("email", 300)),
+		pair(walkthrough.Started("caf")),
+		pair(walkthrough.Missing("caf", "caf_number")),
+		pair(walkthrough.Stuck("caf", "login", 40, walkthrough.StuckMediator)),
+		{"assessment.type", session.Payload{"typed": marker}},
+	} {
+		if err := svc.Record(ev[0].(string), ev[1].(session.Payload)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := svc.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	return rec.Code
+}
+
+func pair(kind string, p session.Payload) [2]any { return [2]any{kind, p} }
+
+func TestSummaryOfAStoredSession(t *testing.T) {
+	dir := t.TempDir()
+	code := visitedSession(t, dir, "en")
+	st, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, _, err := LoadContent(filepath.Join(dir, ContentDirName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := SummaryOf(context.Background(), st, c, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Code != code.String() || s.Language != "English" || s.VisitorLang != "en" || s.Duration != 7*time.Minute {
+		t.Errorf("session facts: %+v", s)
+	}
+	if s.Centre.Name != "Espace numérique de la Villeneuve" || s.Centre.Hours == "" {
+		t.Errorf("centre %+v", s.Centre)
+	}
+	if len(s.Walkthroughs) != 2 {
+		t.Fatalf("walkthroughs %+v", s.Walkthroughs)
+	}
+	if w := s.Walkthroughs[0]; w.State != printing.WalkCompleted || w.Title != "Créer une adresse e-mail" {
+		t.Errorf("e-mail walkthrough %+v", w)
+	}
+	w := s.Walkthroughs[1]
+	if w.State != printing.WalkStuck || w.Step != 1 || w.Steps < 3 || w.StepTitle != "Se connecter" || len(w.Missing) != 1 {
+		t.Errorf("CAF walkthrough %+v", w)
+	}
+	// The visitor page is in English; the claimant number comes first
+	// (missing), then the rest of what the CAF procedure needs.
+	if len(s.Visitor.Documents) != 3 || s.Visitor.Documents[0] != "Your CAF claimant number" {
+		t.Errorf("documents %q", s.Visitor.Documents)
+	}
+	if !strings.Contains(s.Visitor.NextStep, "CAF: quarterly declaration") || len(s.Visitor.CanDo) != 1 {
+		t.Errorf("visitor page %+v", s.Visitor)
+	}
+}
+
+func TestSummaryCommand(t *testing.T) {
+	dir := t.TempDir()
+	code := visitedSession(t, dir, "fr")
+	out := filepath.Join(t.TempDir(), "résumé.pdf")
+
+	status, stdout, stderr := run(t, "", "summary", "--data-dir", dir, "--code", strings.ToLower(string(code)), "--out", out)
+	if status != 0 || !strings.Contains(stdout, code.String()) {
+		t.Fatalf("status %d out %q err %q", status, stdout, stderr)
+	}
+	pdf, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := printtest.Flat(printtest.Text(t, pdf))
+	for _, want := range []string{code.String(), "bloqué à l'étape 1 sur", "Se connecter", "Votre numéro allocataire CAF", "Espace numérique de la Villeneuve"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, marker) {
+		t.Error("the summary printed a stored value")
+	}
+
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		status  int
+		wantErr string
+	}{
+		{"no code", []string{"--out", out}, exitUsage, "--code"},
+		{"no output", []string{"--code", string(code)}, exitUsage, "--out"},
+		{"bad code", []string{"--code", "ABC", "--out", out}, exitUsage, "n'est pas un code"},
+		{"unknown code", []string{"--code", "ZZZ-ZZZ", "--out", out}, exitError, "aucune séance"},
+	} {
+		status, _, stderr := run(t, "", append([]string{"summary", "--data-dir", dir}, tt.args...)...)
+		if status != tt.status || !strings.Contains(stderr, tt.wantErr) {
+			t.Errorf("%s: status %d err %q", tt.name, status, stderr)
+		}
+	}
+}
+
+// TestSummaryToFullDisk: a full disk gives a clear message, leaves no
+// broken file, and the session can still be written elsewhere.
+func TestSummaryToFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	code := visitedSession(t, dir, "fr")
+	full := printtest.FullDir(t)
+	status, _, stderr := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--out", filepath.Join(full, "r.pdf"))
+	if status != exitError || !strings.Contains(stderr, "n'a pas pu être écrit") || !strings.Contains(stderr, "gardée") {
+		t.Fatalf("status %d err %q", status, stderr)
+	}
+	if files, _ := filepath.Glob(filepath.Join(full, "*.pdf")); len(files) != 0 {
+		t.Errorf("a broken file was left: %v", files)
+	}
+	if status, _, stderr := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--out", filepath.Join(t.TempDir(), "r.pdf")); status != 0 {
+		t.Fatalf("the session could not be written again: %s", stderr)
+	}
+}
+
+// TestSummaryPrintedThroughCUPS is the whole path a mediator's reprint
+// takes: the stored session, the printer named in the settings, the
+// system's CUPS clients, a real cupsd and the CUPS-PDF printer.
+func TestSummaryPrintedThroughCUPS(t *testing.T) {
+	srv := printtest.StartCUPS(t)
+	out := t.TempDir()
+	srv.AddPDFPrinter("Accueil", out)
+	t.Setenv("CUPS_SERVER", srv.Addr)
+
+	dir := t.TempDir()
+	code := visitedSession(t, dir, "fr")
+	st, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetSetting(context.Background(), SettingPrinter, "Accueil")
+	st.Close()
+
+	if status, _, stderr := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--print"); status != 0 {
+		t.Fatalf("print failed: %s\ncupsd:\n%s", stderr, srv.Log())
+	}
+	text := printtest.Flat(printtest.Text(t, printtest.OnlyPDF(t, out)))
+	for _, want := range []string{code.String(), "bloqué à l'étape 1 sur", "Se connecter", "Mon code, à montrer à l'accueil"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("printed summary lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, marker) {
+		t.Error("the printed summary holds a stored value")
+	}
+
+	// The printer goes away: a clear message, and the session stays for a
+	// reprint by code.
+	srv.Stop()
+	status, _, stderr := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--print")
+	if status != exitError || !strings.Contains(stderr, "l'impression a échoué") || !strings.Contains(stderr, "gardée") {
+		t.Fatalf("status %d err %q", status, stderr)
+	}
+	if status, _, _ := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--out", filepath.Join(t.TempDir(), "r.pdf")); status != 0 {
+		t.Fatal("the session was lost after a failed print")
+	}
+}
