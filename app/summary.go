@@ -132,15 +132,23 @@ func Printer(ctx context.Context, st *store.Store, dataDir string) printing.Prin
 	return printing.System(name, filepath.Join(dataDir, SummariesDirName))
 }
 
-// PrintSummary renders and prints the session with code. On failure the
-// session stays as it was: the mediator can reprint it by code.
-func (k *Kiosk) PrintSummary(code session.Code) error {
-	ctx := context.Background()
-	pdf, err := RenderSummary(ctx, k.Store, k.Content, code)
+// PrintSummaryWith renders the stored session with code and prints it
+// with p.
+func PrintSummaryWith(ctx context.Context, st *store.Store, c *Content, p printing.Printer, code session.Code) error {
+	pdf, err := RenderSummary(ctx, st, c, code)
 	if err != nil {
 		return err
 	}
-	err = Printer(ctx, k.Store, k.DataDir).Print(ctx, pdf, printing.JobTitle(code.String()))
+	return p.Print(ctx, pdf, printing.JobTitle(code.String()))
+}
+
+// PrintSummary prints the session with code on the printer of the
+// settings (read at each print, so a change in the console applies at
+// once). On failure the session stays as it was: the mediator can reprint
+// it by code.
+func (k *Kiosk) PrintSummary(code session.Code) error {
+	ctx := context.Background()
+	err := PrintSummaryWith(ctx, k.Store, k.Content, Printer(ctx, k.Store, k.DataDir), code)
 	if err != nil {
 		k.Log.WithError(err).WithField("code", code.String()).Warn("the summary was not printed; it can be reprinted by code")
 		return err

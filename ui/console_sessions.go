@@ -182,15 +182,21 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		walks,
 		container.NewHBox(eventsBtn, layout.NewSpacer()),
 	)
-	reprint := s.cbutton(sc, "reprint", s.M("console.session.reprint"), widget.HighImportance, func() {
-		if err := s.svc.Reprint(code); err != nil {
-			s.svc.Log.WithError(err).Error("reprinting a session")
-			sc.Labels["result"].SetText(s.M("console.session.reprint.failed"))
-			return
-		}
-		sc.Labels["result"].SetText(s.M("console.session.reprint.done"))
+	var reprint *consoleButton
+	reprint = s.cbutton(sc, "reprint", s.M("console.session.reprint"), widget.HighImportance, func() {
+		reprint.Disable()
+		sc.Labels["result"].SetText(s.M("print.ui.printing"))
+		s.printInBackground(code, func(err error) {
+			reprint.Enable()
+			if err != nil {
+				s.svc.Log.WithError(err).Error("reprinting a session")
+				sc.Labels["result"].SetText(s.M("console.session.reprint.failed"))
+				return
+			}
+			sc.Labels["result"].SetText(s.M("console.session.reprint.done"))
+		})
 	})
-	if s.svc.Reprint == nil {
+	if s.svc.PrintSummary == nil {
 		reprint.Disable()
 	}
 	remove := s.cbutton(sc, "delete", s.M("console.session.delete"), widget.DangerImportance, func() { s.confirmDelete(code, back) })

@@ -210,10 +210,11 @@ func TestConsoleReprintUsesThePrinter(t *testing.T) {
 	k := openConsole(t)
 	k.simulate(3)
 	var printed session.Code
-	k.shell.svc.Reprint = func(c session.Code) error { printed = c; return nil }
+	k.shell.svc.PrintSummary = func(c session.Code) error { printed = c; return nil }
 	code := k.firstListed()
 	k.shell.showSession(code, nil)
 	k.tap("reprint")
+	k.waitPrint()
 	k.wantLabel("result", "imprimante")
 	if printed != code {
 		t.Fatalf("printed %q, want %q", printed, code)

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"pasapas/printing"
 )
 
 // visitorScreens opens each screen built so far, in a fresh kiosk each.
@@ -18,6 +20,23 @@ var visitorScreens = map[string]func(k *kiosk){
 	"error":   func(k *kiosk) { k.shell.showError(k.shell.T("error.storage")) },
 	"pinpad":  func(k *kiosk) { k.shell.openMediator() },
 	"menu":    func(k *kiosk) { k.shell.showMediatorMenu() },
+	"print": func(k *kiosk) {
+		k.printWith(newGate(k, printing.Folder{Dir: k.t.TempDir()}))
+		k.tap("start")
+		k.shell.printSummary(k.shell.showHome)
+	},
+	"print.done": func(k *kiosk) {
+		k.printWith(printing.Folder{Dir: k.t.TempDir()})
+		k.tap("start")
+		k.shell.printSummary(k.shell.showHome)
+		k.waitPrint()
+	},
+	"print.failed": func(k *kiosk) {
+		k.printWith(printing.Folder{})
+		k.tap("start")
+		k.shell.printSummary(k.shell.showHome)
+		k.waitPrint()
+	},
 }
 
 // TestScreensFitWithoutScrolling checks the brief's rule: every screen fits

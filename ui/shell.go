@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,12 +51,12 @@ type Services struct {
 	Console Console
 	// ContentReport says which content files loaded and which were refused.
 	ContentReport *content.Report
-	// Reprint prints a stored session's summary again; nil until printing
-	// is available.
-	Reprint func(session.Code) error
 	// Health lists the problems the mediator console shows (may be nil in
 	// tests that do not look at it).
 	Health *health.Board
+	// PrintSummary prints the summary of the session with code and
+	// returns once the printer is done or has failed; nil hides printing.
+	PrintSummary func(code session.Code) error
 }
 
 // Screen is one full-window page. Buttons and Labels are kept by name so
@@ -101,6 +102,8 @@ type Shell struct {
 	under  *Screen
 	topBar *topBar
 	body   *fyne.Container
+	// jobs counts background work (printing), so tests can wait for it.
+	jobs sync.WaitGroup
 }
 
 // Create builds the kiosk in w and shows the welcome screen. It refuses the

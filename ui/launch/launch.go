@@ -46,6 +46,7 @@ func Kiosk(k *app.Kiosk) error {
 		Console:         k.Store,
 		ContentReport:   k.ContentReport,
 		Health:          k.Health,
+		PrintSummary:    k.PrintSummary,
 	})
 	defer k.Speech.Stop()
 	done := make(chan struct{})
