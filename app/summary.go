@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"pasapas/app/session"
 	"pasapas/app/store"
+	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
 	"pasapas/printing"
 )
@@ -58,8 +60,42 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 		Language:    c.Text.Language(lang).Name,
 		VisitorLang: lang,
 	}
+	r, assessed, err := st.AssessmentOf(ctx, rec.ID)
+	if err != nil {
+		return printing.Summary{}, err
+	}
+	if assessed {
+		addAssessment(&s, c.Questions.Describe(r, printing.MediatorLang), c.Questions.Describe(r, lang))
+	}
 	addWalkthroughs(&s, walkthrough.Progress(events, c.Walkthroughs), c, lang)
 	return s, nil
+}
+
+// addAssessment puts the self-assessment's result in words: levels,
+// exercises, needs and orientation on the mediator page (med, in French),
+// what the visitor can do and their next step on theirs (visitor).
+func addAssessment(s *printing.Summary, med, visitor assessment.Description) {
+	for _, d := range med.Domains {
+		if d.Level == assessment.Unknown {
+			continue
+		}
+		label := d.DigCompLabel
+		if d.Autonomy != "" {
+			label = strings.TrimPrefix(label+" · "+d.Autonomy, " · ")
+		}
+		s.Domains = append(s.Domains, printing.Domain{Name: d.Title, Level: d.Level, Label: label})
+	}
+	for _, e := range med.Exercises {
+		if e.Text != "" {
+			s.Exercises = append(s.Exercises, e.Text)
+		}
+	}
+	for _, n := range med.Needs {
+		s.Needs = append(s.Needs, n.Text)
+	}
+	s.Orientation = med.Orientation.Report
+	s.Visitor.CanDo = append(s.Visitor.CanDo, visitor.CanDo...)
+	s.Visitor.NextStep = visitor.Orientation.Next
 }
 
 // addWalkthroughs puts each procedure the visitor opened on the mediator

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"pasapas/app/session"
+	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
 	"pasapas/printing"
 	"pasapas/printing/printtest"
@@ -19,9 +20,10 @@ import (
 // looked up from codes, never stored values.
 const marker = "MOTSECRET42"
 
-// visitedSession stores, through the real session service, a visitor who
-// finished the e-mail walkthrough and got stuck at step 1 of the CAF one
-// without their claimant number.
+// visitedSession stores, through the real session service and the real
+// question bank, a visitor who took the self-assessment, finished the
+// e-mail walkthrough and got stuck at step 1 of the CAF one without their
+// claimant number.
 func visitedSession(t *testing.T, dataDir, lang string) session.Code {
 	t.Helper()
 	st, err := OpenStore(dataDir)
@@ -43,6 +45,37 @@ func visitedSession(t *testing.T, dataDir, lang string) session.Code {
 	svc := session.NewService(st, "borne-1", func() time.Time { now = now.Add(time.Minute); return now })
 	rec, err := svc.Start(lang)
 	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := LoadContent(filepath.Join(dataDir, ContentDirName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := []assessment.Answer{
+		{Item: "device.tap", Code: assessment.OutcomeOK, Misses: 2, Millis: 4000, Accuracy: -1},
+		{Item: "device.doubleclick", Code: assessment.OutcomeHard, Misses: 5, Millis: 9000, Accuracy: -1},
+		// The visitor typed the marker; only its accuracy is kept.
+		{Item: "device.type", Code: assessment.OutcomeOK, Millis: 7000, Accuracy: 100},
+		{Item: "web.search", Code: assessment.AnswerAlone, Accuracy: -1},
+		{Item: "web.icon.close", Code: "close", Accuracy: -1},
+		{Item: "comm.email", Code: assessment.AnswerHelped, Accuracy: -1},
+		{Item: "comm.photo", Code: assessment.AnswerAlone, Accuracy: -1},
+		{Item: "proc.account", Code: assessment.AnswerCannot, Accuracy: -1},
+		{Item: "proc.franceconnect", Code: assessment.AnswerUnknown, Accuracy: -1},
+		{Item: "needs", Code: assessment.Chosen, Needs: []string{"caf", "ameli"}},
+	}
+	for _, a := range answers {
+		it, ok := c.Questions.Item(a.Item)
+		if !ok {
+			t.Fatalf("no item %s in the bank", a.Item)
+		}
+		if it.Kind != assessment.Needs {
+			if err := svc.Record(assessment.EventAnswer, a.Payload(it.Kind)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := st.SaveAssessment(ctx, rec.ID, c.Questions.Score(answers)); err != nil {
 		t.Fatal(err)
 	}
 	for _, ev := range [][2]any{
@@ -81,7 +114,7 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Code != code.String() || s.Language != "English" || s.VisitorLang != "en" || s.Duration != 7*time.Minute {
+	if s.Code != code.String() || s.Language != "English" || s.VisitorLang != "en" || s.Duration != 16*time.Minute {
 		t.Errorf("session facts: %+v", s)
 	}
 	if s.Centre.Name != "Espace numérique de la Villeneuve" || s.Centre.Hours == "" {
@@ -102,8 +135,16 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 	if len(s.Visitor.Documents) != 3 || s.Visitor.Documents[0] != "Your CAF claimant number" {
 		t.Errorf("documents %q", s.Visitor.Documents)
 	}
-	if !strings.Contains(s.Visitor.NextStep, "CAF: quarterly declaration") || len(s.Visitor.CanDo) != 1 {
+	// The assessment's orientation gives the next step; what the visitor
+	// can do comes from the levels, then the finished walkthrough.
+	if !strings.Contains(s.Visitor.NextStep, "mediator") || len(s.Visitor.CanDo) != 4 || !strings.Contains(s.Visitor.CanDo[3], "Create an e-mail address") {
 		t.Errorf("visitor page %+v", s.Visitor)
+	}
+	if len(s.Domains) != 4 || s.Domains[3].Name != "Faire une démarche en ligne" || s.Domains[3].Level != 0 || !strings.Contains(s.Domains[0].Label, "DigComp") {
+		t.Errorf("domains %+v", s.Domains)
+	}
+	if len(s.Exercises) != 3 || s.Exercises[1] != "Le double-clic est difficile." || len(s.Needs) != 2 || s.Orientation == "" {
+		t.Errorf("assessment %q %q %q", s.Exercises, s.Needs, s.Orientation)
 	}
 }
 
@@ -120,8 +161,12 @@ func TestSummaryCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if dir := os.Getenv("PASAPAS_ARTEFACTS"); dir != "" {
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "summary-stored-session.pdf"), pdf, 0o644)
+	}
 	text := printtest.Flat(printtest.Text(t, pdf))
-	for _, want := range []string{code.String(), "bloqué à l'étape 1 sur", "Se connecter", "Votre numéro allocataire CAF", "Espace numérique de la Villeneuve"} {
+	for _, want := range []string{code.String(), "Utiliser un appareil 3/3", "Faire une démarche en ligne 0/3", "Le double-clic est difficile", "bloqué à l'étape 1 sur", "Se connecter", "Votre numéro allocataire CAF", "Espace numérique de la Villeneuve"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
@@ -188,7 +233,7 @@ func TestSummaryPrintedThroughCUPS(t *testing.T) {
 		t.Fatalf("print failed: %s\ncupsd:\n%s", stderr, srv.Log())
 	}
 	text := printtest.Flat(printtest.Text(t, printtest.OnlyPDF(t, out)))
-	for _, want := range []string{code.String(), "bloqué à l'étape 1 sur", "Se connecter", "Mon code, à montrer à l'accueil"} {
+	for _, want := range []string{code.String(), "3/3", "0/3", "bloqué à l'étape 1 sur", "Se connecter", "Votre code, à montrer à l'accueil"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("printed summary lacks %q:\n%s", want, text)
 		}

@@ -30,7 +30,7 @@ func TestPrintThroughCUPSPDF(t *testing.T) {
 	}
 	printed := printtest.OnlyPDF(t, out)
 	text := printtest.Text(t, printed)
-	for _, want := range []string{"K7D-M3Q", "Utiliser un appareil", "2/3", "0/3", "bloqué à l'étape 3 sur 7", "Se connecter avec son numéro", "Ce que je sais faire"} {
+	for _, want := range []string{"K7D-M3Q", "Utiliser un appareil", "2/3", "0/3", "bloqué à l'étape 3 sur 7", "Se connecter avec son numéro", "Ce que vous savez faire"} {
 		if !strings.Contains(printtest.Flat(text), want) {
 			t.Errorf("printed PDF lacks %q; text:\n%s", want, text)
 		}

@@ -16,7 +16,7 @@ func richSummary() Summary {
 		Language:    "Français",
 		VisitorLang: "fr",
 		Domains: []Domain{
-			{Name: "Utiliser un appareil", Level: 2, Label: "DigComp 2 · Autonome avec guidage en cas de besoin"},
+			{Name: "Utiliser un appareil", Level: 2, Label: "DigComp 2 — Fondamental · Autonome avec guidage en cas de besoin"},
 			{Name: "Naviguer et chercher", Level: 1, Label: "DigComp 1 · Avec guidage"},
 			{Name: "Communiquer", Level: 3, Label: "DigComp 3 · Autonome"},
 			{Name: "Faire une démarche en ligne", Level: 0, Label: "Non acquis · Avec guidage"},
@@ -41,7 +41,7 @@ func richSummary() Summary {
 			{Name: "Atelier numérique de la bibliothèque Kateb Yacine", Address: "202 Grand'Place, 38100 Grenoble", Hours: "Mercredi 14 h - 17 h"},
 		},
 		Visitor: Visitor{
-			CanDo:     []string{"Je sais écrire un message.", "Je sais utiliser l'écran tactile.", "Je sais envoyer une photo 📷."},
+			CanDo:     []string{"Vous savez écrire un message.", "Vous savez utiliser l'écran tactile.", "Vous savez envoyer une photo 📷."},
 			NextStep:  "Un médiateur vous aide à faire votre déclaration à la CAF. Prenez rendez-vous à l'accueil.",
 			Documents: []string{"Votre numéro allocataire CAF", "Votre carte Vitale", "Un justificatif de domicile"},
 		},

@@ -280,20 +280,23 @@ func (d *doc) domains() {
 	}
 	d.heading("print.domains")
 	pdf := d.pdf
-	const nameW, segW, segH, gap, rowH, labelH = 58.0, 10.0, 4.4, 1.2, 7.0, 4.4
+	const nameW, segW, segH, gap, rowH, nameH, labelH = 58.0, 10.0, 4.4, 1.2, 7.0, 4.8, 4.4
 	barX := marginX + nameW
 	scoreX := barX + MaxLevel*(segW+gap) + 1.5
 	labelX := scoreX + 9
 	labelW := pageW - marginX - labelX
 	for _, dom := range d.s.Domains {
+		// Long names and labels wrap within their column; the row grows.
+		d.font(false, 10.5, ink)
+		nameLines := d.lines(nameW-3, dom.Name)
 		d.font(false, 9.5, muted)
-		h := max(rowH, float64(d.lines(labelW, dom.Label))*labelH+2.6)
+		h := max(rowH, float64(nameLines)*nameH+2.6, float64(d.lines(labelW, dom.Label))*labelH+2.6)
 		d.keepRoom(h)
 		y := pdf.GetY()
 		level := min(max(dom.Level, 0), MaxLevel)
 		d.font(false, 10.5, ink)
-		pdf.SetXY(marginX, y)
-		pdf.CellFormat(nameW, rowH, Printable(dom.Name), "", 0, "L", false, 0, "")
+		pdf.SetXY(marginX, y+1.3)
+		d.para(nameW-3, nameH, dom.Name, "L")
 		pdf.SetLineWidth(0.3)
 		pdf.SetDrawColor(accent.r, accent.g, accent.b)
 		pdf.SetFillColor(accent.r, accent.g, accent.b)

@@ -82,12 +82,12 @@ func TestEmptySectionsLeftOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := printtest.Flat(printtest.Text(t, pdf))
-	for _, absent := range []string{"Niveaux par domaine", "Exercices", "Démarches", "Parcours", "Orientation", "compte-rendu", "Lieux", "What I can do", "My next step", "Documents to bring", "Where to find us", "Opening hours"} {
+	for _, absent := range []string{"Niveaux par domaine", "Exercices", "Démarches", "Parcours", "Orientation", "compte-rendu", "Lieux", "What you can do", "Your next step", "Documents to bring", "Where to find us", "Opening hours"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("empty section %q printed", absent)
 		}
 	}
-	for _, want := range []string{"ABC-DEF", "Séance courte", "My summary", "My code, to show at the desk:"} {
+	for _, want := range []string{"ABC-DEF", "Séance courte", "Your summary", "Your code, to show at the desk:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in %s", want, text)
 		}
@@ -99,7 +99,8 @@ func TestPrintable(t *testing.T) {
 		{"Démarches à faire, Ça va, œuvre", "Démarches à faire, Ça va, œuvre"},
 		{"Je sais envoyer une photo 📷.", "Je sais envoyer une photo."},
 		{"Bravo 👍 !", "Bravo !"},
-		{"l’attestation … « CAF »", "l'attestation ... « CAF »"},
+		{"l’attestation… « CAF » – 12 €", "l’attestation… « CAF » – 12 €"},
+		{"☐ case à cocher", "case à cocher"},
 		{"Привет", "Привет"},
 		{"  trop   d'espaces\tici ", "trop d'espaces ici"},
 		{"ligne 1\nligne 2", "ligne 1\nligne 2"},

@@ -10,14 +10,6 @@ import (
 	"pasapas/assets/fonts"
 )
 
-// substitutes replace characters the font may lack with plain ones that
-// read the same on paper.
-var substitutes = map[rune]string{
-	'…': "...", '–': "-", '—': "-", '‘': "'", '’': "'", '‚': ",",
-	'“': "\"", '”': "\"", '„': "\"", '•': "-", '\u00a0': " ", '\u202f': " ",
-	'\u2009': " ", '\t': " ",
-}
-
 var coverage struct {
 	once sync.Once
 	font *sfnt.Font
@@ -36,9 +28,8 @@ func covered(r rune) bool {
 	return err == nil && g != 0
 }
 
-// Printable returns s with every character the PDF font cannot draw
-// replaced by a plain equivalent or dropped (emoji, symbols, control
-// characters), and runs of spaces folded. gofpdf would otherwise print
+// Printable returns s without the characters the PDF font cannot draw
+// (emoji, symbols, control characters), with runs of spaces folded. gofpdf would otherwise print
 // empty boxes, or fail outright on characters outside the font's tables.
 func Printable(s string) string {
 	var b strings.Builder
@@ -51,23 +42,18 @@ func Printable(s string) string {
 			space = false
 		}
 		dropped = false
-		if sub, ok := substitutes[r]; ok {
-			if sub == " " {
-				space = true
-				continue
-			}
-			flushSpace(&b, &space)
-			b.WriteString(sub)
-			continue
-		}
 		switch {
 		case r == '\n':
 			space = false
 			b.WriteRune(r)
 		case unicode.IsSpace(r):
+			// Tabs and the narrow or no-break spaces of French typing
+			// become one plain space.
 			space = true
 		case unicode.IsControl(r) || r > 0xFFFF || !covered(r):
-			// Emoji and symbols outside the font are left out.
+			// Emoji and symbols outside the font are left out: Andika
+			// covers Latin, Greek and Cyrillic with their punctuation,
+			// so nothing a summary needs is lost.
 			dropped = true
 		default:
 			flushSpace(&b, &space)
