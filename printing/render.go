@@ -11,12 +11,13 @@ import (
 	"pasapas/assets/fonts"
 )
 
-// Text looks up a printed text: i18n.Catalogue.T has this signature.
-// Mediator-page texts are asked in MediatorLang, the visitor page's in
-// Summary.VisitorLang.
+// Text looks up a visitor-page text in a language: i18n.Catalogue.T has
+// this signature.
 type Text func(lang, key string, args ...string) string
 
-// MediatorLang is the language of the mediator page.
+// MediatorLang is the language of the mediator page: French, the language
+// of the mediators' own activity reports, whatever the visitor's. Its
+// labels are fixed (labels.go), not interface text.
 const MediatorLang = "fr"
 
 // Page geometry, in millimetres (A4 portrait).
@@ -58,7 +59,7 @@ func Render(s Summary, t Text) ([]byte, error) {
 	pdf.SetCreationDate(s.Date)
 	pdf.SetModificationDate(s.Date)
 	pdf.SetCatalogSort(true)
-	pdf.SetTitle(Printable(t(MediatorLang, "print.doc.title", "code", s.Code)), true)
+	pdf.SetTitle(Printable("Pas à Pas - résumé de séance "+s.Code), true)
 	pdf.SetCreator("Pas à Pas", true)
 	pdf.SetMargins(marginX, marginT, marginX)
 	pdf.SetAutoPageBreak(true, marginB)
@@ -127,11 +128,11 @@ func (d *doc) lines(w float64, s string) int {
 func (d *doc) footer() {
 	d.pdf.SetY(-marginB + 4)
 	d.font(false, 8.5, muted)
-	key := "print.footer.mediator"
+	text := fmt.Sprintf(labelFooter, d.s.Code)
 	if d.visitor {
-		key = "print.footer.visitor"
+		text = d.T("print.footer.visitor", "code", d.s.Code)
 	}
-	d.pdf.CellFormat(0, 5, d.T(key, "code", d.s.Code), "", 0, "C", false, 0, "")
+	d.pdf.CellFormat(0, 5, Printable(text), "", 0, "C", false, 0, "")
 }
 
 // keepRoom starts a new page when less than h millimetres are left, so a
@@ -147,26 +148,26 @@ func (d *doc) keepRoom(h float64) {
 func (d *doc) mediatorPage() {
 	pdf, s := d.pdf, d.s
 	d.font(false, 9, muted)
-	pdf.CellFormat(bodyW/2, 5, d.T("print.mediator.kicker"), "", 0, "L", false, 0, "")
+	pdf.CellFormat(bodyW/2, 5, labelKicker, "", 0, "L", false, 0, "")
 	pdf.CellFormat(bodyW/2, 5, Printable(s.Centre.Name), "", 1, "R", false, 0, "")
 
 	top := pdf.GetY() + 3
 	pdf.SetXY(marginX, top)
 	d.font(false, 10, muted)
-	pdf.CellFormat(90, 5, d.T("print.code"), "", 2, "L", false, 0, "")
+	pdf.CellFormat(90, 5, labelCode, "", 2, "L", false, 0, "")
 	d.font(true, 30, ink)
 	pdf.CellFormat(90, 13, Printable(s.Code), "", 0, "L", false, 0, "")
 
 	// Facts in a column on the right, level with the code.
 	var facts [][2]string
 	if !s.Date.IsZero() {
-		facts = append(facts, [2]string{d.T("print.date"), s.Date.Format("02/01/2006 15:04")})
+		facts = append(facts, [2]string{labelDate, s.Date.Format("02/01/2006 15:04")})
 	}
 	if s.Duration > 0 {
-		facts = append(facts, [2]string{d.T("print.duration"), d.T("print.minutes", "minutes", minutes(s))})
+		facts = append(facts, [2]string{labelDuration, minutes(s) + " min"})
 	}
 	if s.Language != "" {
-		facts = append(facts, [2]string{d.T("print.language"), s.Language})
+		facts = append(facts, [2]string{labelLanguage, s.Language})
 	}
 	y := top
 	for _, f := range facts {
@@ -181,15 +182,15 @@ func (d *doc) mediatorPage() {
 	d.hrule(ink, 0.5)
 
 	d.domains()
-	d.list("print.exercises", s.Exercises)
+	d.list(labelExercises, s.Exercises)
 	if len(s.Needs) > 0 {
-		d.heading("print.needs")
+		d.heading(labelNeeds)
 		d.font(false, 10.5, ink)
 		d.para(0, 5.2, strings.Join(s.Needs, ", "), "L")
 	}
 	d.walkthroughs()
 	if s.Orientation != "" {
-		d.heading("print.orientation")
+		d.heading(labelOrientation)
 		d.font(true, 12, ink)
 		d.para(0, 6, s.Orientation, "L")
 	}
@@ -198,7 +199,7 @@ func (d *doc) mediatorPage() {
 	if len(s.Domains)+len(s.Exercises)+len(s.Needs)+len(s.Walkthroughs) == 0 && s.Orientation == "" {
 		d.pdf.Ln(6)
 		d.font(false, 11, muted)
-		d.para(0, 6, d.T("print.nothing"), "L")
+		d.para(0, 6, labelNothing, "L")
 	}
 }
 
@@ -214,23 +215,23 @@ func (d *doc) hrule(c rgb, width float64) {
 }
 
 // heading starts a mediator-page section: a bold title over a thin rule.
-func (d *doc) heading(key string) {
+func (d *doc) heading(title string) {
 	d.keepRoom(20)
-	d.pdf.Ln(3)
+	d.pdf.Ln(2.5)
 	d.font(true, 12, accent)
-	d.pdf.CellFormat(0, 6.5, d.T(key), "", 1, "L", false, 0, "")
+	d.pdf.CellFormat(0, 6, title, "", 1, "L", false, 0, "")
 	d.hrule(rule, 0.2)
 	d.pdf.Ln(1.5)
 }
 
 // list is a section of bullet points; it is left out when items is empty.
-func (d *doc) list(key string, items []string) {
+func (d *doc) list(title string, items []string) {
 	if len(items) == 0 {
 		return
 	}
-	d.heading(key)
+	d.heading(title)
 	d.font(false, 10.5, ink)
-	d.columns(len(items), func(i int, w float64) { d.bullet(items[i], w, 5.2, 5) })
+	d.columns(len(items), func(i int, w float64) { d.bullet(items[i], w, 5, 5) })
 }
 
 // bullet writes one item, w wide (0: to the right margin), with a hanging
@@ -278,9 +279,9 @@ func (d *doc) domains() {
 	if len(d.s.Domains) == 0 {
 		return
 	}
-	d.heading("print.domains")
+	d.heading(labelDomains)
 	pdf := d.pdf
-	const nameW, segW, segH, gap, rowH, nameH, labelH = 58.0, 10.0, 4.4, 1.2, 7.0, 4.8, 4.4
+	const nameW, segW, segH, gap, rowH, nameH, labelH = 58.0, 10.0, 4.4, 1.2, 6.6, 4.6, 4.2
 	barX := marginX + nameW
 	scoreX := barX + MaxLevel*(segW+gap) + 1.5
 	labelX := scoreX + 9
@@ -290,12 +291,12 @@ func (d *doc) domains() {
 		d.font(false, 10.5, ink)
 		nameLines := d.lines(nameW-3, dom.Name)
 		d.font(false, 9.5, muted)
-		h := max(rowH, float64(nameLines)*nameH+2.6, float64(d.lines(labelW, dom.Label))*labelH+2.6)
+		h := max(rowH, float64(nameLines)*nameH+2.2, float64(d.lines(labelW, dom.Label))*labelH+2.2)
 		d.keepRoom(h)
 		y := pdf.GetY()
 		level := min(max(dom.Level, 0), MaxLevel)
 		d.font(false, 10.5, ink)
-		pdf.SetXY(marginX, y+1.3)
+		pdf.SetXY(marginX, y+1.1)
 		d.para(nameW-3, nameH, dom.Name, "L")
 		pdf.SetLineWidth(0.3)
 		pdf.SetDrawColor(accent.r, accent.g, accent.b)
@@ -311,7 +312,7 @@ func (d *doc) domains() {
 		pdf.SetXY(scoreX, y)
 		pdf.CellFormat(9, rowH, fmt.Sprintf("%d/%d", level, MaxLevel), "", 0, "L", false, 0, "")
 		d.font(false, 9.5, muted)
-		pdf.SetXY(labelX, y+1.3)
+		pdf.SetXY(labelX, y+1.1)
 		d.para(labelW, labelH, dom.Label, "L")
 		pdf.SetXY(marginX, y+h)
 	}
@@ -321,25 +322,34 @@ func (d *doc) walkthroughs() {
 	if len(d.s.Walkthroughs) == 0 {
 		return
 	}
-	d.heading("print.walkthroughs")
+	d.heading(labelWalkthroughs)
 	for _, w := range d.s.Walkthroughs {
 		d.font(false, 10.5, ink)
-		d.bullet(d.walkLine(w), 0, 5.2, 5)
+		d.bullet(walkLine(w), 0, 5, 5)
 		if len(w.Missing) > 0 {
 			d.font(false, 9.5, muted)
 			d.pdf.SetX(marginX + 5)
-			d.para(0, 4.8, d.T("print.walk.missing", "documents", strings.Join(w.Missing, ", ")), "L")
+			d.para(0, 4.8, labelMissing+strings.Join(w.Missing, ", "), "L")
 			d.pdf.SetX(marginX)
 		}
 	}
 }
 
-func (d *doc) walkLine(w Walkthrough) string {
-	key := "print.walk." + string(w.State)
-	if w.Step > 0 && w.Steps > 0 && w.State != WalkCompleted {
-		key += ".step"
+func walkLine(w Walkthrough) string {
+	steps := w.Step > 0 && w.Steps > 0
+	var line string
+	switch {
+	case w.State == WalkCompleted:
+		line = w.Title + " : terminé"
+	case w.State == WalkStuck && steps:
+		line = fmt.Sprintf("%s : bloqué à l'étape %d sur %d", w.Title, w.Step, w.Steps)
+	case w.State == WalkStuck:
+		line = w.Title + " : bloqué"
+	case steps:
+		line = fmt.Sprintf("%s : pas terminé, %d étapes faites sur %d", w.Title, w.Step, w.Steps)
+	default:
+		line = w.Title + " : commencé"
 	}
-	line := d.T(key, "title", w.Title, "step", strconv.Itoa(w.Step), "steps", strconv.Itoa(w.Steps))
 	if w.StepTitle != "" && w.State != WalkCompleted {
 		line += " : " + w.StepTitle
 	}
@@ -354,15 +364,15 @@ func (d *doc) report() {
 	}
 	var rows [][2]string
 	if len(r.Themes) > 0 {
-		rows = append(rows, [2]string{d.T("print.report.themes"), strings.Join(r.Themes, ", ")})
+		rows = append(rows, [2]string{labelThemes, strings.Join(r.Themes, ", ")})
 	}
 	for _, row := range [][2]string{
-		{"print.report.autonomy", r.Autonomy},
-		{"print.report.duration", r.DurationBand},
-		{"print.report.orientation", r.Orientation},
+		{labelAutonomy, r.Autonomy},
+		{labelDurationBand, r.DurationBand},
+		{labelReportOrientation, r.Orientation},
 	} {
 		if row[1] != "" {
-			rows = append(rows, [2]string{d.T(row[0]), row[1]})
+			rows = append(rows, row)
 		}
 	}
 	const pad, keyW, lineH = 3.5, 46.0, 5.2
@@ -382,7 +392,7 @@ func (d *doc) report() {
 	pdf.RoundedRect(marginX, y, bodyW, h, 2, "1234", "FD")
 	pdf.SetXY(marginX+pad, y+pad)
 	d.font(true, 12, accent)
-	pdf.CellFormat(0, 7, d.T("print.report.title"), "", 2, "L", false, 0, "")
+	pdf.CellFormat(0, 7, labelReport, "", 2, "L", false, 0, "")
 	pdf.Ln(1)
 	for _, row := range rows {
 		pdf.SetX(marginX + pad)
@@ -400,12 +410,12 @@ func (d *doc) places() {
 	if len(places) == 0 {
 		return
 	}
-	d.heading("print.places")
+	d.heading(labelPlaces)
 	d.columns(len(places), func(i int, w float64) {
 		p := places[i]
 		x := d.pdf.GetX()
 		d.font(true, 10.5, ink)
-		d.bullet(p.Name, w, 5.2, 5)
+		d.bullet(p.Name, w, 5, 5)
 		for _, detail := range []string{p.Address, p.Hours, p.Contact} {
 			if detail != "" {
 				d.font(false, 9.5, muted)

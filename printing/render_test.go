@@ -142,3 +142,15 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "pdf-bytes")
 }
+
+// TestEachPartFitsOnePage: the fullest example still gives one page for
+// the mediator and one for the visitor.
+func TestEachPartFitsOnePage(t *testing.T) {
+	pdf, err := Render(richSummary(), catalogue(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := printtest.Pages(t, pdf); n != 2 {
+		t.Fatalf("%d pages, want 2", n)
+	}
+}

@@ -1,0 +1,26 @@
+package printing
+
+// Labels of the mediator page. They are the fixed French words of the
+// mediators' trade (the activity-report vocabulary among them), the same on
+// every kiosk, so they live here rather than in the translated catalogue.
+const (
+	labelKicker            = "Pas à Pas · Résumé de séance · Pour le médiateur"
+	labelCode              = "Code de séance"
+	labelDate              = "Date"
+	labelDuration          = "Durée"
+	labelLanguage          = "Langue"
+	labelDomains           = "Niveaux par domaine (0 à 3)"
+	labelExercises         = "Exercices pratiques"
+	labelNeeds             = "Démarches à faire (déclarées)"
+	labelWalkthroughs      = "Parcours guidés"
+	labelMissing           = "Documents manquants : "
+	labelOrientation       = "Orientation conseillée"
+	labelReport            = "Pour votre compte-rendu d'activité"
+	labelThemes            = "Thèmes"
+	labelAutonomy          = "Niveau d'autonomie"
+	labelDurationBand      = "Durée"
+	labelReportOrientation = "Orientation"
+	labelPlaces            = "Lieux où orienter"
+	labelNothing           = "Séance courte. Aucun résultat enregistré."
+	labelFooter            = "Code %s · Ce document ne contient aucune donnée personnelle."
+)
