@@ -47,7 +47,7 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 		}
 		return v
 	}
-	lang := c.Text.Language(rec.Lang).Code
+	lang, language := printLanguage(c, rec.Lang)
 	s := printing.Summary{
 		Code:     rec.Code.String(),
 		Date:     rec.Started,
@@ -57,7 +57,7 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 			Address: setting(SettingCentreAddress),
 			Hours:   setting(SettingCentreHours),
 		},
-		Language:    c.Text.Language(lang).Name,
+		Language:    language,
 		VisitorLang: lang,
 	}
 	r, assessed, err := st.AssessmentOf(ctx, rec.ID)
@@ -69,6 +69,23 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 	}
 	addWalkthroughs(&s, walkthrough.Progress(events, c.Walkthroughs), c, lang)
 	return s, nil
+}
+
+// printLanguage is the visitor page's language and the name the mediator
+// page gives the session's language. The PDF font draws Latin, Greek and
+// Cyrillic, and gofpdf can neither join nor lay out right-to-left letters:
+// for a language it cannot print (Arabic) the visitor page is in French,
+// which the mediator reads out, and the language is named by its code.
+func printLanguage(c *Content, code string) (lang, name string) {
+	l := c.Text.Language(code)
+	lang, name = l.Code, l.Name
+	if l.RightToLeft || !printing.Covers(c.Text.T(lang, "print.visitor.title")) {
+		lang = c.Text.Reference()
+	}
+	if !printing.Covers(name) {
+		name = l.Code
+	}
+	return lang, name
 }
 
 // addAssessment puts the self-assessment's result in words: levels,

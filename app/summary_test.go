@@ -253,3 +253,25 @@ func TestSummaryPrintedThroughCUPS(t *testing.T) {
 		t.Fatal("the session was lost after a failed print")
 	}
 }
+
+// TestSummaryInALanguageThePDFCannotWrite: Arabic needs letters joined
+// right to left, which the PDF cannot do; the visitor page falls back to
+// French rather than printing blanks.
+func TestSummaryInALanguageThePDFCannotWrite(t *testing.T) {
+	dir := t.TempDir()
+	code := visitedSession(t, dir, "ar")
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	if status, _, stderr := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--out", out); status != 0 {
+		t.Fatal(stderr)
+	}
+	pdf, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := printtest.Flat(printtest.Text(t, pdf))
+	for _, want := range []string{"Langue ar", "Ce que vous savez faire", "Votre code, à montrer à l'accueil", code.String()} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -69,3 +69,14 @@ func flushSpace(b *strings.Builder, pending *bool) {
 	}
 	*pending = false
 }
+
+// Covers reports whether the PDF font draws every character of s, so that
+// a caller can pick another language before the text is lost.
+func Covers(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && (unicode.IsControl(r) || r > 0xFFFF || !covered(r)) {
+			return false
+		}
+	}
+	return true
+}
