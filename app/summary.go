@@ -7,20 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"pasapas/app/activity"
+	"pasapas/app/directory"
 	"pasapas/app/session"
+	"pasapas/app/settings"
 	"pasapas/app/store"
 	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
 	"pasapas/printing"
-)
-
-// Settings the printed summary reads. The mediator console edits them.
-const (
-	SettingCentreName    = "centre.name"
-	SettingCentreAddress = "centre.address"
-	SettingCentreHours   = "centre.hours"
-	// SettingPrinter is the print queue; empty means the system default.
-	SettingPrinter = "printer.name"
 )
 
 // SummariesDirName is the folder of the data directory where a summary is
@@ -40,6 +34,12 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 	if err != nil {
 		return printing.Summary{}, err
 	}
+	// A visitor prints before the session ends: it lasts until now, that
+	// is its last event.
+	duration := rec.Duration()
+	if duration == 0 && len(events) > 0 {
+		duration = events[len(events)-1].At.Sub(rec.Started)
+	}
 	setting := func(key string) string {
 		v, err := st.Setting(ctx, key, "")
 		if err != nil {
@@ -51,11 +51,11 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 	s := printing.Summary{
 		Code:     rec.Code.String(),
 		Date:     rec.Started,
-		Duration: rec.Duration(),
+		Duration: duration,
 		Centre: printing.Centre{
-			Name:    setting(SettingCentreName),
-			Address: setting(SettingCentreAddress),
-			Hours:   setting(SettingCentreHours),
+			Name:    setting(settings.CentreName),
+			Address: setting(settings.CentreAddress),
+			Hours:   setting(settings.CentreHours),
 		},
 		Language:    language,
 		VisitorLang: lang,
@@ -66,9 +66,42 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 	}
 	if assessed {
 		addAssessment(&s, c.Questions.Describe(r, printing.MediatorLang), c.Questions.Describe(r, lang))
+		places, err := st.PlacesFor(ctx, r.Orientation)
+		if err != nil {
+			return printing.Summary{}, err
+		}
+		addPlaces(&s, places)
 	}
 	addWalkthroughs(&s, walkthrough.Progress(events, c.Walkthroughs), c, lang)
+	// The activity-report block uses the console's vocabulary and facts,
+	// so the paper and the CSV export say the same.
+	sum, err := st.Summary(ctx, code)
+	if err != nil {
+		return printing.Summary{}, err
+	}
+	s.Report = printing.Report{
+		Themes:       activity.Themes(sum.Facts),
+		Autonomy:     activity.Autonomy(sum.Levels),
+		DurationBand: activity.DurationBand(duration),
+	}
+	if sum.Orientation != "" {
+		s.Report.Orientation = activity.OrientationLabel(sum.Orientation)
+	}
 	return s, nil
+}
+
+// maxPlaces keeps the places on the mediator's page: two rows of two.
+const maxPlaces = 4
+
+// addPlaces lists the centre's places that serve the visitor's orientation.
+func addPlaces(s *printing.Summary, places []directory.Place) {
+	for _, p := range places[:min(len(places), maxPlaces)] {
+		contact := p.Phone
+		if contact == "" {
+			contact = p.Email
+		}
+		s.Places = append(s.Places, printing.Place{Name: p.Name, Address: p.Address, Hours: p.Hours, Contact: contact})
+	}
 }
 
 // printLanguage is the visitor page's language and the name the mediator
@@ -181,7 +214,7 @@ func RenderSummary(ctx context.Context, st *store.Store, c *Content, code sessio
 
 // Printer is the printer configured in the settings, or the system default.
 func Printer(ctx context.Context, st *store.Store, dataDir string) printing.Printer {
-	name, _ := st.Setting(ctx, SettingPrinter, "")
+	name, _ := st.Setting(ctx, settings.Printer, "")
 	return printing.System(name, filepath.Join(dataDir, SummariesDirName))
 }
 

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"pasapas/app/directory"
 	"pasapas/app/session"
+	"pasapas/app/settings"
 	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
 	"pasapas/printing"
@@ -33,9 +35,9 @@ func visitedSession(t *testing.T, dataDir, lang string) session.Code {
 	defer st.Close()
 	ctx := context.Background()
 	for k, v := range map[string]string{
-		SettingCentreName:    "Espace numérique de la Villeneuve",
-		SettingCentreAddress: "12 rue des Tilleuls, 38100 Grenoble",
-		SettingCentreHours:   "Du lundi au vendredi, 9 h - 17 h",
+		settings.CentreName:    "Espace numérique de la Villeneuve",
+		settings.CentreAddress: "12 rue des Tilleuls, 38100 Grenoble",
+		settings.CentreHours:   "Du lundi au vendredi, 9 h - 17 h",
 	} {
 		if err := st.SetSetting(ctx, k, v); err != nil {
 			t.Fatal(err)
@@ -76,6 +78,12 @@ func visitedSession(t *testing.T, dataDir, lang string) session.Code {
 		}
 	}
 	if err := st.SaveAssessment(ctx, rec.ID, c.Questions.Score(answers)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ReplacePlaces(ctx, []directory.Place{
+		{ID: "fs-mistral", Name: "France services Mistral", Address: "8 place Saint-Bruno, Grenoble", Phone: "04 76 00 00 00", Hours: "Lundi 9 h - 12 h", Orientations: []string{"a_accompagner", "faire_pour"}},
+		{ID: "biblio", Name: "Atelier de la bibliothèque", Address: "Grand'Place, Grenoble", Orientations: []string{"a_former"}},
+	}); err != nil {
 		t.Fatal(err)
 	}
 	for _, ev := range [][2]any{
@@ -145,6 +153,14 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 	}
 	if len(s.Exercises) != 3 || s.Exercises[1] != "Le double-clic est difficile." || len(s.Needs) != 2 || s.Orientation == "" {
 		t.Errorf("assessment %q %q %q", s.Exercises, s.Needs, s.Orientation)
+	}
+	// Only the places that serve the visitor's orientation.
+	if len(s.Places) != 1 || s.Places[0].Name != "France services Mistral" || s.Places[0].Contact != "04 76 00 00 00" {
+		t.Errorf("places %+v", s.Places)
+	}
+	r := s.Report
+	if len(r.Themes) < 2 || r.Themes[0] != "Diagnostic numérique" || r.Autonomy == "" || r.DurationBand != "Moins de 30 min" || r.Orientation != "À accompagner" {
+		t.Errorf("activity report %+v", r)
 	}
 }
 
@@ -226,7 +242,7 @@ func TestSummaryPrintedThroughCUPS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.SetSetting(context.Background(), SettingPrinter, "Accueil")
+	st.SetSetting(context.Background(), settings.Printer, "Accueil")
 	st.Close()
 
 	if status, _, stderr := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--print"); status != 0 {
