@@ -75,7 +75,7 @@ zip: windows
 	rm -rf $(DIST)/zip $(DIST)/pasapas-$(VERSION)-windows.zip
 	mkdir -p "$(DIST)/zip/Pas a Pas"
 	cp $(DIST)/$(BIN).exe packaging/windows/LISEZMOI.txt "$(DIST)/zip/Pas a Pas/"
-	cd $(DIST)/zip && zip -q -9 -r ../pasapas-$(VERSION)-windows.zip "Pas a Pas"
+	cd $(DIST)/zip && zip -q -r ../pasapas-$(VERSION)-windows.zip "Pas a Pas"
 	rm -rf $(DIST)/zip
 
 # The Debian/Ubuntu package: dist/pasapas_VERSION_amd64.deb.

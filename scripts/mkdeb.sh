@@ -34,5 +34,6 @@ mkdir -p "$pkg/DEBIAN"
 sed -e "s|@VERSION@|$version|" -e "s|@MAINTAINER@|$maintainer|" -e "s|@SIZE@|$size|" \
   -e "s|@DEPENDS@|$depends|" -e "s|@HOMEPAGE@|$homepage|" packaging/linux/control >"$pkg/DEBIAN/control"
 mkdir -p "$out"
-dpkg-deb --root-owner-group -Zxz --build "$pkg" "$out/pasapas_${version}_amd64.deb" >/dev/null
+# xz level 1: a third of the time of the default level, 12 % larger.
+dpkg-deb --root-owner-group -Zxz -z1 --build "$pkg" "$out/pasapas_${version}_amd64.deb" >/dev/null
 echo "$out/pasapas_${version}_amd64.deb"
