@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -18,7 +21,7 @@ import (
 // rightToLeft reports whether the visitor's language is written right to left.
 func (s *Shell) rightToLeft() bool { return s.svc.Text.Language(s.lang).RightToLeft }
 
-// alignRight turns the left-aligned texts under o to the right.
+// alignRight turns the left-aligned Arabic texts under o to the right.
 func alignRight(o fyne.CanvasObject) {
 	switch o := o.(type) {
 	case *fyne.Container:
@@ -28,7 +31,8 @@ func alignRight(o fyne.CanvasObject) {
 	case *container.ThemeOverride:
 		alignRight(o.Content)
 	case *widget.Label:
-		if o.Alignment == fyne.TextAlignLeading {
+		// A French fallback text stays left-aligned: it reads left to right.
+		if o.Alignment == fyne.TextAlignLeading && strings.ContainsFunc(o.Text, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
 			o.Alignment = fyne.TextAlignTrailing
 		}
 	}
