@@ -211,7 +211,16 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	done := make(chan struct{})
 	defer close(done)
 	go keepPurging(k.Store, log, done)
-	if err := run(k); err != nil {
+	err = run(k)
+	if errors.Is(err, ErrRestart) {
+		log.Info("kiosk restarting")
+		// The new run opens the file: close it first, journal checkpointed.
+		k.Store.Close()
+		if err = startAgain(); err == nil {
+			return exitOK
+		}
+	}
+	if err != nil {
 		log.WithError(err).Error("the kiosk window failed")
 		return exitError
 	}

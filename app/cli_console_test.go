@@ -110,3 +110,13 @@ func TestStartPurgesExpiredSessions(t *testing.T) {
 		t.Fatal("a 40-day-old session survived a start with a 30-day retention")
 	}
 }
+
+func TestRestartStartsTheKioskAgain(t *testing.T) {
+	started := 0
+	defer func(f func() error) { startAgain = f }(startAgain)
+	startAgain = func() error { started++; return nil }
+	code := Main([]string{"--data-dir", t.TempDir()}, IO{Err: io.Discard}, func(*Kiosk) error { return ErrRestart })
+	if code != 0 || started != 1 {
+		t.Fatalf("code %d, started %d times", code, started)
+	}
+}

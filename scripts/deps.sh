@@ -14,6 +14,9 @@ test+=(espeak-ng sox)
 # Printing: a real cupsd with the CUPS-PDF virtual printer, whose output the
 # tests read back with poppler (printing/printtest).
 test+=(cups cups-client cups-bsd printer-driver-cups-pdf)
+# The activity-report CSV export is opened by LibreOffice in a test: accents
+# and the ";" separator must survive as a French spreadsheet reads them.
+test+=(libreoffice-calc-nogui)
 # Windows build from Linux: mingw-w64 (cgo and windres), NSIS, zip; the smoke
 # test runs the .exe under Wine (64-bit only: the kiosk has no 32-bit part).
 windows=(gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 nsis zip wine wine64)

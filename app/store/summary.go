@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
@@ -35,23 +36,38 @@ func (s *Store) summarize(ctx context.Context, sessionID string) error {
 	return s.count(ctx, day, sum.Counters(), +1)
 }
 
-// factsOf gathers a session's facts: the assessment stored on it and the
-// walkthroughs read from its events.
+// factsOf gathers a session's facts: the assessment stored on it (as
+// AssessmentOf stores it, without the answers the console does not count)
+// and the walkthroughs read from its events.
 func (s *Store) factsOf(ctx context.Context, sessionID string) (activity.Facts, error) {
 	var f activity.Facts
-	r, ok, err := s.AssessmentOf(ctx, sessionID)
-	if err != nil {
+	var orientation sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT orientation FROM sessions WHERE id = ?`, sessionID).Scan(&orientation); err != nil {
 		return f, err
 	}
-	if ok {
-		f.Orientation, f.Needs = r.Orientation, r.Needs
-		for _, l := range r.Levels {
-			if l.Level >= 0 {
-				if f.Levels == nil {
-					f.Levels = map[string]int{}
-				}
-				f.Levels[l.Domain] = l.Level
+	if orientation.Valid {
+		f.Orientation = orientation.String
+		rows, err := s.db.QueryContext(ctx, `SELECT domain, level FROM domain_levels WHERE session_id = ? AND level >= 0`, sessionID)
+		if err != nil {
+			return f, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d string
+			var l int
+			if err := rows.Scan(&d, &l); err != nil {
+				return f, err
 			}
+			if f.Levels == nil {
+				f.Levels = map[string]int{}
+			}
+			f.Levels[d] = l
+		}
+		if err := rows.Err(); err != nil {
+			return f, err
+		}
+		if f.Needs, err = s.needs(ctx, sessionID); err != nil {
+			return f, err
 		}
 	}
 	events, err := s.Events(ctx, sessionID)
@@ -59,14 +75,22 @@ func (s *Store) factsOf(ctx context.Context, sessionID string) (activity.Facts, 
 	return f, err
 }
 
-// count adds delta to each counter of day.
+// count adds delta to each counter of day, in one statement.
 func (s *Store) count(ctx context.Context, day string, counters []activity.Counter, delta int) error {
+	if len(counters) == 0 {
+		return nil
+	}
+	values := strings.Repeat("(?, ?, ?, ?), ", len(counters))
+	args := make([]any, 0, 4*len(counters))
 	for _, c := range counters {
-		if _, err := s.db.ExecContext(ctx, `
-INSERT INTO day_counts (day, metric, key, n) VALUES (?, ?, ?, ?)
-ON CONFLICT (day, metric, key) DO UPDATE SET n = n + excluded.n`, day, c.Metric, c.Key, delta); err != nil {
-			return err
-		}
+		args = append(args, day, c.Metric, c.Key, delta)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO day_counts (day, metric, key, n) VALUES `+values[:len(values)-2]+`
+ON CONFLICT (day, metric, key) DO UPDATE SET n = n + excluded.n`, args...); err != nil {
+		return err
+	}
+	if delta > 0 {
+		return nil
 	}
 	_, err := s.db.ExecContext(ctx, `DELETE FROM day_counts WHERE day = ? AND n <= 0`, day)
 	return err

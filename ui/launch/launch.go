@@ -31,6 +31,7 @@ func Kiosk(k *app.Kiosk) error {
 	} else {
 		w.SetFullScreen(true)
 	}
+	restart := false
 	shell := ui.Create(a, w, ui.Services{
 		Sessions:        k.Sessions,
 		PIN:             k.PIN,
@@ -41,6 +42,7 @@ func Kiosk(k *app.Kiosk) error {
 		DefaultLang:     k.DefaultLang,
 		DefaultTextStep: k.DefaultTextStep,
 		Quit:            a.Quit,
+		Restart:         func() { restart = true; a.Quit() },
 		Speech:          k.Speech,
 		AutoRead:        k.AutoRead,
 		Console:         k.Store,
@@ -61,5 +63,8 @@ func Kiosk(k *app.Kiosk) error {
 		return err
 	}
 	a.Run()
+	if restart {
+		return app.ErrRestart
+	}
 	return nil
 }
