@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/activity"
@@ -247,6 +248,8 @@ func (s *Shell) confirmDelete(code session.Code, back []activity.Cursor) {
 	sc.Back = func() { s.showSession(code, back) }
 	question := clabel(sc, "question", s.M("console.delete.question", "code", code.String()))
 	question.Wrapping = fyne.TextWrapWord
+	question.Alignment = fyne.TextAlignCenter
+	question.SizeName = theme.SizeNameSubHeadingText
 	yes := s.cbutton(sc, "yes", s.M("console.delete.yes"), widget.DangerImportance, func() {
 		if err := s.svc.Console.DeleteSession(s.ctx(), code); err != nil {
 			s.consoleError(sc, err)

@@ -377,7 +377,7 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	k.shell.importPlaces(k.brokenPlacesFile())
 	k.wantScreen("mediator.places.errors")
 	k.wantLabel("error.0", "lieux-faux.csv:2: code_postal")
-	k.wantLabel("error.1", "lieux-faux.csv:3: nom: required")
+	k.wantLabel("error.1", "lieux-faux.csv:3: nom: obligatoire")
 	k.tap("places")
 	k.wantLabel("count", "3 lieux")
 	got, _ := k.store.PlacesFor(context.Background(), "faire_pour")

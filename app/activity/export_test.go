@@ -136,6 +136,8 @@ func TestCSVSurvivesLibreOffice(t *testing.T) {
 		t.Helper()
 		cmd := exec.Command(soffice, append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--norestore"}, args...)...)
 		cmd.Dir = dir
+		// LibreOffice will not start without a user interface language.
+		cmd.Env = append(os.Environ(), "LANG=fr_FR.UTF-8", "HOME="+dir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("soffice %v: %v\n%s", args, err, out)
 		}

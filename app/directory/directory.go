@@ -120,7 +120,7 @@ func Parse(file string, r io.Reader) ([]Place, []error) {
 	}
 	for _, f := range schema {
 		if _, ok := col[f.Name]; !ok && f.Constraints.Required {
-			add(1, f.Name, "required column missing from the header")
+			add(1, f.Name, "colonne obligatoire absente de l'en-tête")
 		}
 	}
 	if len(errs) > 0 {
@@ -148,23 +148,23 @@ func Parse(file string, r io.Reader) ([]Place, []error) {
 			v := get(f.Name)
 			switch {
 			case v == "" && f.Constraints.Required:
-				add(line, f.Name, "required, empty")
+				add(line, f.Name, "obligatoire, vide")
 			case v == "":
 			case f.pattern != nil && !f.pattern.MatchString(v):
-				add(line, f.Name, "%q does not follow the standard", v)
+				add(line, f.Name, "« %s » ne suit pas le standard", v)
 			case f.Type == "number":
 				if _, err := strconv.ParseFloat(v, 64); err != nil {
-					add(line, f.Name, "%q is not a number", v)
+					add(line, f.Name, "« %s » n'est pas un nombre", v)
 				}
 			case f.Type == "date":
 				if _, err := time.Parse("2006-01-02", v); err != nil {
-					add(line, f.Name, "%q is not a date YYYY-MM-DD", v)
+					add(line, f.Name, "« %s » n'est pas une date AAAA-MM-JJ", v)
 				}
 			}
 		}
 		id := get("id")
 		if first, dup := seen[id]; dup && id != "" {
-			add(line, "id", "%q already used on line %d", id, first)
+			add(line, "id", "« %s » déjà utilisé ligne %d", id, first)
 		}
 		seen[id] = line
 		p := Place{
@@ -184,7 +184,7 @@ func Parse(file string, r io.Reader) ([]Place, []error) {
 		return nil, errs
 	}
 	if len(places) == 0 {
-		return nil, []error{&Error{File: file, Line: 2, Msg: "no place in the file"}}
+		return nil, []error{&Error{File: file, Line: 2, Msg: "aucun lieu dans le fichier"}}
 	}
 	return places, nil
 }

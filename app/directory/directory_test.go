@@ -44,12 +44,12 @@ func TestParseLocatesEveryError(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		`lieux.csv:3: pivot: "123" does not follow the standard`,
-		`lieux.csv:3: code_postal: "2615" does not follow the standard`,
-		`lieux.csv:3: date_maj: "2024-13-01" is not a date YYYY-MM-DD`,
-		`lieux.csv:3: services: "Cuisine" does not follow the standard`,
-		`lieux.csv:5: nom: required, empty`,
-		`lieux.csv:5: id: "a" already used on line 2`,
+		`lieux.csv:3: pivot: « 123 » ne suit pas le standard`,
+		`lieux.csv:3: code_postal: « 2615 » ne suit pas le standard`,
+		`lieux.csv:3: date_maj: « 2024-13-01 » n'est pas une date AAAA-MM-JJ`,
+		`lieux.csv:3: services: « Cuisine » ne suit pas le standard`,
+		`lieux.csv:5: nom: obligatoire, vide`,
+		`lieux.csv:5: id: « a » déjà utilisé ligne 2`,
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -58,11 +58,11 @@ func TestParseLocatesEveryError(t *testing.T) {
 
 func TestParseRefusesAFileWithoutTheStandardsColumns(t *testing.T) {
 	_, errs := Parse("lieux.csv", strings.NewReader("name,address\nEPN,1 rue\n"))
-	if len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), "lieux.csv:1: id: required column missing") {
+	if len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), "lieux.csv:1: id: colonne obligatoire absente") {
 		t.Fatalf("errors %v", errs)
 	}
 	_, errs = Parse("vide.csv", strings.NewReader(header))
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "no place") {
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "aucun lieu") {
 		t.Fatalf("errors %v", errs)
 	}
 }

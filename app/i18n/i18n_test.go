@@ -51,6 +51,18 @@ func TestTFallsBackToFrenchNeverToKey(t *testing.T) {
 	if got := c.Missing("en"); len(got) != 1 || got[0] != "only.fr" {
 		t.Errorf("Missing(en) = %v", got)
 	}
+	// The mediator console is in French only: its keys are never missing.
+	staff, err := Load(fstest.MapFS{
+		"languages.yaml": {Data: []byte("- {code: fr, name: Français, reference: true}\n- {code: en, name: English}\n")},
+		"i18n/fr/a.yaml": {Data: []byte("console.title: Statistiques\nhello: Bonjour\n")},
+		"i18n/en/a.yaml": {Data: []byte("hello: Hello\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := staff.Missing("en"); len(got) != 0 {
+		t.Errorf("console keys counted missing: %v", got)
+	}
 }
 
 func TestLoadErrorsNameFileLineAndField(t *testing.T) {
