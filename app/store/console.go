@@ -2,7 +2,8 @@ package store
 
 import (
 	"context"
-	"encoding/json"
+	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -19,8 +20,8 @@ func (s *Store) ListSessions(ctx context.Context, after activity.Cursor, limit i
 		after = activity.Cursor{Started: math.MaxInt64, Row: math.MaxInt64}
 	}
 	rows, err := s.db.QueryContext(ctx, `
-SELECT `+sessionColumns+`, s.rowid, coalesce(ss.facts, '')
-FROM sessions s LEFT JOIN session_summaries ss ON ss.session_id = s.id
+SELECT `+sessionColumns+`, s.rowid, `+factsColumns+`
+FROM sessions s LEFT JOIN (SELECT session_id, orientation, levels, needs, walks FROM session_facts) f ON f.session_id = s.id
 WHERE (s.started_at, s.rowid) < (?, ?)
 ORDER BY s.started_at DESC, s.rowid DESC
 LIMIT ?`, after.Started, after.Row, limit+1)
@@ -35,28 +36,19 @@ LIMIT ?`, after.Started, after.Row, limit+1)
 			page.Next = &last
 			break
 		}
-		var facts string
-		rec, err := scanSession(rows, &last.Row, &facts)
+		var rec session.Record
+		f, err := scanFacts(func(dest ...any) error {
+			var err error
+			rec, err = scanSession(rows, dest...)
+			return err
+		}, &last.Row)
 		if err != nil {
 			return page, err
 		}
 		last.Started = toMillis(rec.Started)
-		f, err := decodeFacts(facts)
-		if err != nil {
-			return page, err
-		}
 		page.Sessions = append(page.Sessions, summaryOf(rec, f))
 	}
 	return page, rows.Err()
-}
-
-func decodeFacts(facts string) (activity.Facts, error) {
-	var f activity.Facts
-	if facts == "" {
-		return f, nil
-	}
-	err := json.Unmarshal([]byte(facts), &f)
-	return f, err
 }
 
 // SessionEvents returns the events of the session with code.
@@ -77,16 +69,14 @@ func (s *Store) DeleteSession(ctx context.Context, code session.Code) error {
 		if err != nil {
 			return err
 		}
-		var day, facts string
-		err = tx.db.QueryRowContext(ctx, `SELECT day, facts FROM session_summaries WHERE session_id = ?`, rec.ID).Scan(&day, &facts)
+		var day string
+		f, err := scanFacts(tx.db.QueryRowContext(ctx, `SELECT day, `+factsColumns+` FROM session_facts f WHERE session_id = ?`, rec.ID).Scan, &day)
 		if err == nil {
-			f, err := decodeFacts(facts)
-			if err != nil {
-				return err
-			}
 			if err := tx.count(ctx, day, summaryOf(rec, f).Counters(), -1); err != nil {
 				return err
 			}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
 		_, err = tx.db.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, rec.ID)
 		return err
@@ -131,8 +121,13 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 // Stats adds up the statistics of period p from the day counters.
 func (s *Store) Stats(ctx context.Context, p activity.Period) (activity.Stats, error) {
 	days := p.Days()
-	rows, err := s.db.QueryContext(ctx, `SELECT day, metric, key, n FROM day_counts WHERE day BETWEEN ? AND ?`,
-		days[0], days[len(days)-1])
+	// Days only for the sessions per day; everything else is added up by
+	// SQLite, so a year is a few hundred rows to read, not tens of thousands.
+	rows, err := s.db.QueryContext(ctx, `
+SELECT day, metric, key, n FROM day_counts WHERE day BETWEEN ?1 AND ?2 AND metric = ?3
+UNION ALL
+SELECT '', metric, key, sum(n) FROM day_counts WHERE day BETWEEN ?1 AND ?2 AND metric != ?3 GROUP BY metric, key`,
+		days[0], days[len(days)-1], activity.MetricSessions)
 	if err != nil {
 		return activity.Stats{}, err
 	}
@@ -163,25 +158,23 @@ func (s *Store) EachSummary(ctx context.Context, from, to time.Time, fn func(act
 		hi = toMillis(to)
 	}
 	rows, err := s.db.QueryContext(ctx, `
-SELECT `+sessionColumns+`, coalesce(ss.facts, '')
-FROM sessions s LEFT JOIN session_summaries ss ON ss.session_id = s.id
-WHERE s.started_at >= ? AND s.started_at < ? AND s.status != 'active'
-ORDER BY s.started_at, s.rowid`, lo, hi)
+SELECT started_at, code, kiosk_id, lang, ended_at, status, `+factsColumns+`
+FROM session_facts f WHERE started_at >= ? AND started_at < ? ORDER BY started_at, session_id`, lo, hi)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var facts string
-		rec, err := scanSession(rows, &facts)
+		var x activity.Summary
+		var code, status string
+		var started, ended int64
+		x.Facts, err = scanFacts(rows.Scan, &started, &code, &x.KioskID, &x.Lang, &ended, &status)
 		if err != nil {
 			return err
 		}
-		f, err := decodeFacts(facts)
-		if err != nil {
-			return err
-		}
-		if err := fn(summaryOf(rec, f)); err != nil {
+		x.Code, x.Status, x.Started = session.Code(code), session.Status(status), fromMillis(started)
+		x.Duration = time.Duration(ended-started) * time.Millisecond
+		if err := fn(x); err != nil {
 			return err
 		}
 	}

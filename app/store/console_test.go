@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -228,5 +230,43 @@ func TestPurgeAtTheRetentionBoundary(t *testing.T) {
 		if data, _ := os.ReadFile(f); bytes.Contains(data, []byte("zzoldproc")) {
 			t.Fatalf("%s still holds the purged session", f)
 		}
+	}
+}
+
+// TestV3SummariesAreCarriedOver builds a file of schema version 3, whose
+// summaries were JSON, and checks version 4 reads them the same.
+func TestV3SummariesAreCarriedOver(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v3.db")
+	old, err := openAt(path, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	start := time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)
+	rec, _ := old.CreateSession(ctx, session.Record{ID: "s-1", KioskID: "k", Lang: "fr", Started: start})
+	old.db.Exec(`UPDATE sessions SET status = 'finished', ended_at = ? WHERE id = 's-1'`, toMillis(start.Add(12*time.Minute)))
+	if _, err := old.db.Exec(`INSERT INTO session_summaries (session_id, day, facts) VALUES ('s-1', '2026-11-02', ?)`,
+		`{"orientation":"a_former","levels":{"safety":1,"device":2},"needs":["caf","impots"],"walkthroughs":[{"procedure":"caf-declaration","completed":true,"stuck_steps":["login","amounts"],"missing_documents":["rib"]},{"procedure":"email-creer","completed":false}]}`); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Summary(ctx, rec.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := activity.Facts{Orientation: "a_former", Levels: map[string]int{"device": 2, "safety": 1}, Needs: []string{"caf", "impots"},
+		Walks: []activity.Walk{{Procedure: "caf-declaration", Completed: true, Stuck: []string{"login", "amounts"}, Missing: []string{"rib"}}, {Procedure: "email-creer"}}}
+	if !reflect.DeepEqual(got.Facts, want) || got.Duration != 12*time.Minute {
+		t.Fatalf("carried over %+v, want %+v", got, want)
+	}
+	n := 0
+	s.EachSummary(ctx, time.Time{}, time.Time{}, func(activity.Summary) error { n++; return nil })
+	if n != 1 {
+		t.Fatalf("export sees %d sessions", n)
 	}
 }

@@ -103,4 +103,39 @@ CREATE TABLE places (
 	orientations TEXT NOT NULL DEFAULT ''        -- " "-separated orientation codes served
 );
 `,
+	// v4: the console's session summaries become session_facts, kept in
+	// start order with every column an export reads and codes as short
+	// texts (activity.Facts.Encode), so a year's export is one sequential
+	// scan without JSON. The v3 summaries are carried over.
+	`
+CREATE TABLE session_facts (
+	started_at  INTEGER NOT NULL,                -- Unix milliseconds, as sessions.started_at
+	session_id  TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	day         TEXT NOT NULL,                   -- local day started, YYYY-MM-DD
+	code        TEXT NOT NULL,
+	kiosk_id    TEXT NOT NULL,
+	lang        TEXT NOT NULL,
+	ended_at    INTEGER NOT NULL,
+	status      TEXT NOT NULL,
+	orientation TEXT NOT NULL DEFAULT '',
+	levels      TEXT NOT NULL DEFAULT '',        -- "device=2 internet=1"
+	needs       TEXT NOT NULL DEFAULT '',        -- "caf impots"
+	walks       TEXT NOT NULL DEFAULT '',        -- "proc|completed|stuck,steps|missing,docs" …
+	PRIMARY KEY (started_at, session_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX session_facts_session ON session_facts (session_id);
+INSERT INTO session_facts
+SELECT s.started_at, s.id, ss.day, s.code, s.kiosk_id, s.lang, coalesce(s.ended_at, s.started_at), s.status,
+	coalesce(json_extract(ss.facts, '$.orientation'), ''),
+	coalesce((SELECT group_concat(key || '=' || value, ' ') FROM (SELECT key, value FROM json_each(ss.facts, '$.levels') ORDER BY key)), ''),
+	coalesce((SELECT group_concat(value, ' ') FROM json_each(ss.facts, '$.needs')), ''),
+	coalesce((SELECT group_concat(
+		json_extract(w.value, '$.procedure') || '|' ||
+		iif(json_extract(w.value, '$.completed'), '1', '0') || '|' ||
+		coalesce((SELECT group_concat(value, ',') FROM json_each(w.value, '$.stuck_steps')), '') || '|' ||
+		coalesce((SELECT group_concat(value, ',') FROM json_each(w.value, '$.missing_documents')), ''), ' ')
+		FROM json_each(ss.facts, '$.walkthroughs') w), '')
+FROM session_summaries ss JOIN sessions s ON s.id = ss.session_id;
+DROP TABLE session_summaries;
+`,
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -24,13 +23,13 @@ func (s *Store) summarize(ctx context.Context, sessionID string) error {
 		return err
 	}
 	sum := summaryOf(rec, f)
-	facts, err := json.Marshal(sum.Facts)
-	if err != nil {
-		return err
-	}
 	day := activity.DayOf(rec.Started)
-	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO session_summaries (session_id, day, facts) VALUES (?, ?, ?)`,
-		sessionID, day, string(facts)); err != nil {
+	levels, needs, walks := f.Encode()
+	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO session_facts
+(started_at, session_id, day, code, kiosk_id, lang, ended_at, status, orientation, levels, needs, walks)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		toMillis(rec.Started), sessionID, day, string(rec.Code), rec.KioskID, rec.Lang, toMillis(rec.Ended), string(rec.Status),
+		f.Orientation, levels, needs, walks); err != nil {
 		return err
 	}
 	return s.count(ctx, day, sum.Counters(), +1)
@@ -121,25 +120,29 @@ func (s *Store) strings(ctx context.Context, query string, args ...any) ([]strin
 	return out, rows.Err()
 }
 
+// factsColumns are the stored facts, in the order scanFacts reads them,
+// from session_facts named f.
+const factsColumns = `f.orientation, f.levels, f.needs, f.walks`
+
+// scanFacts reads factsColumns (NULLs, from an outer join, are empty).
+func scanFacts(scan func(...any) error, before ...any) (activity.Facts, error) {
+	var o, l, n, w sql.NullString
+	if err := scan(append(before, &o, &l, &n, &w)...); err != nil {
+		return activity.Facts{}, err
+	}
+	return activity.DecodeFacts(o.String, l.String, n.String, w.String), nil
+}
+
 // Summary is the stored session with code, with its facts. An open session
-// has no summary yet: its facts are read from its events.
+// has no summary yet: its facts are read from the assessment and events.
 func (s *Store) Summary(ctx context.Context, code session.Code) (activity.Summary, error) {
 	rec, err := s.SessionByCode(ctx, code)
 	if err != nil {
 		return activity.Summary{}, err
 	}
-	var facts string
-	err = s.db.QueryRowContext(ctx, `SELECT facts FROM session_summaries WHERE session_id = ?`, rec.ID).Scan(&facts)
+	f, err := scanFacts(s.db.QueryRowContext(ctx, `SELECT `+factsColumns+` FROM session_facts f WHERE session_id = ?`, rec.ID).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
-		f, err := s.factsOf(ctx, rec.ID)
-		return summaryOf(rec, f), err
+		f, err = s.factsOf(ctx, rec.ID)
 	}
-	if err != nil {
-		return activity.Summary{}, err
-	}
-	var f activity.Facts
-	if err := json.Unmarshal([]byte(facts), &f); err != nil {
-		return activity.Summary{}, fmt.Errorf("summary of session %s: %w", code, err)
-	}
-	return summaryOf(rec, f), nil
+	return summaryOf(rec, f), err
 }
