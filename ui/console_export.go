@@ -15,7 +15,11 @@ import (
 )
 
 // exportAll is the export's "everything" choice.
-var exportAll = statsPeriod{"all", 0}
+var exportAll = statsPeriod{id: "all"}
+
+// lastMonth is the export's first choice: the month of the activity report
+// a mediator writes at the start of the next.
+var lastMonth = statsPeriod{id: "month", month: true, back: 1}
 
 // showExport writes the activity report of a period to a folder chosen in
 // a dialog (a USB stick, usually): CSV for spreadsheets, JSON for tools.
@@ -26,13 +30,11 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 	if len(dir) > 0 {
 		folder = dir[0]
 	}
-	periods := container.NewHBox(bold(s.M("console.period")))
-	for _, q := range append(statsPeriods, exportAll) {
-		imp := widget.MediumImportance
-		if q == p {
-			imp = widget.HighImportance
-		}
-		periods.Add(s.cbutton(sc, "period."+q.id, s.M("console.period."+q.id), imp, func() { s.showExport(q, format, folder) }))
+	periods := s.periodButtons(sc, p, append(statsPeriods, exportAll), func(q statsPeriod) { s.showExport(q, format, folder) })
+	span := clabel(sc, "span", s.M("console.export.all"))
+	if p != exportAll {
+		period := p.span(s.svc.Now())
+		span.SetText(s.M("console.export.span", "from", dayLabel(period.First), "to", dayLabel(period.Last)))
 	}
 	formats := container.NewHBox(bold(s.M("console.export.format")))
 	for _, f := range []string{activity.FormatCSV, activity.FormatJSON} {
@@ -59,8 +61,8 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 	export := s.cbutton(sc, "export", s.M("console.export.do"), widget.HighImportance, func() {
 		var from, to time.Time
 		name := "pasapas-activite-tout"
-		if p.days > 0 {
-			period := activity.LastDays(s.svc.Now(), p.days)
+		if p != exportAll {
+			period := p.span(s.svc.Now())
 			from, to = period.Start(), period.End()
 			name = "pasapas-activite-" + period.First.Format(activity.DayLayout) + "-" + period.Last.Format(activity.DayLayout)
 		}
@@ -80,7 +82,7 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 		export.Disable()
 	}
 	body := container.NewVBox(
-		periods, formats,
+		periods, span, formats,
 		container.NewBorder(nil, nil, bold(s.M("console.export.folder")), choose, folderLabel),
 		widget.NewSeparator(),
 		wrapped(clabel(sc, "privacy", s.M("console.export.privacy"))),

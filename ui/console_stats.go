@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,37 +15,65 @@ import (
 	"pasapas/app/activity"
 )
 
-// statsPeriod is one of the periods the console offers: the last n days.
+// statsPeriod is a period the console offers: the last days days, or a
+// calendar month when month is set; back moves it that many periods into
+// the past ("the month before", for the monthly activity report).
 type statsPeriod struct {
-	id   string
-	days int
+	id    string
+	days  int
+	month bool
+	back  int
 }
 
-var statsPeriods = []statsPeriod{{"7", 7}, {"30", 30}, {"90", 90}, {"365", 365}}
+var statsPeriods = []statsPeriod{{id: "7", days: 7}, {id: "30", days: 30}, {id: "month", month: true}, {id: "365", days: 365}}
+
+// span is the days the period covers, seen from now.
+func (p statsPeriod) span(now time.Time) activity.Period {
+	if p.month {
+		first := time.Date(now.Year(), now.Month()-time.Month(p.back), 1, 12, 0, 0, 0, time.Local)
+		return activity.NewPeriod(first, first.AddDate(0, 1, -1))
+	}
+	return activity.LastDays(now.AddDate(0, 0, -p.days*p.back), p.days)
+}
 
 // WalksPerPage is how many walkthroughs a page of their statistics shows.
 const WalksPerPage = 3
 
-// periodButtons is the row of period choices; the chosen one stands out.
-func (s *Shell) periodButtons(sc *Screen, chosen statsPeriod, open func(statsPeriod)) fyne.CanvasObject {
+// periodButtons is the row of period choices, the chosen one standing out,
+// with arrows to the period before and after.
+func (s *Shell) periodButtons(sc *Screen, chosen statsPeriod, choices []statsPeriod, open func(statsPeriod)) fyne.CanvasObject {
 	row := container.NewHBox(bold(s.M("console.period")))
-	for _, p := range statsPeriods {
+	for _, p := range choices {
 		imp := widget.MediumImportance
-		if p == chosen {
+		if p.id == chosen.id {
 			imp = widget.HighImportance
 		}
 		row.Add(s.cbutton(sc, "period."+p.id, s.M("console.period."+p.id), imp, func() { open(p) }))
 	}
+	if chosen.days == 0 && !chosen.month {
+		return row
+	}
+	earlier, later := chosen, chosen
+	earlier.back++
+	later.back--
+	before := s.cbutton(sc, "earlier", s.M("console.period.earlier"), widget.MediumImportance, func() { open(earlier) })
+	after := s.cbutton(sc, "later", s.M("console.period.later"), widget.MediumImportance, func() { open(later) })
+	if chosen.back == 0 {
+		after.Disable()
+	}
+	row.Add(layout.NewSpacer())
+	row.Add(before)
+	row.Add(after)
 	return row
 }
 
-// showStats shows the statistics of the last p.days days: page 0 is the
+// showStats shows the statistics of period p: page 0 is the
 // overview (four charts), the next pages the walkthroughs.
 func (s *Shell) showStats(p statsPeriod, page int) {
 	sc := newScreen("mediator.stats")
-	period := activity.LastDays(s.svc.Now(), p.days)
+	period := p.span(s.svc.Now())
 	st, err := s.svc.Console.Stats(s.ctx(), period)
-	head := container.NewVBox(s.periodButtons(sc, p, func(p statsPeriod) { s.showStats(p, 0) }))
+	head := container.NewVBox(s.periodButtons(sc, p, statsPeriods, func(p statsPeriod) { s.showStats(p, 0) }))
 	title := s.M("console.stats.title")
 	if err != nil {
 		s.consolePage(sc, title, container.NewBorder(head, nil, nil, nil, s.consoleError(sc, err)))

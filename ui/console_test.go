@@ -237,6 +237,13 @@ func TestConsoleStatsShowPeriodsAndWalkthroughs(t *testing.T) {
 	k.wantLabel("walk.0", "commencées")
 	k.tap("prev")
 	k.wantLabel("mean", "Moyenne")
+	k.tap("period.month")
+	k.wantLabel("total", "au lundi 30 novembre 2026")
+	if !k.disabled("later") {
+		t.Fatal("a period in the future is offered")
+	}
+	k.tap("earlier")
+	k.wantLabel("total", "du jeudi 1 octobre 2026 au samedi 31 octobre 2026")
 }
 
 func TestConsoleExportsToTheChosenFolder(t *testing.T) {
@@ -244,6 +251,7 @@ func TestConsoleExportsToTheChosenFolder(t *testing.T) {
 	k.simulate(30)
 	k.tap("export")
 	k.wantScreen("mediator.export")
+	k.wantLabel("span", "Du jeudi 1 octobre 2026 au samedi 31 octobre 2026")
 	if !k.disabled("export") {
 		t.Fatal("export offered before a folder is chosen")
 	}

@@ -187,7 +187,7 @@ func (s *Shell) showMediatorMenu() {
 	sections := container.NewGridWithColumns(3,
 		s.button(sc, "sessions", s.M("console.sessions.title"), widget.HighImportance, func() { s.showSessions(nil) }),
 		s.button(sc, "stats", s.M("console.stats.title"), widget.HighImportance, func() { s.showStats(statsPeriods[1], 0) }),
-		s.button(sc, "export", s.M("console.export.title"), widget.HighImportance, func() { s.showExport(statsPeriods[1], activity.FormatCSV) }),
+		s.button(sc, "export", s.M("console.export.title"), widget.HighImportance, func() { s.showExport(lastMonth, activity.FormatCSV) }),
 		s.button(sc, "settings", s.M("console.settings.title"), widget.HighImportance, s.showSettings),
 		s.button(sc, "places", s.M("console.places.title"), widget.HighImportance, func() { s.showPlaces(0) }),
 		s.button(sc, "content", s.M("console.content.title"), widget.HighImportance, func() { s.showContentStatus(0) }),
