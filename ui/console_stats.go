@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/activity"
@@ -58,6 +59,8 @@ func (s *Shell) periodButtons(sc *Screen, chosen statsPeriod, choices []statsPer
 	later.back--
 	before := s.cbutton(sc, "earlier", s.M("console.period.earlier"), widget.MediumImportance, func() { open(earlier) })
 	after := s.cbutton(sc, "later", s.M("console.period.later"), widget.MediumImportance, func() { open(later) })
+	before.Icon = theme.NavigateBackIcon()
+	after.Icon, after.IconPlacement = theme.NavigateNextIcon(), widget.ButtonIconTrailingText
 	if chosen.back == 0 {
 		after.Disable()
 	}
