@@ -41,7 +41,7 @@ func (f Facts) Encode() (levels, needs, walks string) {
 // DecodeFacts reads facts written by Encode; malformed parts are skipped.
 func DecodeFacts(orientation, levels, needs, walks string) Facts {
 	f := Facts{Orientation: orientation}
-	for _, l := range strings.Fields(levels) {
+	for l := range strings.FieldsSeq(levels) {
 		d, v, ok := strings.Cut(l, "=")
 		if n, err := strconv.Atoi(v); ok && err == nil {
 			if f.Levels == nil {
@@ -53,12 +53,13 @@ func DecodeFacts(orientation, levels, needs, walks string) Facts {
 	if needs != "" {
 		f.Needs = strings.Fields(needs)
 	}
-	for _, w := range strings.Fields(walks) {
-		parts := strings.SplitN(w, "|", 4)
-		if len(parts) != 4 {
-			continue
+	for w := range strings.FieldsSeq(walks) {
+		proc, rest, ok1 := strings.Cut(w, "|")
+		done, rest, ok2 := strings.Cut(rest, "|")
+		stuck, missing, ok3 := strings.Cut(rest, "|")
+		if ok1 && ok2 && ok3 {
+			f.Walks = append(f.Walks, Walk{Procedure: proc, Completed: done == "1", Stuck: list(stuck), Missing: list(missing)})
 		}
-		f.Walks = append(f.Walks, Walk{Procedure: parts[0], Completed: parts[1] == "1", Stuck: list(parts[2]), Missing: list(parts[3])})
 	}
 	return f
 }

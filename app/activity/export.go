@@ -89,30 +89,43 @@ func statusLabel(status string) string {
 	return status
 }
 
-func (r Record) csvRow() []string {
-	var levels []string
-	for _, d := range sortedKeys(r.Levels) {
-		levels = append(levels, d+" : "+strconv.Itoa(r.Levels[d]))
+// csvRow writes s as the CSV's fields into row (reused: an export writes
+// 100 000 of them).
+func csvRow(row []string, s Summary) []string {
+	local := s.Started.In(time.Local)
+	var levels, walked, done, stuck, missing strings.Builder
+	for i, d := range sortedKeys(s.Levels) {
+		if i > 0 {
+			levels.WriteString(", ")
+		}
+		levels.WriteString(d + " : " + strconv.Itoa(s.Levels[d]))
 	}
-	var walked, done, stuck, missing []string
-	for _, w := range r.Walks {
-		walked = append(walked, w.Procedure)
+	sep := func(b *strings.Builder) {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+	}
+	for _, w := range s.Walks {
+		sep(&walked)
+		walked.WriteString(w.Procedure)
 		if w.Completed {
-			done = append(done, w.Procedure)
+			sep(&done)
+			done.WriteString(w.Procedure)
 		}
 		for _, st := range w.Stuck {
-			stuck = append(stuck, w.Procedure+"/"+st)
+			sep(&stuck)
+			stuck.WriteString(w.Procedure + "/" + st)
 		}
 		for _, m := range w.Missing {
-			missing = append(missing, w.Procedure+"/"+m)
+			sep(&missing)
+			missing.WriteString(w.Procedure + "/" + m)
 		}
 	}
-	list := func(l []string) string { return strings.Join(l, ", ") }
-	return []string{
-		r.Date, r.Time, r.Code, r.Kiosk, r.Lang, r.Status,
-		strconv.Itoa(r.Minutes), r.DurationBnd, list(r.Themes), r.Autonomy, r.Orientation,
-		list(levels), list(r.Needs), list(walked), list(done), list(stuck), list(missing),
-	}
+	return append(row[:0],
+		local.Format(DayLayout), local.Format("15:04"), s.Code.String(), s.KioskID, s.Lang, statusLabel(string(s.Status)),
+		strconv.Itoa(int(s.Duration.Round(time.Minute)/time.Minute)), DurationBand(s.Duration), strings.Join(Themes(s.Facts), ", "),
+		Autonomy(s.Levels), orientationOrEmpty(s.Orientation),
+		levels.String(), strings.Join(s.Needs, ", "), walked.String(), done.String(), stuck.String(), missing.String())
 }
 
 func sortedKeys(m map[string]int) []string {
@@ -131,6 +144,7 @@ type Writer struct {
 	w      io.Writer
 	csv    *csv.Writer
 	json   *json.Encoder
+	row    []string
 	n      int
 }
 
@@ -163,11 +177,12 @@ func NewWriter(w io.Writer, format string) (*Writer, error) {
 
 // Write adds one session.
 func (x *Writer) Write(s Summary) error {
-	r := NewRecord(s)
 	x.n++
 	if x.csv != nil {
-		return x.csv.Write(r.csvRow())
+		x.row = csvRow(x.row, s)
+		return x.csv.Write(x.row)
 	}
+	r := NewRecord(s)
 	if x.n > 1 {
 		if _, err := io.WriteString(x.w, ","); err != nil {
 			return err

@@ -2,6 +2,7 @@ package activity
 
 import (
 	"pasapas/assessment"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,19 +48,20 @@ var adminThemes = map[string]string{
 // the visitor took the assessment, then the administrative themes of the
 // procedures they need or practised, each once.
 func Themes(f Facts) []string {
-	var out []string
-	seen := map[string]bool{}
+	out := make([]string, 0, 4)
 	add := func(t string) {
-		if !seen[t] {
-			seen[t] = true
+		if !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
 	if f.Orientation != "" || len(f.Levels) > 0 {
 		add(ThemeDiagnostic)
 	}
-	for _, p := range f.procedures() {
+	for _, p := range f.Needs {
 		add(ThemeOf(p))
+	}
+	for _, w := range f.Walks {
+		add(ThemeOf(w.Procedure))
 	}
 	return out
 }
@@ -71,22 +73,12 @@ func ThemeOf(procedure string) string {
 	if t, ok := adminThemes[procedure]; ok {
 		return t
 	}
-	base := strings.FieldsFunc(procedure, func(r rune) bool { return r == '.' || r == '-' })
-	if len(base) > 0 {
-		if t, ok := adminThemes[base[0]]; ok {
+	if i := strings.IndexAny(procedure, ".-"); i > 0 {
+		if t, ok := adminThemes[procedure[:i]]; ok {
 			return t
 		}
 	}
 	return "Autre"
-}
-
-// procedures are the needs then the walkthroughs, without repeats.
-func (f Facts) procedures() []string {
-	out := append([]string(nil), f.Needs...)
-	for _, w := range f.Walks {
-		out = append(out, w.Procedure)
-	}
-	return out
 }
 
 // Autonomy is the report's autonomy level, from the mean of the domain
