@@ -9,12 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/activity"
+	"pasapas/app/health"
 	"pasapas/app/session"
 	"pasapas/app/settings"
 	"pasapas/assessment/content"
@@ -38,6 +40,8 @@ var consoleScreens = map[string]func(k *kiosk){
 	"placeserrors": func(k *kiosk) { k.shell.importPlaces(k.brokenPlacesFile()) },
 	"content": func(k *kiosk) {
 		k.shell.svc.ContentReport = sampleReport()
+		k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
+		k.shell.svc.Health.Raise(health.DatabaseMovedAside, "pasapas.db.abime-20261123-0950")
 		k.shell.showContentStatus(0)
 	},
 }
@@ -316,15 +320,23 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	k.wantLabel("prompt", "Choisir un code")
 }
 
-func TestConsoleShowsRefusedContent(t *testing.T) {
+func TestConsoleShowsAlertsAndRefusedContent(t *testing.T) {
 	k := newKiosk(t)
 	k.shell.svc.ContentReport = sampleReport()
+	k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
+	k.shell.svc.Health.Raise(health.DiskFull, "")
 	k.shell.showMediatorMenu()
-	k.wantLabel("warning", "1 fichiers de contenu refusés")
+	k.wantLabel("warning", "2 problèmes")
 	k.tap("content")
 	k.wantScreen("mediator.content")
-	k.wantLabel("rejected.0", "walkthroughs/caf.yaml:12: steps: a step needs an instruction")
-	k.wantLabel("summary", "3 fichiers, dont 1 refusés")
+	k.wantLabel("alert.0", "Le disque est plein")
+	k.wantLabel("rejected.1", "walkthroughs/caf.yaml:12: steps: a step needs an instruction")
+	k.wantLabel("summary", "1 alertes. 3 fichiers de contenu, dont 1 refusés")
+	k.tap("dismiss.0")
+	k.wantLabel("summary", "0 alertes")
+	if k.shell.svc.Health.Has(health.DiskFull) {
+		t.Fatal("the alert read stays on the board")
+	}
 }
 
 func TestConsoleQuitsAndRestarts(t *testing.T) {

@@ -202,8 +202,8 @@ func (s *Shell) showMediatorMenu() {
 		exits = container.NewGridWithColumns(3, quit, restart, back)
 	}
 	parts := []fyne.CanvasObject{heading(sc, "title", s.M("mediator.title")), sections}
-	if r := s.svc.ContentReport; r != nil && len(r.Rejected()) > 0 {
-		warn := centred(label(sc, "warning", s.M("console.content.warning", "n", strconv.Itoa(len(r.Rejected())))))
+	if n := len(s.alerts()) + s.rejectedCount(); n > 0 {
+		warn := centred(label(sc, "warning", s.M("console.content.warning", "n", strconv.Itoa(n))))
 		warn.Importance = widget.DangerImportance
 		parts = append(parts, warn)
 	}
