@@ -184,7 +184,7 @@ func (s *Shell) showMediatorMenu() {
 	})
 	back := s.button(sc, "back", s.M("mediator.back"), widget.MediumImportance, s.resume)
 	sc.Back = s.resume
-	sections := container.NewGridWithColumns(3,
+	sections := container.NewGridWithColumns(2,
 		s.button(sc, "sessions", s.M("console.sessions.title"), widget.HighImportance, func() { s.showSessions(nil) }),
 		s.button(sc, "stats", s.M("console.stats.title"), widget.HighImportance, func() { s.showStats(statsPeriods[1], 0) }),
 		s.button(sc, "export", s.M("console.export.title"), widget.HighImportance, func() { s.showExport(lastMonth, activity.FormatCSV) }),
