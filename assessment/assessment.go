@@ -105,12 +105,13 @@ const Skipped = "skipped"
 // Via codes say how an exercise was done: the brief wants every exercise
 // possible by touch and by keyboard alone, and the mediator to know which.
 const (
-	ViaPointer  = "pointer"  // tap or click (Fyne cannot tell touch from mouse)
-	ViaKeyboard = "keyboard" // Tab, Enter, arrows, Page Down
-	ViaWheel    = "wheel"    // mouse wheel (scroll exercise)
-	ViaSwipe    = "swipe"    // finger or mouse drag on the page (scroll exercise)
-	ViaButtons  = "buttons"  // the on-screen page buttons (scroll exercise)
-	ViaTapTap   = "taptap"   // drag exercise done by tapping the item then the box
+	ViaPointer    = "pointer"    // tap or click (Fyne cannot tell touch from mouse)
+	ViaKeyboard   = "keyboard"   // Tab, Enter, arrows, Page Down
+	ViaWheel      = "wheel"      // mouse wheel (scroll exercise)
+	ViaSwipe      = "swipe"      // finger or mouse drag on the page (scroll exercise)
+	ViaButtons    = "buttons"    // the on-screen page buttons (scroll exercise)
+	ViaTapTap     = "taptap"     // drag exercise done by tapping the item then the box
+	ViaScreenKeys = "screenkeys" // typing exercise done on the on-screen keys
 )
 
 // Domain is a group of questions scored together.
@@ -122,6 +123,8 @@ type Domain struct {
 	DigComp string `yaml:"digcomp"`
 	Picto   string `yaml:"picto"`
 	Title   Text   `yaml:"title"`
+	// Short is the title in a few words, for the result screen.
+	Short Text `yaml:"short"`
 	// CanDo and Hard are FALC sentences for the result screen and summary.
 	CanDo Text `yaml:"can_do"`
 	Hard  Text `yaml:"hard"`

@@ -261,6 +261,9 @@ func (l *loader) domain(file string, n *yaml.Node) error {
 	if err := texts(file, n, "title", d.Title, true); err != nil {
 		return err
 	}
+	if err := texts(file, n, "short", d.Short, d.Scored); err != nil {
+		return err
+	}
 	for _, f := range []string{"can_do", "hard"} {
 		t := d.CanDo
 		if f == "hard" {

@@ -61,6 +61,7 @@ func TestBuiltInBankIsInEnglish(t *testing.T) {
 	}
 	for _, d := range b.Domains {
 		check(d.ID+".title", d.Title)
+		check(d.ID+".short", d.Short)
 		check(d.ID+".can_do", d.CanDo)
 		check(d.ID+".hard", d.Hard)
 	}

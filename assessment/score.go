@@ -1,6 +1,9 @@
 package assessment
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // ExerciseOutcome turns what was measured into an outcome code: not done
 // with no try at all is Skipped (it does not count); not done after trying
@@ -168,4 +171,36 @@ func (r OrientationRule) holds(res Result, average float64, lowest, known int) b
 		}
 	}
 	return true
+}
+
+// Accuracy compares what was typed with the word asked (ignoring case and
+// spaces at the ends): the percentage of right letters, and the number of
+// mistakes (letters to add, remove or change). The typed text goes no
+// further than this function.
+func Accuracy(typed, word string) (percent, mistakes int) {
+	a := []rune(strings.ToLower(strings.TrimSpace(typed)))
+	b := []rune(strings.ToLower(strings.TrimSpace(word)))
+	// Levenshtein distance, one row at a time.
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	mistakes = prev[len(b)]
+	longest := max(len(a), len(b))
+	if longest == 0 {
+		return 0, 0
+	}
+	return max(0, 100-100*mistakes/longest), mistakes
 }

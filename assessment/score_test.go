@@ -291,7 +291,7 @@ func TestDescribeInWords(t *testing.T) {
 	if len(d.Exercises) != 2 || d.Exercises[1].Text != "Double-clicking is hard." {
 		t.Errorf("exercises %+v", d.Exercises)
 	}
-	if len(d.Needs) != 2 || d.Needs[0].Picto != "need-caf" || d.Needs[1].Text != "Health insurance (ameli)" {
+	if len(d.Needs) != 2 || d.Needs[0].Picto != "picto-family" || d.Needs[1].Text != "ameli" {
 		t.Errorf("needs %+v", d.Needs)
 	}
 	if d.Orientation.Code == "" || d.Orientation.Next == "" {

@@ -21,7 +21,7 @@ func (s *Shell) showHome() {
 	sc.Content = page(container.NewVBox(
 		heading(sc, "title", s.T("home.title")),
 		container.NewGridWithColumns(2,
-			s.choice(sc, "assess", s.T("home.assess"), s.T("home.assess.hint"), func() { s.showSoon("assess") }),
+			s.choice(sc, "assess", s.T("home.assess"), s.T("home.assess.hint"), s.startAssessment),
 			s.choice(sc, "guide", s.T("home.guide"), s.T("home.guide.hint"), func() { s.showSoon("guide") }),
 		),
 	), codeLabel, finish)

@@ -14,7 +14,7 @@ import (
 var visitorScreens = map[string]func(k *kiosk){
 	"welcome": func(k *kiosk) {},
 	"home":    func(k *kiosk) { k.tap("start") },
-	"soon":    func(k *kiosk) { k.tap("start"); k.tap("assess") },
+	"soon":    func(k *kiosk) { k.tap("start"); k.shell.showSoon("guide") },
 	"idle":    func(k *kiosk) { k.tap("start"); k.advance(k.shell.svc.IdleTimeout) },
 	"goodbye": func(k *kiosk) { k.tap("start"); k.tap("finish") },
 	"error":   func(k *kiosk) { k.shell.showError(k.shell.T("error.storage")) },
@@ -37,6 +37,21 @@ var visitorScreens = map[string]func(k *kiosk){
 		k.shell.printSummary(k.shell.showHome)
 		k.waitPrint()
 	},
+	// The self-assessment: one screen per question kind, and the result.
+	"assess-select":       func(k *kiosk) { k.openQuestion("screen.pointer") },
+	"assess-self":         func(k *kiosk) { k.openQuestion("web.search") },
+	"assess-choice-sms":   func(k *kiosk) { k.openQuestion("safe.sms") },
+	"assess-choice-web":   func(k *kiosk) { k.openQuestion("safe.address") },
+	"assess-icons":        func(k *kiosk) { k.openQuestion("web.icon.close") },
+	"assess-tap":          func(k *kiosk) { k.openQuestion("device.tap") },
+	"assess-doubleclick":  func(k *kiosk) { k.openQuestion("device.doubleclick") },
+	"assess-drag":         func(k *kiosk) { k.openQuestion("device.drag") },
+	"assess-scroll":       func(k *kiosk) { k.openQuestion("device.scroll") },
+	"assess-type":         func(k *kiosk) { k.openQuestion("device.type") },
+	"assess-needs":        func(k *kiosk) { k.openQuestion("needs") },
+	"assess-result":       func(k *kiosk) { k.openResult() },
+	"assess-result-short": func(k *kiosk) { k.openShortResult() },
+	"assess-next":         func(k *kiosk) { k.openResult(); k.tap("next") },
 }
 
 // TestScreensFitWithoutScrolling checks the brief's rule: every screen fits

@@ -21,6 +21,7 @@ import (
 	"pasapas/app/pin"
 	"pasapas/app/session"
 	"pasapas/app/speech"
+	"pasapas/assessment"
 	"pasapas/assessment/content"
 )
 
@@ -57,6 +58,9 @@ type Services struct {
 	// PrintSummary prints the summary of the session with code and
 	// returns once the printer is done or has failed; nil hides printing.
 	PrintSummary func(code session.Code) error
+	// Questions is the self-assessment's bank; Assessments stores results.
+	Questions   *assessment.Bank
+	Assessments AssessmentStore
 }
 
 // Screen is one full-window page. Buttons and Labels are kept by name so

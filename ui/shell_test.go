@@ -17,6 +17,7 @@ import (
 	"pasapas/app/session"
 	"pasapas/app/speech"
 	"pasapas/app/store"
+	"pasapas/assessment"
 	"pasapas/seeds"
 )
 
@@ -47,6 +48,10 @@ func newKiosk(t *testing.T) *kiosk {
 	if err != nil {
 		t.Fatal(err)
 	}
+	questions, err := assessment.Load(seeds.FS, assessment.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	clock := func() time.Time { return k.now }
 	log := logrus.New()
 	log.SetOutput(testWriter{t})
@@ -64,6 +69,8 @@ func newKiosk(t *testing.T) *kiosk {
 		Quit:        func() { k.quit = true },
 		Speech:      speech.Detect(context.Background(), k.wavDir),
 		Console:     st,
+		Questions:   questions,
+		Assessments: st,
 	})
 	return k
 }
@@ -144,7 +151,7 @@ func TestKeyboardAlone(t *testing.T) {
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	k.wantScreen("home")
 	k.shell.typedRune('1')
-	k.wantScreen("soon.assess")
+	k.wantScreen("assess.select")
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	k.wantScreen("home")
 

@@ -49,6 +49,8 @@ func Kiosk(k *app.Kiosk) error {
 		ContentReport:   k.ContentReport,
 		Health:          k.Health,
 		PrintSummary:    k.PrintSummary,
+		Questions:       k.Content.Questions,
+		Assessments:     k.Store,
 	})
 	defer k.Speech.Stop()
 	done := make(chan struct{})

@@ -1,0 +1,502 @@
+package ui
+
+import (
+	"context"
+	"image/color"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/assessment"
+	"pasapas/assets"
+)
+
+// AssessmentStore keeps a finished assessment on its session (app/store).
+type AssessmentStore interface {
+	SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error
+}
+
+// assessFlow is one visitor's way through the self-assessment: the run
+// (pure Go: path, skip rules, scoring) and what the current screen measures.
+type assessFlow struct {
+	s   *Shell
+	run *assessment.Run
+	// shown is when the current question appeared; misses and via are what
+	// the current exercise has measured so far.
+	shown  time.Time
+	misses int
+	via    string
+	// focus, when set, takes the keyboard as the screen opens (the typing
+	// field); aside goes right of the question (the word to type).
+	focus fyne.Focusable
+	aside fyne.CanvasObject
+}
+
+// startAssessment opens the first question ("Tester mes compétences").
+func (s *Shell) startAssessment() {
+	if s.svc.Questions == nil {
+		s.showSoon("assess")
+		return
+	}
+	f := &assessFlow{s: s, run: s.svc.Questions.NewRun()}
+	f.show()
+}
+
+// show puts the current question on screen, or the result at the end.
+func (f *assessFlow) show() {
+	it := f.run.Current()
+	if it == nil {
+		f.finish()
+		return
+	}
+	f.shown, f.misses, f.via, f.focus, f.aside = f.s.svc.Now(), 0, "", nil, nil
+	sc := newScreen("assess." + string(it.Kind))
+	switch {
+	case it.Kind == assessment.Needs:
+		body, confirm := f.needsBody(sc, it)
+		f.frame(sc, it, body, confirm)
+	case it.Kind.IsExercise():
+		f.frame(sc, it, f.exerciseBody(sc, it))
+	default:
+		f.frame(sc, it, f.choicesBody(sc, it))
+	}
+	f.s.show(sc)
+	if f.focus != nil {
+		f.s.win.Canvas().Focus(f.focus)
+	}
+}
+
+// frame lays out a question screen: a progress line, pictogram and
+// question, hint, the question's own body, and Retour / where we are / Je
+// passe along the bottom. An exercise's hint line also gives its feedback,
+// so that no line is spent on an empty message.
+func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+	s := f.s
+	lang := s.lang
+	done, total := f.run.Progress()
+	track := canvas.NewRectangle(s.color(theme.ColorNameButton))
+	fill := canvas.NewRectangle(s.color(theme.ColorNamePrimary))
+	track.CornerRadius, fill.CornerRadius = 5, 5
+
+	q := label(sc, "question", it.Question.In(lang))
+	q.TextStyle.Bold = true
+	var pic fyne.CanvasObject
+	if it.Scene == nil {
+		pic = picto(it.Picto, 80)
+	}
+	top := container.NewBorder(nil, nil, pic, f.aside, q)
+	parts := []fyne.CanvasObject{top}
+	if h := it.Hint.In(lang); h != "" || (it.Kind.IsExercise() && it.Kind != assessment.Type) {
+		hint := label(sc, "hint", h)
+		sc.Labels["feedback"] = hint
+		parts = append(parts, hint)
+	}
+	parts = append(parts, body)
+
+	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, f.back)
+	back.Icon = theme.NavigateBackIcon()
+	skip := s.button(sc, "skip", s.T("assess.skip"), widget.MediumImportance, f.skip)
+	skip.Icon = theme.NavigateNextIcon()
+	skip.IconPlacement = widget.ButtonIconTrailingText
+	count := centred(label(sc, "progress", s.T("assess.progress", "n", strconv.Itoa(done+1), "total", strconv.Itoa(total))))
+	count.Wrapping = fyne.TextWrapOff
+	// The bar sits in the count's bottom padding: a progress bar of its own
+	// line would cost a line of text at the largest size.
+	where := container.New(&progressLayout{part: float32(done+1) / float32(max(total, 1))}, count, track, fill)
+	if len(actions) == 0 {
+		actions = []fyne.CanvasObject{where}
+	} else {
+		parts = append([]fyne.CanvasObject{container.New(&progressLayout{part: float32(done+1) / float32(max(total, 1))}, layout.NewSpacer(), track, fill)}, parts...)
+	}
+	sc.Back = f.back
+	sc.Content = page(container.NewVBox(parts...), append(append([]fyne.CanvasObject{back}, actions...), skip)...)
+}
+
+// progressLayout lays out the progress count (first object) over its area
+// and, along its bottom edge, a track (second) and its filled part (third).
+type progressLayout struct{ part float32 }
+
+// progressHeight is the bar's thickness.
+const progressHeight = 10
+
+func (p *progressLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Resize(size)
+	objs[0].Move(fyne.NewPos(0, 0))
+	y := size.Height - progressHeight
+	for i, o := range objs[1:] {
+		w := size.Width
+		if i == 1 {
+			w *= p.part
+		}
+		o.Resize(fyne.NewSize(w, progressHeight))
+		o.Move(fyne.NewPos(0, y))
+	}
+}
+
+func (p *progressLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[0].MinSize().Max(fyne.NewSize(100, progressHeight))
+}
+
+// answer records a for the current question and moves on. Nothing the
+// visitor typed is in a: codes, counts and times only.
+func (f *assessFlow) answer(a assessment.Answer) {
+	s := f.s
+	it := f.run.Current()
+	if it == nil {
+		return
+	}
+	a.Item = it.ID
+	a.Millis = s.svc.Now().Sub(f.shown).Milliseconds()
+	if !it.Kind.IsExercise() {
+		a.Misses, a.Via, a.Accuracy = 0, "", -1
+	}
+	if err := s.svc.Sessions.Record(assessment.EventAnswer, a.Payload(it.Kind)); err != nil {
+		s.svc.Log.WithError(err).Error("could not store an answer")
+		s.showError(s.T("error.storage"))
+		return
+	}
+	if it.Kind == assessment.Needs {
+		s.svc.Sessions.SetNeeds(a.Needs)
+	}
+	f.run.Answer(a)
+	f.show()
+}
+
+// exerciseDone ends an exercise that was done; its outcome follows the
+// misses counted (never the time taken).
+func (f *assessFlow) exerciseDone(accuracy int) {
+	it := f.run.Current()
+	f.answer(assessment.Answer{Code: it.ExerciseOutcome(true, f.misses, accuracy), Misses: f.misses, Via: f.via, Accuracy: accuracy})
+}
+
+// skip is "Je passe". An exercise passed after some tries counts as not
+// managed; otherwise the question does not count.
+func (f *assessFlow) skip() {
+	it := f.run.Current()
+	if it == nil {
+		return
+	}
+	code := assessment.Skipped
+	if it.Kind.IsExercise() {
+		code = it.ExerciseOutcome(false, f.misses, -1)
+	}
+	f.answer(assessment.Answer{Code: code, Misses: f.misses, Via: f.via, Accuracy: -1})
+}
+
+// back returns to the previous question, or home from the first.
+func (f *assessFlow) back() {
+	if !f.run.Back() {
+		f.s.showHome()
+		return
+	}
+	f.show()
+}
+
+// miss counts a try beside the target and says so kindly.
+func (f *assessFlow) miss(sc *Screen, key string) {
+	f.misses++
+	if l := sc.Labels["feedback"]; l != nil {
+		l.SetText(f.s.T(key))
+	}
+}
+
+// finish scores the answers, stores the result on the session and shows it.
+func (f *assessFlow) finish() {
+	s := f.s
+	res := f.run.Result()
+	cur := s.svc.Sessions.Current()
+	if cur == nil {
+		s.showError(s.T("error.body"))
+		return
+	}
+	if s.svc.Assessments != nil {
+		if err := s.svc.Assessments.SaveAssessment(context.Background(), cur.ID, res); err != nil {
+			s.svc.Log.WithError(err).Error("could not store the assessment")
+			s.showError(s.T("error.storage"))
+			return
+		}
+	}
+	s.svc.Log.WithField("orientation", res.Orientation).Info("self-assessment finished")
+	s.showAssessResult(res)
+}
+
+// picto is the pictogram called name at size px, or nil.
+func picto(name string, size float32) fyne.CanvasObject {
+	res := assets.Picto(name)
+	if res == nil {
+		return nil
+	}
+	img := canvas.NewImageFromResource(res)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(size))
+	return img
+}
+
+// tile is a big answer: a button underneath (focus, Enter, tap) with its
+// key number, an optional pictogram and wrapping text laid over it.
+// selected tiles are drawn in the primary colour.
+func (s *Shell) tile(sc *Screen, id, key, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
+	var left []fyne.CanvasObject
+	if key != "" {
+		left = append(left, container.NewVBox(newKeyBadge(key, selected)))
+	}
+	if pic != nil {
+		left = append(left, container.NewCenter(pic))
+	}
+	var body fyne.CanvasObject = layout.NewSpacer()
+	if text != "" {
+		t := widget.NewLabel(text)
+		t.Wrapping = fyne.TextWrapWord
+		body = t
+	}
+	return s.overButton(sc, id, selected, f, container.NewBorder(nil, nil, container.NewHBox(left...), nil, body), 8)
+}
+
+// overButton lays content over a button (which a plain button cannot do
+// with wrapping text), in the primary colour when selected.
+func (s *Shell) overButton(sc *Screen, id string, selected bool, f func(), content fyne.CanvasObject, side float32) fyne.CanvasObject {
+	imp := widget.MediumImportance
+	if selected {
+		imp = widget.HighImportance
+	}
+	b := s.button(sc, id, "", imp, f)
+	padded := container.New(layout.NewCustomPaddedLayout(2, 2, side, side), content)
+	return container.NewStack(b, container.NewThemeOverride(padded, tileTheme{onPrimary: selected}))
+}
+
+// keyBadge shows the number key that picks a tile. It is plain text, not
+// a label: inside a tile the label's padding would be counted twice.
+type keyBadge struct {
+	widget.BaseWidget
+	text      *canvas.Text
+	onPrimary bool
+}
+
+func newKeyBadge(key string, onPrimary bool) *keyBadge {
+	b := &keyBadge{text: canvas.NewText(key, nil), onPrimary: onPrimary}
+	b.text.TextStyle.Bold = true
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *keyBadge) CreateRenderer() fyne.WidgetRenderer {
+	b.style()
+	return widget.NewSimpleRenderer(container.NewCenter(b.text))
+}
+
+// style follows the current text size and colours.
+func (b *keyBadge) style() {
+	th := tileTheme{onPrimary: b.onPrimary}
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	b.text.TextSize = th.Size(theme.SizeNameText)
+	b.text.Color = th.Color(theme.ColorNameForeground, v)
+}
+
+func (b *keyBadge) Refresh() {
+	b.style()
+	b.BaseWidget.Refresh()
+}
+
+// tileTheme is the current theme with less room inside labels: the tile's
+// button already frames them, and at the largest text a line saved is an
+// answer more on screen. onPrimary swaps the text colour for a selected
+// tile.
+type tileTheme struct{ onPrimary bool }
+
+func (t tileTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t tileTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.onPrimary && n == theme.ColorNameForeground {
+		n = theme.ColorNameForegroundOnPrimary
+	}
+	return t.current().Color(n, v)
+}
+
+func (t tileTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return 4
+	}
+	return t.current().Size(n)
+}
+
+func (t tileTheme) Font(st fyne.TextStyle) fyne.Resource    { return t.current().Font(st) }
+func (t tileTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
+
+// keyIndex turns '1'…'9' into 0…8 and '0' into 9; -1 for other runes.
+func keyIndex(r rune) int {
+	switch {
+	case r >= '1' && r <= '9':
+		return int(r - '1')
+	case r == '0':
+		return 9
+	}
+	return -1
+}
+
+func keyName(i int) string { return strconv.Itoa((i + 1) % 10) }
+
+// choicesBody shows the answers of a self-declared, plain, situational or
+// pictogram question as big tiles; keys 1–4 pick them.
+func (f *assessFlow) choicesBody(sc *Screen, it *assessment.Item) fyne.CanvasObject {
+	s := f.s
+	type opt struct {
+		code, text string
+		pic        fyne.CanvasObject
+	}
+	var opts []opt
+	if it.Kind == assessment.Self {
+		for _, code := range assessment.SelfAnswers {
+			opts = append(opts, opt{code: code, text: s.T("assess.self." + code)})
+		}
+	} else {
+		for _, o := range it.Options {
+			size := float32(48)
+			if it.Kind == assessment.Icons {
+				size = 110
+			}
+			opts = append(opts, opt{code: o.ID, text: o.Text.In(s.lang), pic: picto(o.Picto, size)})
+		}
+	}
+	cols := 2
+	switch {
+	case it.Scene != nil:
+		cols = 1 // beside the scene
+	case len(opts) == 3 || it.Kind == assessment.Icons:
+		cols = len(opts)
+	}
+	grid := container.NewGridWithColumns(cols)
+	picks := make([]func(), len(opts))
+	for i, o := range opts {
+		picks[i] = func() { f.answer(assessment.Answer{Code: o.code}) }
+		grid.Add(s.tile(sc, "answer."+o.code, keyName(i), o.text, o.pic, false, picks[i]))
+	}
+	sc.OnRune = func(r rune) {
+		if i := keyIndex(r); i >= 0 && i < len(picks) {
+			picks[i]()
+		}
+	}
+	if it.Scene == nil {
+		return grid
+	}
+	return container.New(&split{left: 0.42}, f.scene(sc, it.Scene), grid)
+}
+
+// needsBody is the final multi-select: tiles with the services'
+// pictograms, toggled by tap, Enter or their number key (1…9, 0), then
+// Valider (returned apart, for the bottom row).
+func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObject, fyne.CanvasObject) {
+	s := f.s
+	chosen := map[string]bool{}
+	for _, n := range s.svc.Sessions.Needs() {
+		chosen[n] = true
+	}
+	grid := container.NewGridWithColumns(5)
+	var draw func()
+	toggles := make([]func(), len(it.Options))
+	for i, o := range it.Options {
+		toggles[i] = func() {
+			chosen[o.ID] = !chosen[o.ID]
+			draw()
+			if b := sc.Buttons["need."+o.ID]; b != nil && s.win.Canvas().Focused() != nil {
+				s.win.Canvas().Focus(b)
+			}
+		}
+	}
+	draw = func() {
+		grid.Objects = nil
+		for i, o := range it.Options {
+			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.lang), picto(o.Picto, 48), chosen[o.ID], toggles[i]))
+		}
+		grid.Refresh()
+	}
+	draw()
+	confirm := s.button(sc, "confirm", s.T("assess.confirm"), widget.HighImportance, func() {
+		var needs []string
+		for _, o := range it.Options {
+			if chosen[o.ID] {
+				needs = append(needs, o.ID)
+			}
+		}
+		f.answer(assessment.Answer{Code: assessment.Chosen, Needs: needs})
+	})
+	confirm.Icon = theme.ConfirmIcon()
+	sc.OnRune = func(r rune) {
+		if i := keyIndex(r); i >= 0 && i < len(toggles) {
+			toggles[i]()
+		}
+	}
+	return grid, confirm
+}
+
+// needTile is a service to tick: its pictogram above its short name, the
+// whole tile in the primary colour once chosen.
+func (s *Shell) needTile(sc *Screen, id, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
+	t := widget.NewLabel(text)
+	t.Wrapping = fyne.TextWrapWord
+	t.Alignment = fyne.TextAlignCenter
+	// No side padding: five across at the largest text, "Logement" must
+	// still fit on its line.
+	return s.overButton(sc, id, selected, f, container.NewVBox(container.NewCenter(pic), t), 0)
+}
+
+// scene draws the realistic screen of a situational question: a text
+// message on a phone, an e-mail, or a web page with its address bar.
+func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) fyne.CanvasObject {
+	s := f.s
+	lang := s.lang
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.StrokeColor = s.color(theme.ColorNameForeground)
+	frame.StrokeWidth = 4
+	frame.CornerRadius = 18
+	body := label(sc, "scene.body", sn.Body.In(lang))
+	var head fyne.CanvasObject
+	switch sn.Kind {
+	case "browser":
+		mark := canvas.NewImageFromResource(assets.Picto("warning"))
+		if sn.Secure {
+			mark = canvas.NewImageFromResource(assets.Picto("padlock"))
+		}
+		mark.SetMinSize(fyne.NewSquareSize(40))
+		addr := label(sc, "scene.address", sn.Address)
+		addr.Wrapping = fyne.TextWrapBreak
+		head = container.NewBorder(nil, nil, mark, nil, addr)
+	default:
+		from := label(sc, "scene.from", sn.From.In(lang))
+		from.TextStyle.Bold = true
+		head = from
+	}
+	bg := canvas.NewRectangle(s.color(theme.ColorNameButton))
+	bg.CornerRadius = 12
+	bubble := container.NewStack(bg, container.NewPadded(body))
+	inner := container.NewVBox(head, bubble)
+	return container.NewStack(frame, container.NewThemeOverride(container.NewPadded(container.NewPadded(inner)), tileTheme{}))
+}
+
+// split puts two objects side by side, the first on a left share of the
+// width.
+type split struct{ left float32 }
+
+func (p *split) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	w := (size.Width - pad) * p.left
+	objs[0].Resize(fyne.NewSize(w, size.Height))
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(fyne.NewSize(size.Width-w-pad, size.Height))
+	objs[1].Move(fyne.NewPos(w+pad, 0))
+}
+
+func (p *split) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(a.Width+b.Width+theme.Padding(), max(a.Height, b.Height))
+}
+
+// color is the current theme's colour n.
+func (s *Shell) color(n fyne.ThemeColorName) color.Color {
+	return s.app.Settings().Theme().Color(n, s.app.Settings().ThemeVariant())
+}
