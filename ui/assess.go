@@ -238,14 +238,11 @@ func picto(name string, size float32) fyne.CanvasObject {
 	return img
 }
 
-// tile is a big answer: a button underneath (focus, Enter, tap) with its
-// key number, an optional pictogram and wrapping text laid over it.
-// selected tiles are drawn in the primary colour.
+// tile is a big answer: a button underneath (focus, Enter, tap) showing
+// its number key at the left, with an optional pictogram and wrapping text
+// laid over the rest. selected tiles are drawn in the primary colour.
 func (s *Shell) tile(sc *Screen, id, key, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
 	var left []fyne.CanvasObject
-	if key != "" {
-		left = append(left, container.NewVBox(newKeyBadge(key, selected)))
-	}
 	if pic != nil {
 		left = append(left, container.NewCenter(pic))
 	}
@@ -255,7 +252,40 @@ func (s *Shell) tile(sc *Screen, id, key, text string, pic fyne.CanvasObject, se
 		t.Wrapping = fyne.TextWrapWord
 		body = t
 	}
-	return s.overButton(sc, id, selected, f, container.NewBorder(nil, nil, container.NewHBox(left...), nil, body), 8)
+	content := container.New(&afterKey{key: key}, container.NewBorder(nil, nil, container.NewHBox(left...), nil, body))
+	over := s.overButton(sc, id, selected, f, content, 8)
+	b := sc.Buttons[id]
+	b.Text = key
+	b.Alignment = widget.ButtonAlignLeading
+	return over
+}
+
+// afterKey leaves room at the left for the button's own text, the number
+// key, at whatever text size is current.
+type afterKey struct{ key string }
+
+func (a *afterKey) offset() float32 {
+	if a.key == "" {
+		return 0
+	}
+	w := fyne.MeasureText(a.key, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	return w + 2*theme.InnerPadding()
+}
+
+func (a *afterKey) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	off := a.offset()
+	for _, o := range objs {
+		o.Move(fyne.NewPos(off, 0))
+		o.Resize(fyne.NewSize(size.Width-off, size.Height))
+	}
+}
+
+func (a *afterKey) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var out fyne.Size
+	for _, o := range objs {
+		out = out.Max(o.MinSize())
+	}
+	return out.AddWidthHeight(a.offset(), 0)
 }
 
 // overButton lays content over a button (which a plain button cannot do
@@ -268,39 +298,6 @@ func (s *Shell) overButton(sc *Screen, id string, selected bool, f func(), conte
 	b := s.button(sc, id, "", imp, f)
 	padded := container.New(layout.NewCustomPaddedLayout(2, 2, side, side), content)
 	return container.NewStack(b, container.NewThemeOverride(padded, tileTheme{onPrimary: selected}))
-}
-
-// keyBadge shows the number key that picks a tile. It is plain text, not
-// a label: inside a tile the label's padding would be counted twice.
-type keyBadge struct {
-	widget.BaseWidget
-	text      *canvas.Text
-	onPrimary bool
-}
-
-func newKeyBadge(key string, onPrimary bool) *keyBadge {
-	b := &keyBadge{text: canvas.NewText(key, nil), onPrimary: onPrimary}
-	b.text.TextStyle.Bold = true
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *keyBadge) CreateRenderer() fyne.WidgetRenderer {
-	b.style()
-	return widget.NewSimpleRenderer(container.NewCenter(b.text))
-}
-
-// style follows the current text size and colours.
-func (b *keyBadge) style() {
-	th := tileTheme{onPrimary: b.onPrimary}
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	b.text.TextSize = th.Size(theme.SizeNameText)
-	b.text.Color = th.Color(theme.ColorNameForeground, v)
-}
-
-func (b *keyBadge) Refresh() {
-	b.style()
-	b.BaseWidget.Refresh()
 }
 
 // tileTheme is the current theme with less room inside labels: the tile's
@@ -384,7 +381,8 @@ func (f *assessFlow) choicesBody(sc *Screen, it *assessment.Item) fyne.CanvasObj
 	if it.Scene == nil {
 		return grid
 	}
-	return container.New(&split{left: 0.42}, f.scene(sc, it.Scene), grid)
+	head, box := f.scene(sc, it.Scene)
+	return container.NewVBox(head, container.New(&split{left: 0.42}, box, grid))
 }
 
 // needsBody is the final multi-select: tiles with the services'
@@ -431,6 +429,14 @@ func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObje
 			toggles[i]()
 		}
 	}
+	// Enter with no button focused validates: the keys 1…0 tick, Enter ends.
+	sc.OnKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+			confirm.OnTapped()
+			return true
+		}
+		return false
+	}
 	return grid, confirm
 }
 
@@ -446,8 +452,10 @@ func (s *Shell) needTile(sc *Screen, id, text string, pic fyne.CanvasObject, sel
 }
 
 // scene draws the realistic screen of a situational question: a text
-// message on a phone, an e-mail, or a web page with its address bar.
-func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) fyne.CanvasObject {
+// message on a phone (sender and message in the frame), or a web page
+// whose address bar runs the whole width above it, so that the address is
+// never cut (reading it is the point).
+func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) (head, box fyne.CanvasObject) {
 	s := f.s
 	lang := s.lang
 	frame := canvas.NewRectangle(color.Transparent)
@@ -455,27 +463,30 @@ func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) fyne.CanvasObject {
 	frame.StrokeWidth = 4
 	frame.CornerRadius = 18
 	body := label(sc, "scene.body", sn.Body.In(lang))
-	var head fyne.CanvasObject
-	switch sn.Kind {
-	case "browser":
+	bg := canvas.NewRectangle(s.color(theme.ColorNameButton))
+	bg.CornerRadius = 12
+	parts := []fyne.CanvasObject{container.NewStack(bg, container.NewPadded(body))}
+	if sn.Kind == "browser" {
 		mark := canvas.NewImageFromResource(assets.Picto("warning"))
 		if sn.Secure {
 			mark = canvas.NewImageFromResource(assets.Picto("padlock"))
 		}
-		mark.SetMinSize(fyne.NewSquareSize(40))
+		mark.SetMinSize(fyne.NewSquareSize(44))
 		addr := label(sc, "scene.address", sn.Address)
-		addr.Wrapping = fyne.TextWrapBreak
-		head = container.NewBorder(nil, nil, mark, nil, addr)
-	default:
+		addr.Wrapping = fyne.TextWrapOff
+		bar := canvas.NewRectangle(color.Transparent)
+		bar.StrokeColor = s.color(theme.ColorNameForeground)
+		bar.StrokeWidth = 3
+		bar.CornerRadius = 24
+		head = container.NewStack(bar, container.NewPadded(container.NewBorder(nil, nil, mark, nil, addr)))
+	} else {
 		from := label(sc, "scene.from", sn.From.In(lang))
 		from.TextStyle.Bold = true
-		head = from
+		parts = append([]fyne.CanvasObject{from}, parts...)
+		head = layout.NewSpacer()
 	}
-	bg := canvas.NewRectangle(s.color(theme.ColorNameButton))
-	bg.CornerRadius = 12
-	bubble := container.NewStack(bg, container.NewPadded(body))
-	inner := container.NewVBox(head, bubble)
-	return container.NewStack(frame, container.NewThemeOverride(container.NewPadded(container.NewPadded(inner)), tileTheme{}))
+	inner := container.NewThemeOverride(container.NewPadded(container.NewPadded(container.NewVBox(parts...))), tileTheme{})
+	return head, container.NewStack(frame, inner)
 }
 
 // split puts two objects side by side, the first on a left share of the
