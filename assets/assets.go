@@ -44,11 +44,14 @@ var illustrations embed.FS
 
 // Illustration returns the drawing called name (file name without .svg),
 // or nil.
-func Illustration(name string) fyne.Resource {
+func Illustration(name string) fyne.Resource { return drawing(illustrations, "illustrations", name) }
+
+// drawing returns dir/name.svg of fsys, or nil; name may not climb out.
+func drawing(fsys fs.FS, dir, name string) fyne.Resource {
 	if name == "" || strings.ContainsAny(name, "/\\.") {
 		return nil
 	}
-	data, err := fs.ReadFile(illustrations, "illustrations/"+name+".svg")
+	data, err := fs.ReadFile(fsys, dir+"/"+name+".svg")
 	if err != nil {
 		return nil
 	}

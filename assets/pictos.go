@@ -2,8 +2,6 @@ package assets
 
 import (
 	"embed"
-	"io/fs"
-	"strings"
 
 	"fyne.io/fyne/v2"
 )
@@ -18,12 +16,8 @@ var pictos embed.FS
 // Picto returns the pictogram called name (file name without .svg) from
 // pictos/, else the walkthrough drawing of that name, else nil.
 func Picto(name string) fyne.Resource {
-	if name == "" || strings.ContainsAny(name, "/\\.") {
-		return nil
+	if r := drawing(pictos, "pictos", name); r != nil {
+		return r
 	}
-	data, err := fs.ReadFile(pictos, "pictos/"+name+".svg")
-	if err != nil {
-		return Illustration(name)
-	}
-	return fyne.NewStaticResource(name+".svg", data)
+	return Illustration(name)
 }

@@ -87,7 +87,7 @@ func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObje
 	q := label(sc, "question", it.Question.In(lang))
 	q.TextStyle.Bold = true
 	var pic fyne.CanvasObject
-	if it.Scene == nil {
+	if it.Scene == nil && f.aside == nil {
 		pic = picto(it.Picto, 80)
 	}
 	top := container.NewBorder(nil, nil, pic, f.aside, q)
@@ -99,7 +99,10 @@ func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObje
 	}
 	parts = append(parts, body)
 
-	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, f.back)
+	if sc.Back == nil {
+		sc.Back = f.back
+	}
+	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { sc.Back() })
 	back.Icon = theme.NavigateBackIcon()
 	skip := s.button(sc, "skip", s.T("assess.skip"), widget.MediumImportance, f.skip)
 	skip.Icon = theme.NavigateNextIcon()
@@ -114,7 +117,6 @@ func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObje
 	} else {
 		parts = append([]fyne.CanvasObject{container.New(&progressLayout{part: float32(done+1) / float32(max(total, 1))}, layout.NewSpacer(), track, fill)}, parts...)
 	}
-	sc.Back = f.back
 	sc.Content = page(container.NewVBox(parts...), append(append([]fyne.CanvasObject{back}, actions...), skip)...)
 }
 
@@ -382,38 +384,38 @@ func (f *assessFlow) choicesBody(sc *Screen, it *assessment.Item) fyne.CanvasObj
 		return grid
 	}
 	head, box := f.scene(sc, it.Scene)
-	return container.NewVBox(head, container.New(&split{left: 0.42}, box, grid))
+	body := container.New(&split{left: 0.42}, box, grid)
+	if head == nil {
+		return body
+	}
+	return container.NewVBox(head, body)
 }
 
+// needsPage is how many services one page of the needs question shows:
+// at the largest text, in every language, ten do not fit on one screen.
+const needsPage = 5
+
 // needsBody is the final multi-select: tiles with the services'
-// pictograms, toggled by tap, Enter or their number key (1…9, 0), then
-// Valider (returned apart, for the bottom row).
+// pictograms, toggled by tap, Enter or their number key, five a page, then
+// Valider. It returns the body and the bottom row's middle action
+// (Suivant on the first page, Valider on the last).
 func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObject, fyne.CanvasObject) {
 	s := f.s
 	chosen := map[string]bool{}
 	for _, n := range s.svc.Sessions.Needs() {
 		chosen[n] = true
 	}
-	grid := container.NewGridWithColumns(5)
+	grid := container.NewGridWithColumns(3)
+	first := 0
 	var draw func()
-	toggles := make([]func(), len(it.Options))
-	for i, o := range it.Options {
-		toggles[i] = func() {
-			chosen[o.ID] = !chosen[o.ID]
-			draw()
-			if b := sc.Buttons["need."+o.ID]; b != nil && s.win.Canvas().Focused() != nil {
-				s.win.Canvas().Focus(b)
-			}
+	toggle := func(o assessment.Option) {
+		chosen[o.ID] = !chosen[o.ID]
+		draw()
+		if b := sc.Buttons["need."+o.ID]; b != nil && s.win.Canvas().Focused() != nil {
+			s.win.Canvas().Focus(b)
 		}
 	}
-	draw = func() {
-		grid.Objects = nil
-		for i, o := range it.Options {
-			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.lang), picto(o.Picto, 48), chosen[o.ID], toggles[i]))
-		}
-		grid.Refresh()
-	}
-	draw()
+	onPage := func() []assessment.Option { return it.Options[first:min(first+needsPage, len(it.Options))] }
 	confirm := s.button(sc, "confirm", s.T("assess.confirm"), widget.HighImportance, func() {
 		var needs []string
 		for _, o := range it.Options {
@@ -424,20 +426,52 @@ func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObje
 		f.answer(assessment.Answer{Code: assessment.Chosen, Needs: needs})
 	})
 	confirm.Icon = theme.ConfirmIcon()
+	next := s.button(sc, "more", s.T("assess.more"), widget.HighImportance, func() {
+		first += needsPage
+		draw()
+	})
+	next.Icon = theme.NavigateNextIcon()
+	next.IconPlacement = widget.ButtonIconTrailingText
+	action := container.NewStack(confirm, next)
+	draw = func() {
+		grid.Objects = nil
+		for _, o := range onPage() {
+			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.lang), picto(o.Picto, 48), chosen[o.ID], func() { toggle(o) }))
+		}
+		grid.Refresh()
+		last := first+needsPage >= len(it.Options)
+		confirm.Hidden, next.Hidden = !last, last
+		action.Refresh()
+	}
+	draw()
+	// On the second page, Retour and Escape go back to the first.
+	sc.Back = func() {
+		if first == 0 {
+			f.back()
+			return
+		}
+		first -= needsPage
+		draw()
+	}
 	sc.OnRune = func(r rune) {
-		if i := keyIndex(r); i >= 0 && i < len(toggles) {
-			toggles[i]()
+		if i := keyIndex(r); i >= 0 && i < len(onPage()) {
+			toggle(onPage()[i])
 		}
 	}
-	// Enter with no button focused validates: the keys 1…0 tick, Enter ends.
+	// Enter with no button focused goes on: the number keys tick, Enter
+	// turns the page or validates.
 	sc.OnKey = func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-			confirm.OnTapped()
-			return true
+		if ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter {
+			return false
 		}
-		return false
+		if next.Visible() {
+			next.OnTapped()
+		} else {
+			confirm.OnTapped()
+		}
+		return true
 	}
-	return grid, confirm
+	return grid, action
 }
 
 // needTile is a service to tick: its pictogram above its short name, the
@@ -452,9 +486,9 @@ func (s *Shell) needTile(sc *Screen, id, text string, pic fyne.CanvasObject, sel
 }
 
 // scene draws the realistic screen of a situational question: a text
-// message on a phone (sender and message in the frame), or a web page
-// whose address bar runs the whole width above it, so that the address is
-// never cut (reading it is the point).
+// message on a phone (sender and message in the frame; no head), or a web
+// page whose address bar (head) runs the whole width above it, so that the
+// address is never cut: reading it is the point.
 func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) (head, box fyne.CanvasObject) {
 	s := f.s
 	lang := s.lang
@@ -483,9 +517,8 @@ func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) (head, box fyne.Can
 		from := label(sc, "scene.from", sn.From.In(lang))
 		from.TextStyle.Bold = true
 		parts = append([]fyne.CanvasObject{from}, parts...)
-		head = layout.NewSpacer()
 	}
-	inner := container.NewThemeOverride(container.NewPadded(container.NewPadded(container.NewVBox(parts...))), tileTheme{})
+	inner := container.NewThemeOverride(container.NewPadded(container.NewVBox(parts...)), tileTheme{})
 	return head, container.NewStack(frame, inner)
 }
 

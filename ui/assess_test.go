@@ -414,6 +414,7 @@ func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
 		case "assess.needs":
 			k.shell.typedRune('1')
 			k.shell.typedRune('4')
+			k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // the next five
 			k.focusOn(k.shell.screen.Buttons["confirm"])
 			k.key(fyne.KeyReturn)
 		case "assess.choice", "assess.icons":
@@ -464,6 +465,11 @@ func TestShortPathGoesStraightToNeedsAndResult(t *testing.T) {
 	k.tap("answer.no")
 	k.wantScreen("assess.needs")
 	k.wantLabel("question", "Quelles démarches")
+	k.tap("need.caf")
+	k.tap("more")
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // back to the first five
+	k.tap("need.caf")                                      // no longer wanted
+	k.tap("more")
 	k.tap("need.retraite")
 	k.tap("need.sante")
 	k.tap("need.retraite") // changed their mind
