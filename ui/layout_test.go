@@ -49,6 +49,7 @@ var visitorScreens = map[string]func(k *kiosk){
 	"assess-scroll":       func(k *kiosk) { k.openQuestion("device.scroll") },
 	"assess-type":         func(k *kiosk) { k.openQuestion("device.type") },
 	"assess-needs":        func(k *kiosk) { k.openQuestion("needs") },
+	"assess-needs-2":      func(k *kiosk) { k.openQuestion("needs"); k.tap("more") },
 	"assess-result":       func(k *kiosk) { k.openResult() },
 	"assess-result-short": func(k *kiosk) { k.openShortResult() },
 	"assess-next":         func(k *kiosk) { k.openResult(); k.tap("next") },
