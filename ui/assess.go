@@ -435,6 +435,9 @@ func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObje
 	action := container.NewStack(confirm, next)
 	draw = func() {
 		grid.Objects = nil
+		for _, o := range it.Options { // the other page's tiles are gone
+			delete(sc.Buttons, "need."+o.ID)
+		}
 		for _, o := range onPage() {
 			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.lang), picto(o.Picto, 48), chosen[o.ID], func() { toggle(o) }))
 		}

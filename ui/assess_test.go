@@ -11,6 +11,7 @@ import (
 
 	"pasapas/assessment"
 	"pasapas/assets"
+	"pasapas/printing"
 )
 
 // openQuestion starts a session and opens the assessment at question id,
@@ -501,4 +502,16 @@ func TestAssessmentInEnglish(t *testing.T) {
 	if b := k.shell.screen.Buttons["skip"]; b.Text != "Skip" {
 		t.Fatalf("skip button %q", b.Text)
 	}
+}
+
+func TestPrintFromTheNextStep(t *testing.T) {
+	k := newKiosk(t)
+	k.printWith(printing.Folder{Dir: t.TempDir()})
+	k.openResult()
+	k.tap("next")
+	k.shell.typedRune('2')
+	k.waitPrint()
+	k.wantScreen("print.done")
+	k.tap("back")
+	k.wantScreen("assess.next")
 }
