@@ -23,18 +23,18 @@ var visitorScreens = map[string]func(k *kiosk){
 	"print": func(k *kiosk) {
 		k.printWith(newGate(k, printing.Folder{Dir: k.t.TempDir()}))
 		k.tap("start")
-		k.shell.printSummary(k.shell.showHome)
+		k.shell.printSummary()
 	},
 	"print.done": func(k *kiosk) {
 		k.printWith(printing.Folder{Dir: k.t.TempDir()})
 		k.tap("start")
-		k.shell.printSummary(k.shell.showHome)
+		k.shell.printSummary()
 		k.waitPrint()
 	},
 	"print.failed": func(k *kiosk) {
 		k.printWith(printing.Folder{})
 		k.tap("start")
-		k.shell.printSummary(k.shell.showHome)
+		k.shell.printSummary()
 		k.waitPrint()
 	},
 	// The self-assessment: one screen per question kind, and the result.

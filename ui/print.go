@@ -13,9 +13,9 @@ import (
 )
 
 // printButton is the "Imprimer mon résumé" button of the assessment result
-// and of the end of a walkthrough; back is where the visitor returns after.
-func (s *Shell) printButton(sc *Screen, back func()) *Button {
-	b := s.button(sc, "print", s.T("print.ui.button"), widget.MediumImportance, func() { s.printSummary(back) })
+// and of the end of a walkthrough.
+func (s *Shell) printButton(sc *Screen) *Button {
+	b := s.button(sc, "print", s.T("print.ui.button"), widget.MediumImportance, s.printSummary)
 	b.Icon = theme.DocumentPrintIcon()
 	if s.svc.PrintSummary == nil {
 		b.Hide()
@@ -27,11 +27,13 @@ func (s *Shell) printButton(sc *Screen, back func()) *Button {
 // Printing waits for the printer, up to a minute or more, so it runs in
 // the background while the screen says what is happening; the visitor may
 // leave with "Retour" at any time. A failed print loses nothing: the
-// session is stored, and the mediator reprints it by its code.
-func (s *Shell) printSummary(back func()) {
+// session is stored, and the mediator reprints it by its code. "Retour"
+// goes back to the screen it was called from.
+func (s *Shell) printSummary() {
+	from := s.screen
+	back := func() { s.show(from) }
 	cur := s.svc.Sessions.Current()
-	if cur == nil || s.svc.PrintSummary == nil {
-		back()
+	if cur == nil || s.svc.PrintSummary == nil || from == nil {
 		return
 	}
 	code := cur.Code

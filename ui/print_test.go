@@ -61,7 +61,7 @@ func TestPrintSummaryComesOut(t *testing.T) {
 	k.tap("start")
 	code := k.shell.svc.Sessions.Current().Code
 
-	k.shell.printSummary(k.shell.showHome)
+	k.shell.printSummary()
 	k.wantScreen("print")
 	k.wantLabel("body", "Attendez")
 	k.wantLabel("code", code.String())
@@ -87,7 +87,7 @@ func TestPrintFailureKeepsTheSession(t *testing.T) {
 	k.tap("start")
 	code := k.shell.svc.Sessions.Current().Code
 
-	k.shell.printSummary(k.shell.showHome)
+	k.shell.printSummary()
 	k.waitPrint()
 	k.wantScreen("print.failed")
 	k.wantLabel("title", "L'imprimante ne répond pas")
@@ -107,7 +107,7 @@ func TestPrintOutcomeAfterIdlePrompt(t *testing.T) {
 	g := newGate(k, printing.Folder{Dir: t.TempDir()})
 	k.printWith(g)
 	k.tap("start")
-	k.shell.printSummary(k.shell.showHome)
+	k.shell.printSummary()
 	k.advance(k.shell.svc.IdleTimeout)
 	k.wantScreen("idle")
 	close(g.open)
@@ -120,11 +120,11 @@ func TestPrintOutcomeAfterIdlePrompt(t *testing.T) {
 func TestPrintButtonHiddenWithoutPrinting(t *testing.T) {
 	k := newKiosk(t)
 	sc := newScreen("x")
-	if b := k.shell.printButton(sc, k.shell.showHome); b.Visible() {
+	if b := k.shell.printButton(sc); b.Visible() {
 		t.Error("print button shown on a kiosk without printing")
 	}
 	k.printWith(printing.Folder{Dir: t.TempDir()})
-	if b := k.shell.printButton(sc, k.shell.showHome); !b.Visible() || b.Text != "Imprimer mon résumé" {
+	if b := k.shell.printButton(sc); !b.Visible() || b.Text != "Imprimer mon résumé" {
 		t.Errorf("print button %q visible=%v", b.Text, b.Visible())
 	}
 }
