@@ -77,7 +77,7 @@ func (s *Shell) showAssessNext(res assessment.Result) {
 	actions := container.NewGridWithColumns(2, guide)
 	if s.svc.PrintSummary != nil {
 		actions.Add(s.tile(sc, "print", "2", s.T("assess.result.print"), picto("print", 48), true,
-			func() { s.printSummary(func() { s.showAssessNext(res) }) }))
+			s.printSummary))
 	}
 	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { s.showAssessResult(res) })
 	back.Icon = theme.NavigateBackIcon()
