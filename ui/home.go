@@ -22,7 +22,7 @@ func (s *Shell) showHome() {
 		heading(sc, "title", s.T("home.title")),
 		container.NewGridWithColumns(2,
 			s.choice(sc, "assess", s.T("home.assess"), s.T("home.assess.hint"), s.startAssessment),
-			s.choice(sc, "guide", s.T("home.guide"), s.T("home.guide.hint"), func() { s.showSoon("guide") }),
+			s.choice(sc, "guide", s.T("home.guide"), s.T("home.guide.hint"), s.showProcedures),
 		),
 	), codeLabel, finish)
 	sc.OnRune = func(r rune) {

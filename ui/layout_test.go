@@ -53,6 +53,35 @@ var visitorScreens = map[string]func(k *kiosk){
 	"assess-result":       func(k *kiosk) { k.openResult() },
 	"assess-result-short": func(k *kiosk) { k.openShortResult() },
 	"assess-next":         func(k *kiosk) { k.openResult(); k.tap("next") },
+
+	"walk-list":      func(k *kiosk) { k.tap("start"); k.tap("guide") },
+	"walk-list-last": func(k *kiosk) { k.tap("start"); k.tap("guide"); k.tap("page.next"); k.tap("page.next") },
+	"walk-checklist": func(k *kiosk) { openWalk(k, "ants"); k.tap("lack.id_card") },
+	"walk-step":      func(k *kiosk) { openWalk(k, "ft-inscription"); k.tap("start"); k.tap("done"); k.tap("done") },
+	"walk-stuck":     func(k *kiosk) { openWalk(k, "caf"); k.tap("start"); k.tap("done"); k.tap("stuck") },
+	"walk-tip":       func(k *kiosk) { openWalk(k, "caf"); k.tap("start"); k.tap("stuck"); k.tap("tip") },
+	"walk-mediator":  func(k *kiosk) { openWalk(k, "caf"); k.tap("start"); k.tap("stuck"); k.tap("mediator") },
+	"walk-end":       func(k *kiosk) { openWalk(k, "ants"); k.tap("lack.id_card"); startWalk(k); walkToEnd(k) },
+}
+
+// The sandbox of each practice kind, on the step that uses it.
+func init() {
+	for name, at := range map[string]struct {
+		proc  string
+		steps int
+	}{
+		"franceconnect": {"franceconnect", 0}, "fc-provider": {"franceconnect", 1}, "login": {"ameli", 3},
+		"confirm": {"caf", 4}, "attach": {"scan", 3}, "slot": {"doctolib", 1}, "scam": {"arnaque", 3},
+	} {
+		visitorScreens["sandbox-"+name] = func(k *kiosk) {
+			openWalk(k, at.proc)
+			startWalk(k)
+			for range at.steps {
+				k.tap("done")
+			}
+			k.tap("practice")
+		}
+	}
 }
 
 // TestScreensFitWithoutScrolling checks the brief's rule: every screen fits

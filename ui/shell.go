@@ -23,6 +23,7 @@ import (
 	"pasapas/app/speech"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
+	"pasapas/assessment/walkthrough"
 )
 
 // Services is what the screens need from the rest of the kiosk.
@@ -61,6 +62,8 @@ type Services struct {
 	// Questions is the self-assessment's bank; Assessments stores results.
 	Questions   *assessment.Bank
 	Assessments AssessmentStore
+	// Walkthroughs are the procedures of "Être guidé pour une démarche".
+	Walkthroughs *walkthrough.Set
 }
 
 // Screen is one full-window page. Buttons and Labels are kept by name so
@@ -108,6 +111,10 @@ type Shell struct {
 	body   *fyne.Container
 	// jobs counts background work (printing), so tests can wait for it.
 	jobs sync.WaitGroup
+
+	// PrintSummary, when set, adds "Imprimer mon résumé" to the end of a
+	// walkthrough; the printing screens set it.
+	PrintSummary func()
 }
 
 // Create builds the kiosk in w and shows the welcome screen. It refuses the

@@ -18,6 +18,8 @@ import (
 	"pasapas/app/speech"
 	"pasapas/app/store"
 	"pasapas/assessment"
+	"pasapas/assessment/content"
+	"pasapas/assessment/walkthrough"
 	"pasapas/seeds"
 )
 
@@ -55,22 +57,27 @@ func newKiosk(t *testing.T) *kiosk {
 	clock := func() time.Time { return k.now }
 	log := logrus.New()
 	log.SetOutput(testWriter{t})
+	walks, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
 	k.win = test.NewTempWindow(t, nil)
 	k.win.Resize(fyne.NewSize(1024, 768))
 	k.shell = Create(a, k.win, Services{
-		Sessions:    session.NewService(st, "test-kiosk", clock),
-		PIN:         pin.NewGuard(st, clock),
-		Text:        text,
-		Log:         log,
-		Now:         clock,
-		IdleTimeout: 120 * time.Second,
-		IdleGrace:   30 * time.Second,
-		DefaultLang: "fr",
-		Quit:        func() { k.quit = true },
-		Speech:      speech.Detect(context.Background(), k.wavDir),
-		Console:     st,
-		Questions:   questions,
-		Assessments: st,
+		Sessions:     session.NewService(st, "test-kiosk", clock),
+		PIN:          pin.NewGuard(st, clock),
+		Text:         text,
+		Log:          log,
+		Now:          clock,
+		IdleTimeout:  120 * time.Second,
+		IdleGrace:    30 * time.Second,
+		DefaultLang:  "fr",
+		Quit:         func() { k.quit = true },
+		Speech:       speech.Detect(context.Background(), k.wavDir),
+		Console:      st,
+		Questions:    questions,
+		Assessments:  st,
+		Walkthroughs: walkthrough.NewSet(walks...),
 	})
 	return k
 }

@@ -134,6 +134,11 @@ func heading(sc *Screen, id, text string) *widget.Label {
 // choice is a large tile: a button underneath (focus, keyboard, tap) with a
 // title and a hint laid over it, since a plain button cannot wrap its text.
 func (s *Shell) choice(sc *Screen, id, title, hint string, f func()) fyne.CanvasObject {
+	return s.iconChoice(sc, id, nil, title, hint, f)
+}
+
+// iconChoice is a choice with a pictogram (icon may be nil) left of its text.
+func (s *Shell) iconChoice(sc *Screen, id string, icon fyne.Resource, title, hint string, f func()) fyne.CanvasObject {
 	b := s.button(sc, id, "", widget.HighImportance, f)
 	t := widget.NewLabel(title)
 	t.TextStyle.Bold = true
@@ -146,8 +151,15 @@ func (s *Shell) choice(sc *Screen, id, title, hint string, f func()) fyne.Canvas
 		h.Alignment = fyne.TextAlignCenter
 		parts = append(parts, h)
 	}
-	text := container.NewThemeOverride(container.NewPadded(container.NewVBox(parts...)), onPrimary{})
-	return container.NewStack(b, text)
+	var text fyne.CanvasObject = container.NewVBox(parts...)
+	if icon != nil {
+		t.Alignment = fyne.TextAlignLeading
+		img := canvas.NewImageFromResource(icon)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSquareSize(MinTouchTarget + 12))
+		text = container.NewBorder(nil, nil, container.NewCenter(img), nil, container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer()))
+	}
+	return container.NewStack(b, container.NewThemeOverride(container.NewPadded(text), onPrimary{}))
 }
 
 // page lays out a visitor screen: content centred vertically with room at

@@ -190,7 +190,7 @@ func (l loader) document(n *yaml.Node) (Document, error) {
 	if err := l.code(n, "bring.code", raw.Code); err != nil {
 		return Document{}, err
 	}
-	label, err := l.text(n, "bring.label", &raw.Label, MaxTitle*2, 0)
+	label, err := l.text(n, "bring.label", &raw.Label, MaxDocument, 0)
 	return Document{Code: raw.Code, Label: label}, err
 }
 

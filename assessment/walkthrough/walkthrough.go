@@ -118,6 +118,7 @@ const (
 	MaxDocuments = 4
 	MaxTitle     = 48
 	MaxStepTitle = 36
+	MaxDocument  = 60
 	// MaxInstruction and MaxSentences keep an instruction FALC-short.
 	MaxInstruction = 150
 	MaxSentences   = 2

@@ -51,6 +51,7 @@ func Kiosk(k *app.Kiosk) error {
 		PrintSummary:    k.PrintSummary,
 		Questions:       k.Content.Questions,
 		Assessments:     k.Store,
+		Walkthroughs:    k.Content.Walkthroughs,
 	})
 	defer k.Speech.Stop()
 	done := make(chan struct{})

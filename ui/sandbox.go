@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Practice values shown on screen for the login sandbox. They are the same
+// for everyone and are only ever compared with what is typed.
+const (
+	practiceID       = "1234567890123"
+	practicePassword = "Soleil-24"
+	practiceFile     = "attestation.pdf"
+)
+
+// practice builds the interactive mock of a practice step (kind is one of
+// walkthrough.Sandboxes). solved is called when the visitor does the right
+// thing; hint is given the key of a gentle hint after a wrong action. What
+// the visitor types stays in this screen's entries: it is compared with the
+// practice values, never stored, logged or printed.
+func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key string)) fyne.CanvasObject {
+	var mock fyne.CanvasObject
+	switch kind {
+	case "franceconnect":
+		wrong := func() { hint("sandbox.franceconnect.hint") }
+		fc := s.button(sc, "mock.fc", s.T("sandbox.franceconnect.fc"), widget.HighImportance, solved)
+		fc.Icon = theme.LoginIcon()
+		mock = container.NewVBox(
+			container.NewGridWithColumns(2,
+				s.button(sc, "mock.login", s.T("sandbox.franceconnect.login"), widget.MediumImportance, wrong),
+				s.button(sc, "mock.create", s.T("sandbox.franceconnect.create"), widget.MediumImportance, wrong)),
+			fc)
+	case "fc-provider":
+		grid := container.NewGridWithColumns(2)
+		for _, p := range []string{"impots.gouv", "ameli", "La Poste", "MSA"} {
+			f := func() { hint("sandbox.fc-provider.hint") }
+			if p == "impots.gouv" {
+				f = solved
+			}
+			grid.Add(s.button(sc, "mock."+strings.ToLower(strings.ReplaceAll(p, " ", "")), p, widget.MediumImportance, f))
+		}
+		mock = container.NewVBox(grid,
+			s.button(sc, "mock.create", s.T("sandbox.fc-provider.create"), widget.MediumImportance, func() { hint("sandbox.fc-provider.hint.create") }))
+	case "login":
+		id := widget.NewEntry()
+		id.SetPlaceHolder(s.T("sandbox.login.id"))
+		pw := widget.NewPasswordEntry()
+		pw.SetPlaceHolder(s.T("sandbox.login.password"))
+		submit := func() {
+			switch {
+			case strings.ReplaceAll(id.Text, " ", "") != practiceID:
+				hint("sandbox.login.hint.id")
+			case strings.TrimSpace(pw.Text) != practicePassword:
+				hint("sandbox.login.hint.password")
+			default:
+				solved()
+			}
+		}
+		valider := s.button(sc, "mock.submit", s.T("sandbox.login.submit"), widget.HighImportance, submit)
+		id.OnSubmitted = func(string) { s.act(submit)() }
+		pw.OnSubmitted = id.OnSubmitted
+		values := label(sc, "values", s.T("sandbox.login.values", "id", practiceID, "password", practicePassword))
+		values.TextStyle.Bold = true
+		mock = container.NewVBox(values, container.NewBorder(nil, nil, nil, valider, container.NewGridWithColumns(2, id, pw)))
+	case "confirm":
+		check := widget.NewCheck(s.T("sandbox.confirm.check"), func(bool) { s.idle.Activity() })
+		mock = container.NewBorder(nil, nil, nil,
+			s.button(sc, "mock.submit", s.T("sandbox.confirm.submit"), widget.HighImportance, func() {
+				if !check.Checked {
+					hint("sandbox.confirm.hint")
+					return
+				}
+				solved()
+			}), check)
+	case "attach":
+		joined := label(sc, "joined", "")
+		// The file picker appears on "Joindre un fichier", as on a real site.
+		files := container.NewGridWithColumns(3)
+		pick := func() {
+			files.RemoveAll()
+			for _, f := range []string{"photo.jpg", practiceFile, "musique.mp3"} {
+				files.Add(s.button(sc, "mock.file."+f, f, widget.MediumImportance, func() {
+					if f != practiceFile {
+						hint("sandbox.attach.hint.file")
+						return
+					}
+					files.RemoveAll()
+					joined.SetText(s.T("sandbox.attach.joined", "file", f))
+				}))
+			}
+		}
+		join := s.button(sc, "mock.join", s.T("sandbox.attach.join"), widget.MediumImportance, pick)
+		join.Icon = theme.MailAttachmentIcon()
+		send := s.button(sc, "mock.send", s.T("sandbox.attach.send"), widget.HighImportance, func() {
+			if joined.Text == "" {
+				hint("sandbox.attach.hint.first")
+				return
+			}
+			solved()
+		})
+		send.Icon = theme.MailSendIcon()
+		mock = container.NewVBox(container.NewGridWithColumns(2, join, send), files, joined)
+	case "slot":
+		chosen := ""
+		days := container.NewVBox()
+		var slots []*Button
+		for _, day := range []string{"mon", "tue"} {
+			times := container.NewGridWithColumns(3)
+			for _, t := range []string{"9 h 00", "9 h 30", "11 h"} {
+				id := day + "." + strings.ReplaceAll(t, " ", "")
+				var b *Button
+				b = s.button(sc, "mock.slot."+id, t, widget.MediumImportance, func() {
+					chosen = id
+					for _, o := range slots {
+						o.Importance = widget.MediumImportance
+						o.Refresh()
+					}
+					b.Importance = widget.HighImportance
+					b.Refresh()
+				})
+				slots = append(slots, b)
+				times.Add(b)
+			}
+			dayLabel := widget.NewLabel(s.T("sandbox.slot." + day))
+			dayLabel.TextStyle.Bold = true
+			days.Add(container.NewBorder(nil, nil, dayLabel, nil, times))
+		}
+		confirm := s.button(sc, "mock.confirm", s.T("sandbox.slot.confirm"), widget.HighImportance, func() {
+			switch chosen {
+			case "":
+				hint("sandbox.slot.hint.first")
+			case "tue.9h30":
+				solved()
+			default:
+				hint("sandbox.slot.hint")
+			}
+		})
+		mock = container.NewBorder(nil, nil, nil, confirm, days)
+	case "scam":
+		list := container.NewVBox()
+		for _, n := range []string{"1", "2", "3"} {
+			f := func() { hint("sandbox.scam.hint") }
+			if n == "2" {
+				f = solved
+			}
+			b := s.button(sc, "mock.message."+n, s.T("sandbox.scam."+n), widget.MediumImportance, f)
+			b.Icon = theme.MailComposeIcon()
+			b.Alignment = widget.ButtonAlignLeading
+			list.Add(b)
+		}
+		mock = list
+	default:
+		// The loader only accepts known kinds; a newer content file on an
+		// older kiosk still gets its step, without the practice.
+		s.svc.Log.WithField("sandbox", kind).Warn("unknown practice kind")
+		mock = label(sc, "", "")
+	}
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	frame.StrokeWidth = 2
+	frame.CornerRadius = 10
+	return container.NewStack(frame, container.NewPadded(mock))
+}
