@@ -38,19 +38,23 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 			fc)
 	case "fc-provider":
 		grid := container.NewGridWithColumns(2)
-		for _, p := range []string{"impots.gouv", "ameli", "La Poste", "MSA"} {
+		for _, p := range []struct{ id, name string }{
+			{"impots", "Impôts (impots.gouv)"}, {"ameli", "ameli"}, {"laposte", "La Poste"}, {"msa", "MSA"},
+		} {
 			f := func() { hint("sandbox.fc-provider.hint") }
-			if p == "impots.gouv" {
+			if p.id == "impots" {
 				f = solved
 			}
-			grid.Add(s.button(sc, "mock."+strings.ToLower(strings.ReplaceAll(p, " ", "")), p, widget.MediumImportance, f))
+			grid.Add(s.button(sc, "mock."+p.id, p.name, widget.MediumImportance, f))
 		}
 		mock = container.NewVBox(grid,
 			s.button(sc, "mock.create", s.T("sandbox.fc-provider.create"), widget.MediumImportance, func() { hint("sandbox.fc-provider.hint.create") }))
 	case "login":
 		id := widget.NewEntry()
 		id.SetPlaceHolder(s.T("sandbox.login.id"))
-		pw := widget.NewPasswordEntry()
+		// Not masked: the practice values are on screen anyway, and seeing
+		// what one types is how one learns to type it right.
+		pw := widget.NewEntry()
 		pw.SetPlaceHolder(s.T("sandbox.login.password"))
 		submit := func() {
 			switch {

@@ -268,7 +268,7 @@ func TestEveryPracticeGivesHintsThenSucceeds(t *testing.T) {
 		right []string
 	}{
 		{"franceconnect", 0, []string{"mock.login", "mock.create"}, []string{"mock.fc"}},
-		{"franceconnect", 1, []string{"mock.ameli", "mock.create"}, []string{"mock.impots.gouv"}},
+		{"franceconnect", 1, []string{"mock.ameli", "mock.create"}, []string{"mock.impots"}},
 		{"scan", 3, []string{"mock.send", "mock.join", "mock.file.photo.jpg"}, []string{"mock.file.attestation.pdf", "mock.send"}},
 		{"doctolib", 1, []string{"mock.confirm", "mock.slot.mon.9h30", "mock.confirm"}, []string{"mock.slot.tue.9h30", "mock.confirm"}},
 		{"arnaque", 3, []string{"mock.message.1", "mock.message.3"}, []string{"mock.message.2"}},
