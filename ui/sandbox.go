@@ -29,12 +29,12 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 	switch kind {
 	case "franceconnect":
 		wrong := func() { hint("sandbox.franceconnect.hint") }
-		fc := s.button(sc, "mock.fc", s.T("sandbox.franceconnect.fc"), widget.HighImportance, solved)
+		fc := s.button(sc, "mock.fc", s.wT("sandbox.franceconnect.fc"), widget.HighImportance, solved)
 		fc.Icon = theme.LoginIcon()
 		mock = container.NewVBox(
 			container.NewGridWithColumns(2,
-				s.button(sc, "mock.login", s.T("sandbox.franceconnect.login"), widget.MediumImportance, wrong),
-				s.button(sc, "mock.create", s.T("sandbox.franceconnect.create"), widget.MediumImportance, wrong)),
+				s.button(sc, "mock.login", s.wT("sandbox.franceconnect.login"), widget.MediumImportance, wrong),
+				s.button(sc, "mock.create", s.wT("sandbox.franceconnect.create"), widget.MediumImportance, wrong)),
 			fc)
 	case "fc-provider":
 		grid := container.NewGridWithColumns(2)
@@ -48,14 +48,14 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 			grid.Add(s.button(sc, "mock."+p.id, p.name, widget.MediumImportance, f))
 		}
 		mock = container.NewVBox(grid,
-			s.button(sc, "mock.create", s.T("sandbox.fc-provider.create"), widget.MediumImportance, func() { hint("sandbox.fc-provider.hint.create") }))
+			s.button(sc, "mock.create", s.wT("sandbox.fc-provider.create"), widget.MediumImportance, func() { hint("sandbox.fc-provider.hint.create") }))
 	case "login":
 		id := widget.NewEntry()
-		id.SetPlaceHolder(s.T("sandbox.login.id"))
+		id.SetPlaceHolder(s.wT("sandbox.login.id"))
 		// Not masked: the practice values are on screen anyway, and seeing
 		// what one types is how one learns to type it right.
 		pw := widget.NewEntry()
-		pw.SetPlaceHolder(s.T("sandbox.login.password"))
+		pw.SetPlaceHolder(s.wT("sandbox.login.password"))
 		submit := func() {
 			switch {
 			case strings.ReplaceAll(id.Text, " ", "") != practiceID:
@@ -66,16 +66,16 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 				solved()
 			}
 		}
-		valider := s.button(sc, "mock.submit", s.T("sandbox.login.submit"), widget.HighImportance, submit)
+		valider := s.button(sc, "mock.submit", s.wT("sandbox.login.submit"), widget.HighImportance, submit)
 		id.OnSubmitted = func(string) { s.act(submit)() }
 		pw.OnSubmitted = id.OnSubmitted
-		values := label(sc, "values", s.T("sandbox.login.values", "id", practiceID, "password", practicePassword))
+		values := label(sc, "values", s.wT("sandbox.login.values", "id", practiceID, "password", practicePassword))
 		values.TextStyle.Bold = true
 		mock = container.NewVBox(values, container.NewBorder(nil, nil, nil, valider, container.NewGridWithColumns(2, id, pw)))
 	case "confirm":
-		check := widget.NewCheck(s.T("sandbox.confirm.check"), func(bool) { s.idle.Activity() })
+		check := widget.NewCheck(s.wT("sandbox.confirm.check"), func(bool) { s.idle.Activity() })
 		mock = container.NewBorder(nil, nil, nil,
-			s.button(sc, "mock.submit", s.T("sandbox.confirm.submit"), widget.HighImportance, func() {
+			s.button(sc, "mock.submit", s.wT("sandbox.confirm.submit"), widget.HighImportance, func() {
 				if !check.Checked {
 					hint("sandbox.confirm.hint")
 					return
@@ -95,13 +95,13 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 						return
 					}
 					files.RemoveAll()
-					joined.SetText(s.T("sandbox.attach.joined", "file", f))
+					joined.SetText(s.wT("sandbox.attach.joined", "file", f))
 				}))
 			}
 		}
-		join := s.button(sc, "mock.join", s.T("sandbox.attach.join"), widget.MediumImportance, pick)
+		join := s.button(sc, "mock.join", s.wT("sandbox.attach.join"), widget.MediumImportance, pick)
 		join.Icon = theme.MailAttachmentIcon()
-		send := s.button(sc, "mock.send", s.T("sandbox.attach.send"), widget.HighImportance, func() {
+		send := s.button(sc, "mock.send", s.wT("sandbox.attach.send"), widget.HighImportance, func() {
 			if joined.Text == "" {
 				hint("sandbox.attach.hint.first")
 				return
@@ -131,11 +131,11 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 				slots = append(slots, b)
 				times.Add(b)
 			}
-			dayLabel := widget.NewLabel(s.T("sandbox.slot." + day))
+			dayLabel := widget.NewLabel(s.wT("sandbox.slot." + day))
 			dayLabel.TextStyle.Bold = true
 			days.Add(container.NewBorder(nil, nil, dayLabel, nil, times))
 		}
-		confirm := s.button(sc, "mock.confirm", s.T("sandbox.slot.confirm"), widget.HighImportance, func() {
+		confirm := s.button(sc, "mock.confirm", s.wT("sandbox.slot.confirm"), widget.HighImportance, func() {
 			switch chosen {
 			case "":
 				hint("sandbox.slot.hint.first")
@@ -153,7 +153,7 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 			if n == "2" {
 				f = solved
 			}
-			b := s.button(sc, "mock.message."+n, s.T("sandbox.scam."+n), widget.MediumImportance, f)
+			b := s.button(sc, "mock.message."+n, s.wT("sandbox.scam."+n), widget.MediumImportance, f)
 			b.Icon = theme.MailComposeIcon()
 			b.Alignment = widget.ButtonAlignLeading
 			list.Add(b)

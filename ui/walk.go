@@ -19,6 +19,20 @@ import (
 	"pasapas/assets"
 )
 
+// walkLang is the language of the walkthrough screens: the visitor's, but
+// French for a right-to-left one, as for all content (see rtl.go).
+func (s *Shell) walkLang() string {
+	if s.rightToLeft() {
+		return s.svc.Text.Reference()
+	}
+	return s.lang
+}
+
+// wT is T for the walkthrough screens, in walkLang.
+func (s *Shell) wT(key string, args ...string) string {
+	return s.svc.Text.T(s.walkLang(), key, args...)
+}
+
 // walkRun is one visitor's way through one procedure. It lives in the
 // screens' closures only: the next visitor cannot meet it.
 type walkRun struct {
@@ -64,15 +78,15 @@ func (s *Shell) showProcedurePage(pageNo int) {
 	shown := procs[pageNo*per : min(len(procs), (pageNo+1)*per)]
 	for i, p := range shown {
 		grid.Add(s.iconChoice(sc, "proc."+p.ID, assets.Illustration(p.Pictogram),
-			strconv.Itoa(i+1)+". "+p.Title.In(s.lang), "", func() { s.openProcedure(p) }))
+			strconv.Itoa(i+1)+". "+p.Title.In(s.walkLang()), "", func() { s.openProcedure(p) }))
 	}
 	// Empty cells keep the tiles of a last, shorter page the same size.
 	for range per - len(shown) {
 		grid.Add(canvas.NewRectangle(color.Transparent))
 	}
-	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, s.showHome)
-	prev := s.button(sc, "page.previous", s.T("walk.page.previous"), widget.MediumImportance, func() { s.showProcedurePage(pageNo - 1) })
-	next := s.button(sc, "page.next", s.T("walk.page.next"), widget.MediumImportance, func() { s.showProcedurePage(pageNo + 1) })
+	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, s.showHome)
+	prev := s.button(sc, "page.previous", s.wT("walk.page.previous"), widget.MediumImportance, func() { s.showProcedurePage(pageNo - 1) })
+	next := s.button(sc, "page.next", s.wT("walk.page.next"), widget.MediumImportance, func() { s.showProcedurePage(pageNo + 1) })
 	prev.Icon, next.Icon = theme.NavigateBackIcon(), theme.NavigateNextIcon()
 	next.IconPlacement = widget.ButtonIconTrailingText
 	if pageNo == 0 {
@@ -81,10 +95,10 @@ func (s *Shell) showProcedurePage(pageNo int) {
 	if pageNo == pages-1 {
 		next.Disable()
 	}
-	pageLabel := label(sc, "page", s.T("walk.page", "n", strconv.Itoa(pageNo+1), "of", strconv.Itoa(pages)))
+	pageLabel := label(sc, "page", s.wT("walk.page", "n", strconv.Itoa(pageNo+1), "of", strconv.Itoa(pages)))
 	pageLabel.Wrapping = fyne.TextWrapOff
 	sc.Content = page(container.NewBorder(
-		container.NewBorder(nil, nil, nil, pageLabel, heading(sc, "title", s.T("walk.list.title"))), nil, nil, nil, grid,
+		container.NewBorder(nil, nil, nil, pageLabel, heading(sc, "title", s.wT("walk.list.title"))), nil, nil, nil, grid,
 	), back, prev, next)
 	sc.Back = back.OnTapped
 	sc.OnRune = func(r rune) {
@@ -134,10 +148,10 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 	sub := centred(label(sc, "subtitle", ""))
 	sub.TextStyle.Bold = true
 	updateNote := func() {
-		sub.SetText(s.T("walk.check.title"))
+		sub.SetText(s.wT("walk.check.title"))
 		for _, has := range run.have {
 			if !has {
-				sub.SetText(s.T("walk.check.missing"))
+				sub.SetText(s.wT("walk.check.missing"))
 			}
 		}
 	}
@@ -159,25 +173,25 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 			updateNote()
 		}
 		answer[i] = mark
-		have = s.button(sc, "have."+d.Code, s.T("walk.check.have"), widget.MediumImportance, func() { mark(true) })
-		lack = s.button(sc, "lack."+d.Code, s.T("walk.check.lack"), widget.MediumImportance, func() { mark(false) })
+		have = s.button(sc, "have."+d.Code, s.wT("walk.check.have"), widget.MediumImportance, func() { mark(true) })
+		lack = s.button(sc, "lack."+d.Code, s.wT("walk.check.lack"), widget.MediumImportance, func() { mark(false) })
 		if has, ok := run.have[d.Code]; ok {
 			mark(has)
 		}
-		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), label(sc, "doc."+d.Code, d.Label.In(s.lang))))
+		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), label(sc, "doc."+d.Code, d.Label.In(s.walkLang()))))
 	}
-	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, func() {
+	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
 		if pageNo > 0 {
 			s.showChecklist(run, pageNo-1)
 			return
 		}
 		s.leaveWalk(run)
 	})
-	start := s.button(sc, "start", s.T("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
+	start := s.button(sc, "start", s.wT("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
 	if pageNo < pages-1 {
-		start = s.button(sc, "next", s.T("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
+		start = s.button(sc, "next", s.wT("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
 	}
-	title := centred(label(sc, "title", p.Title.In(s.lang)))
+	title := centred(label(sc, "title", p.Title.In(s.walkLang())))
 	title.TextStyle.Bold = true
 	sc.Content = page(container.NewVBox(title, sub, rows), back, start)
 	sc.Back = back.OnTapped
@@ -239,21 +253,21 @@ func (s *Shell) showStep(run *walkRun, i int) {
 	}
 	run.step = i
 	sc := newScreen("walk.step")
-	stepOf := label(sc, "step", s.stepOf(run)+" : "+st.Title.In(s.lang))
+	stepOf := label(sc, "step", s.stepOf(run)+" : "+st.Title.In(s.walkLang()))
 	stepOf.TextStyle.Bold = true
 	stepOf.SizeName = theme.SizeNameSubHeadingText
-	text := []fyne.CanvasObject{label(sc, "instruction", st.Instruction.In(s.lang))}
+	text := []fyne.CanvasObject{label(sc, "instruction", st.Instruction.In(s.walkLang()))}
 	if s.textStep == 0 {
-		text = append(text, label(sc, "pitfall", s.T("walk.pitfall", "text", st.Pitfall.In(s.lang))))
+		text = append(text, label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang()))))
 	}
 	var side fyne.CanvasObject = s.illustration(st.Illustration)
 	if st.Sandbox != "" {
 		side = container.New(&atLeast{width: 300, factor: 1},
-			s.iconChoice(sc, "practice", assets.Illustration(st.Illustration), s.T("walk.sandbox.open"), "", func() { s.showPractice(run) }))
+			s.iconChoice(sc, "practice", assets.Illustration(st.Illustration), s.wT("walk.sandbox.open"), "", func() { s.showPractice(run) }))
 	}
-	done := s.button(sc, "done", s.T("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
-	stuck := s.button(sc, "stuck", s.T("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { s.stepBack(run) })
+	done := s.button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	stuck := s.button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
+	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.stepBack(run) })
 	sc.Content = page(container.NewVBox(stepOf, container.NewBorder(nil, nil, nil, side, container.NewVBox(text...))),
 		actionRow(back, stuck, done))
 	sc.Back = back.OnTapped
@@ -273,7 +287,7 @@ func (s *Shell) showStep(run *walkRun, i int) {
 }
 
 func (s *Shell) stepOf(run *walkRun) string {
-	return s.T("walk.step_of", "n", strconv.Itoa(run.step+1), "of", strconv.Itoa(len(run.proc.Steps)))
+	return s.wT("walk.step_of", "n", strconv.Itoa(run.step+1), "of", strconv.Itoa(len(run.proc.Steps)))
 }
 
 // showPractice is a step's sandbox: an interactive look-alike of the real
@@ -282,22 +296,22 @@ func (s *Shell) stepOf(run *walkRun) string {
 func (s *Shell) showPractice(run *walkRun) {
 	st := run.proc.Steps[run.step]
 	sc := newScreen("walk.sandbox")
-	task := label(sc, "hint", s.T("sandbox."+st.Sandbox+".task"))
+	task := label(sc, "hint", s.wT("sandbox."+st.Sandbox+".task"))
 	task.TextStyle.Bold = true
-	done := s.button(sc, "done", s.T("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	done := s.button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
 	solved := func() {
 		run.solved = true
-		task.SetText(s.T("walk.sandbox.bravo"))
-		done.SetText(s.T("walk.sandbox.continue"))
+		task.SetText(s.wT("walk.sandbox.bravo"))
+		done.SetText(s.wT("walk.sandbox.continue"))
 		s.win.Canvas().Focus(done)
 	}
 	gentle := func(key string) {
 		run.hints++
-		task.SetText(s.T(key))
+		task.SetText(s.wT(key))
 	}
-	stuck := s.button(sc, "stuck", s.T("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { s.showStep(run, run.step) })
-	sc.Content = page(container.NewVBox(practiceBanner(s.T("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, solved, gentle)),
+	stuck := s.button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
+	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.showStep(run, run.step) })
+	sc.Content = page(container.NewVBox(practiceBanner(s.wT("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, solved, gentle)),
 		actionRow(back, stuck, done))
 	sc.Back = back.OnTapped
 	s.show(sc)
@@ -410,15 +424,15 @@ func (s *Shell) showStuck(run *walkRun) {
 	secs := s.secondsSince(run.stepBegun)
 	stuck := func(outcome string) { s.record(walkthrough.Stuck(run.proc.ID, st.ID, secs, outcome)) }
 	sc := newScreen("walk.stuck")
-	retry := s.button(sc, "retry", "1.  "+s.T("walk.stuck.retry"), widget.HighImportance, func() {
+	retry := s.button(sc, "retry", "1.  "+s.wT("walk.stuck.retry"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckRetry)
 		s.showStep(run, run.step)
 	})
-	tip := s.button(sc, "tip", "2.  "+s.T("walk.stuck.tip"), widget.HighImportance, func() {
+	tip := s.button(sc, "tip", "2.  "+s.wT("walk.stuck.tip"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckTip)
 		s.showTip(run)
 	})
-	mediator := s.button(sc, "mediator", "3.  "+s.T("walk.stuck.mediator"), widget.HighImportance, func() {
+	mediator := s.button(sc, "mediator", "3.  "+s.wT("walk.stuck.mediator"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckMediator)
 		s.record(walkthrough.Abandoned(run.proc.ID, st.ID, s.secondsSince(run.begun)))
 		s.showAskMediator(run)
@@ -427,8 +441,8 @@ func (s *Shell) showStuck(run *walkRun) {
 		b.Alignment = widget.ButtonAlignLeading
 	}
 	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("walk.stuck.title")),
-		centred(label(sc, "body", s.T("walk.stuck.body"))),
+		heading(sc, "title", s.wT("walk.stuck.title")),
+		centred(label(sc, "body", s.wT("walk.stuck.body"))),
 		container.NewPadded(container.NewVBox(retry, tip, mediator)),
 	))
 	sc.Back = retry.OnTapped
@@ -448,13 +462,13 @@ func (s *Shell) showStuck(run *walkRun) {
 func (s *Shell) showTip(run *walkRun) {
 	st := run.proc.Steps[run.step]
 	sc := newScreen("walk.tip")
-	back := s.button(sc, "back", s.T("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.step) })
-	tip := centred(label(sc, "tip", st.Tip.In(s.lang)))
+	back := s.button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.step) })
+	tip := centred(label(sc, "tip", st.Tip.In(s.walkLang())))
 	tip.SizeName = theme.SizeNameSubHeadingText
 	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("walk.tip.title")),
+		heading(sc, "title", s.wT("walk.tip.title")),
 		tip,
-		centred(label(sc, "pitfall", s.T("walk.pitfall", "text", st.Pitfall.In(s.lang)))),
+		centred(label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))),
 	), back)
 	sc.Back = back.OnTapped
 	s.show(sc)
@@ -468,16 +482,16 @@ func (s *Shell) showAskMediator(run *walkRun) {
 	if cur := s.svc.Sessions.Current(); cur != nil {
 		code = cur.Code.String()
 	}
-	codeLabel := centred(label(sc, "code", s.T("walk.mediator.body", "code", code)))
+	codeLabel := centred(label(sc, "code", s.wT("walk.mediator.body", "code", code)))
 	codeLabel.SizeName = theme.SizeNameSubHeadingText
 	codeLabel.TextStyle.Bold = true
-	where := s.stepOf(run) + " : " + run.proc.Steps[run.step].Title.In(s.lang)
-	home := s.button(sc, "home", s.T("common.home"), widget.HighImportance, s.showHome)
+	where := s.stepOf(run) + " : " + run.proc.Steps[run.step].Title.In(s.walkLang())
+	home := s.button(sc, "home", s.wT("common.home"), widget.HighImportance, s.showHome)
 	actions := append(s.printAction(sc), home)
 	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("walk.mediator.title")),
+		heading(sc, "title", s.wT("walk.mediator.title")),
 		codeLabel,
-		centred(label(sc, "where", s.T("walk.mediator.where", "where", where))),
+		centred(label(sc, "where", s.wT("walk.mediator.where", "where", where))),
 	), actions...)
 	sc.Back = home.OnTapped
 	s.show(sc)
@@ -488,24 +502,24 @@ func (s *Shell) showAskMediator(run *walkRun) {
 func (s *Shell) showWalkEnd(run *walkRun) {
 	p := run.proc
 	sc := newScreen("walk.end")
-	parts := []fyne.CanvasObject{heading(sc, "title", s.T("walk.end.title"))}
+	parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.end.title"))}
 	if s.textStep == 0 { // no room for it at larger sizes, and the title says it
-		parts = append(parts, centred(label(sc, "body", s.T("walk.end.body"))))
+		parts = append(parts, centred(label(sc, "body", s.wT("walk.end.body"))))
 	}
 	var missing []string
 	for _, d := range p.Bring {
 		if has, ok := run.have[d.Code]; ok && !has {
-			missing = append(missing, d.Label.In(s.lang))
+			missing = append(missing, d.Label.In(s.walkLang()))
 		}
 	}
 	if len(missing) > 0 {
-		parts = append(parts, centred(label(sc, "missing", s.T("walk.end.missing", "docs", strings.Join(missing, ", ")))))
+		parts = append(parts, centred(label(sc, "missing", s.wT("walk.end.missing", "docs", strings.Join(missing, ", ")))))
 	}
-	source := centred(label(sc, "source", s.T("walk.end.source", "site", siteName(p.Source.URL), "date", dayMonthYear(p.Source.Checked))))
+	source := centred(label(sc, "source", s.wT("walk.end.source", "site", siteName(p.Source.URL), "date", dayMonthYear(p.Source.Checked))))
 	source.TextStyle.Bold = true
 	parts = append(parts, source)
-	home := s.button(sc, "home", s.T("common.home"), widget.MediumImportance, s.showHome)
-	other := s.button(sc, "other", s.T("walk.end.other"), widget.HighImportance, s.showProcedures)
+	home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
+	other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
 	actions := append([]fyne.CanvasObject{home}, s.printAction(sc)...)
 	sc.Content = page(container.NewVBox(parts...), append(actions, other)...)
 	sc.Back = other.OnTapped
@@ -517,7 +531,7 @@ func (s *Shell) printAction(sc *Screen) []fyne.CanvasObject {
 	if s.PrintSummary == nil {
 		return nil
 	}
-	return []fyne.CanvasObject{s.button(sc, "print", s.T("walk.end.print"), widget.HighImportance, s.PrintSummary)}
+	return []fyne.CanvasObject{s.button(sc, "print", s.wT("walk.end.print"), widget.HighImportance, s.PrintSummary)}
 }
 
 // record stores a walkthrough event; a storage failure is logged and the
