@@ -101,11 +101,11 @@ func (s *Shell) showProcedurePage(pageNo int) {
 		container.NewBorder(nil, nil, nil, pageLabel, heading(sc, "title", s.wT("walk.list.title"))), nil, nil, nil, grid,
 	), back, prev, next)
 	sc.Back = back.OnTapped
-	sc.OnRune = func(r rune) {
-		if i := int(r - '1'); i >= 0 && i < len(shown) {
-			sc.Buttons["proc."+shown[i].ID].OnTapped()
-		}
+	var tiles []*Button
+	for _, p := range shown {
+		tiles = append(tiles, sc.Buttons["proc."+p.ID])
 	}
+	sc.OnRune = numberKeys(tiles...)
 	// Arrow keys reach the page buttons' handlers even when those are
 	// disabled; the page number is clamped, so nothing happens then.
 	sc.OnKey = func(ev *fyne.KeyEvent) bool {
@@ -207,14 +207,29 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 			}
 		}
 	}
-	sc.OnKey = func(ev *fyne.KeyEvent) bool {
+	sc.OnKey = enterPresses(start)
+	s.show(sc)
+}
+
+// enterPresses makes Enter, when no widget has the focus, press b.
+func enterPresses(b *Button) func(*fyne.KeyEvent) bool {
+	return func(ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-			start.OnTapped()
+			b.OnTapped()
 			return true
 		}
 		return false
 	}
-	s.show(sc)
+}
+
+// numberKeys makes the key 1 press the first button, 2 the second… A nil
+// button is a number without action.
+func numberKeys(buttons ...*Button) func(rune) {
+	return func(r rune) {
+		if i := int(r - '1'); i >= 0 && i < len(buttons) && buttons[i] != nil {
+			buttons[i].OnTapped()
+		}
+	}
 }
 
 // beginWalk records the start (once) and the documents said missing, then
@@ -271,18 +286,7 @@ func (s *Shell) showStep(run *walkRun, i int) {
 	sc.Content = page(container.NewVBox(stepOf, container.NewBorder(nil, nil, nil, side, container.NewVBox(text...))),
 		actionRow(back, stuck, done))
 	sc.Back = back.OnTapped
-	sc.OnRune = func(r rune) {
-		switch r {
-		case '1':
-			done.OnTapped()
-		case '2':
-			stuck.OnTapped()
-		case '3':
-			if b, ok := sc.Buttons["practice"]; ok {
-				b.OnTapped()
-			}
-		}
-	}
+	sc.OnRune = numberKeys(done, stuck, sc.Buttons["practice"])
 	s.show(sc)
 }
 
@@ -446,16 +450,7 @@ func (s *Shell) showStuck(run *walkRun) {
 		container.NewPadded(container.NewVBox(retry, tip, mediator)),
 	))
 	sc.Back = retry.OnTapped
-	sc.OnRune = func(r rune) {
-		switch r {
-		case '1':
-			retry.OnTapped()
-		case '2':
-			tip.OnTapped()
-		case '3':
-			mediator.OnTapped()
-		}
-	}
+	sc.OnRune = numberKeys(retry, tip, mediator)
 	s.show(sc)
 }
 

@@ -37,13 +37,7 @@ func (s *Shell) showWelcome() {
 		mainAction(start, 420, 1.25),
 		container.NewThemeOverride(container.NewVBox(langTitle, langs), steadyBar{}),
 	))
-	sc.OnKey = func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-			start.OnTapped()
-			return true
-		}
-		return false
-	}
+	sc.OnKey = enterPresses(start)
 	s.show(sc)
 }
 

@@ -220,3 +220,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestDocumentedExampleLoads keeps the complete example of docs/content.md
+// a valid file.
+func TestDocumentedExampleLoads(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/content.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const start = "```yaml\n# A centre's own procedure"
+	i := strings.Index(string(doc), start)
+	if i < 0 {
+		t.Fatal("docs/content.md has no complete example")
+	}
+	block := string(doc)[i+len("```yaml\n"):]
+	block = block[:strings.Index(block, "```")]
+	p, err := Parse("content.md", []byte(block), drawn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ID != "mairie-listes" || len(p.Steps) != 3 || p.Steps[1].Sandbox != "attach" {
+		t.Fatalf("example read as %+v", p)
+	}
+}
