@@ -311,14 +311,17 @@ func TestEveryPracticeGivesHintsThenSucceeds(t *testing.T) {
 func TestNeedsComeFirstAndTheListIsPaginated(t *testing.T) {
 	k := newKiosk(t)
 	k.tap("start")
-	k.shell.svc.Sessions.SetNeeds([]string{"impots", "arnaque"})
+	// The self-assessment's need codes: a procedure's id, or one it serves.
+	k.shell.svc.Sessions.SetNeeds([]string{"sante", "impots"})
 	k.tap("guide")
 	k.wantScreen("walk.list")
 	k.wantLabel("page", "Page 1 sur 2")
-	if _, ok := k.shell.screen.Buttons["proc.impots"]; !ok {
-		t.Fatal("a declared need is not on the first page")
+	for _, id := range []string{"ameli", "doctolib", "impots"} {
+		if _, ok := k.shell.screen.Buttons["proc."+id]; !ok {
+			t.Fatalf("%s, a declared need, is not on the first page", id)
+		}
 	}
-	k.shell.typedRune('1')
+	k.shell.typedRune('3')
 	k.wantScreen("walk.check")
 	k.wantLabel("title", "impots.gouv")
 	k.tap("back")

@@ -32,6 +32,7 @@ type (
 		Title     yaml.Node   `yaml:"title"`
 		Service   yaml.Node   `yaml:"service"`
 		Pictogram string      `yaml:"pictogram"`
+		Needs     []string    `yaml:"needs"`
 		Bring     []yaml.Node `yaml:"bring"`
 		Steps     []yaml.Node `yaml:"steps"`
 		Source    yaml.Node   `yaml:"source"`
@@ -117,6 +118,7 @@ func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 		kind yaml.Kind
 		want string
 	}{
+		{"needs", yaml.SequenceNode, "a list of codes, e.g. [france_travail]"},
 		{"bring", yaml.SequenceNode, "a list (lines starting with -)"},
 		{"steps", yaml.SequenceNode, "a list (lines starting with -)"},
 		{"source", yaml.MappingNode, "url: and checked: lines"},
@@ -143,6 +145,12 @@ func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 	if err := l.illustration(root, "pictogram", raw.Pictogram); err != nil {
 		return nil, err
 	}
+	for _, c := range raw.Needs {
+		if err := l.code(root, "needs", c); err != nil {
+			return nil, err
+		}
+	}
+	p.Needs = raw.Needs
 	if len(raw.Bring) > MaxDocuments {
 		return nil, l.errorf(content.FieldLine(root, "bring"), "bring", "%d documents; at most %d fit on the checklist", len(raw.Bring), MaxDocuments)
 	}

@@ -100,6 +100,8 @@ func TestParseErrorsNameFileLineAndField(t *testing.T) {
 		{"unknown field", "pictogram:", "pictogramme:", "demo.yaml:4: pictogramme: unknown field"},
 		{"unknown step field", "    tip:", "    astuce:", "demo.yaml:13: astuce: unknown field"},
 		{"bad id", "id: demo", "id: Démo X", "demo.yaml:1: id: \"Démo X\" must be"},
+		{"bad need", "pictogram: picto-email", "pictogram: picto-email\nneeds: [France Travail]", "demo.yaml:5: needs: \"France Travail\" must be"},
+		{"needs not a list", "pictogram: picto-email", "pictogram: picto-email\nneeds: caf", "demo.yaml:5: needs: expected a list"},
 		{"no French", "{fr: Le service, en: The service}", "{en: The service}", "demo.yaml:3: service: the French text"},
 		{"bad language", "{fr: Le service, en: The service}", "{fr: Le service, english: The service}", "demo.yaml:3: service: \"english\" is not a language code"},
 		{"three sentences", "Faites ceci. Puis cela.", "Faites ceci. Puis cela. Et encore.", "demo.yaml:11: steps.instruction.fr: 3 sentences"},
@@ -187,6 +189,10 @@ func TestSetOrderAndReplace(t *testing.T) {
 	}
 	if got := ids(s.Ordered([]string{"c", "zz", "c"})); got != "cab" {
 		t.Fatalf("Ordered %s", got)
+	}
+	a.Needs, c.Needs = []string{"work"}, []string{"work"}
+	if got := ids(s.Ordered([]string{"work"})); got != "acb" {
+		t.Fatalf("Ordered by need code %s", got)
 	}
 }
 

@@ -34,6 +34,7 @@ package walkthrough
 
 import (
 	"regexp"
+	"slices"
 )
 
 // Reference is the language every text must have and falls back to; it is
@@ -61,6 +62,10 @@ type Procedure struct {
 	Service Text
 	// Pictogram names a drawn image of assets/illustrations.
 	Pictogram string
+	// Needs are the answer codes of the self-assessment's "Quelles
+	// démarches devez-vous faire ?" this procedure serves (france_travail,
+	// sante…), besides its own id.
+	Needs []string
 	// Bring is "Ce qu'il faut avoir avant de commencer".
 	Bring []Document
 	Steps []Step
@@ -180,15 +185,18 @@ func (s *Set) Get(id string) *Procedure {
 	return nil
 }
 
-// Ordered lists the procedures with those named in first (the visitor's
-// declared needs, in their order) ahead of the rest.
+// Ordered lists the procedures serving the codes of first (the visitor's
+// declared needs, in their order: a procedure's id or one of its Needs)
+// ahead of the rest.
 func (s *Set) Ordered(first []string) []*Procedure {
 	var out []*Procedure
 	taken := map[string]bool{}
-	for _, id := range first {
-		if p := s.Get(id); p != nil && !taken[id] {
-			out = append(out, p)
-			taken[id] = true
+	for _, code := range first {
+		for _, p := range s.All() {
+			if !taken[p.ID] && (p.ID == code || slices.Contains(p.Needs, code)) {
+				out = append(out, p)
+				taken[p.ID] = true
+			}
 		}
 	}
 	for _, p := range s.All() {
