@@ -111,10 +111,6 @@ type Shell struct {
 	body   *fyne.Container
 	// jobs counts background work (printing), so tests can wait for it.
 	jobs sync.WaitGroup
-
-	// PrintSummary, when set, adds "Imprimer mon résumé" to the end of a
-	// walkthrough; the printing screens set it.
-	PrintSummary func()
 }
 
 // Create builds the kiosk in w and shows the welcome screen. It refuses the

@@ -482,12 +482,12 @@ func (s *Shell) showAskMediator(run *walkRun) {
 	codeLabel.TextStyle.Bold = true
 	where := s.stepOf(run) + " : " + run.proc.Steps[run.step].Title.In(s.walkLang())
 	home := s.button(sc, "home", s.wT("common.home"), widget.HighImportance, s.showHome)
-	actions := append(s.printAction(sc), home)
+	printBtn := s.printButton(sc, func() { s.showAskMediator(run) })
 	sc.Content = page(container.NewVBox(
 		heading(sc, "title", s.wT("walk.mediator.title")),
 		codeLabel,
 		centred(label(sc, "where", s.wT("walk.mediator.where", "where", where))),
-	), actions...)
+	), printBtn, home)
 	sc.Back = home.OnTapped
 	s.show(sc)
 }
@@ -515,18 +515,10 @@ func (s *Shell) showWalkEnd(run *walkRun) {
 	parts = append(parts, source)
 	home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
 	other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
-	actions := append([]fyne.CanvasObject{home}, s.printAction(sc)...)
-	sc.Content = page(container.NewVBox(parts...), append(actions, other)...)
+	printBtn := s.printButton(sc, func() { s.showWalkEnd(run) })
+	sc.Content = page(container.NewVBox(parts...), home, printBtn, other)
 	sc.Back = other.OnTapped
 	s.show(sc)
-}
-
-// printAction is "Imprimer mon résumé" when printing is wired in.
-func (s *Shell) printAction(sc *Screen) []fyne.CanvasObject {
-	if s.PrintSummary == nil {
-		return nil
-	}
-	return []fyne.CanvasObject{s.button(sc, "print", s.wT("walk.end.print"), widget.HighImportance, s.PrintSummary)}
 }
 
 // record stores a walkthrough event; a storage failure is logged and the

@@ -359,14 +359,21 @@ func TestChecklistPagesAtLargerText(t *testing.T) {
 	wantEvents(t, k.walkEvents(code), "walk.started proc=ants", "walk.missing proc=ants doc=id_card", "walk.missing proc=ants doc=stamp")
 }
 
-func TestPrintHookAtTheEnd(t *testing.T) {
+func TestPrintAtTheEndAndWhenAskingTheMediator(t *testing.T) {
 	k := newKiosk(t)
+	openWalk(k, "arnaque")
+	walkToEnd(k)
+	if k.shell.screen.Buttons["print"].Visible() {
+		t.Fatal("Imprimer mon résumé shown without a printer")
+	}
+	k = newKiosk(t)
 	printed := 0
-	k.shell.PrintSummary = func() { printed++ }
+	k.shell.svc.PrintSummary = func(session.Code) error { printed++; return nil }
 	openWalk(k, "arnaque")
 	walkToEnd(k)
 	k.tap("print")
+	k.waitPrint()
 	if printed != 1 {
-		t.Fatal("Imprimer mon résumé did not call the hook")
+		t.Fatal("Imprimer mon résumé did not print")
 	}
 }
