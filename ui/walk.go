@@ -482,12 +482,12 @@ func (s *Shell) showAskMediator(run *walkRun) {
 	codeLabel.TextStyle.Bold = true
 	where := s.stepOf(run) + " : " + run.proc.Steps[run.step].Title.In(s.walkLang())
 	home := s.button(sc, "home", s.wT("common.home"), widget.HighImportance, s.showHome)
-	printBtn := s.printButton(sc, func() { s.showAskMediator(run) })
 	sc.Content = page(container.NewVBox(
 		heading(sc, "title", s.wT("walk.mediator.title")),
 		codeLabel,
 		centred(label(sc, "where", s.wT("walk.mediator.where", "where", where))),
-	), printBtn, home)
+		container.NewCenter(s.printButton(sc, func() { s.showAskMediator(run) })),
+	), home)
 	sc.Back = home.OnTapped
 	s.show(sc)
 }
@@ -515,8 +515,11 @@ func (s *Shell) showWalkEnd(run *walkRun) {
 	parts = append(parts, source)
 	home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
 	other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
+	// Printing sits in the page, not in the bottom row: hidden when there
+	// is no printer, it must not take a column there.
 	printBtn := s.printButton(sc, func() { s.showWalkEnd(run) })
-	sc.Content = page(container.NewVBox(parts...), home, printBtn, other)
+	parts = append(parts, container.NewCenter(printBtn))
+	sc.Content = page(container.NewVBox(parts...), home, other)
 	sc.Back = other.OnTapped
 	s.show(sc)
 }
