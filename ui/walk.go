@@ -486,7 +486,7 @@ func (s *Shell) showAskMediator(run *walkRun) {
 		heading(sc, "title", s.wT("walk.mediator.title")),
 		codeLabel,
 		centred(label(sc, "where", s.wT("walk.mediator.where", "where", where))),
-		container.NewCenter(s.printButton(sc, func() { s.showAskMediator(run) })),
+		container.NewCenter(s.printButton(sc)),
 	), home)
 	sc.Back = home.OnTapped
 	s.show(sc)
@@ -517,7 +517,7 @@ func (s *Shell) showWalkEnd(run *walkRun) {
 	other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
 	// Printing sits in the page, not in the bottom row: hidden when there
 	// is no printer, it must not take a column there.
-	printBtn := s.printButton(sc, func() { s.showWalkEnd(run) })
+	printBtn := s.printButton(sc)
 	parts = append(parts, container.NewCenter(printBtn))
 	sc.Content = page(container.NewVBox(parts...), home, other)
 	sc.Back = other.OnTapped
