@@ -68,6 +68,8 @@ type Kiosk struct {
 	AutoRead bool
 	// Health lists the problems the mediator console shows.
 	Health *health.Board
+	// Retention purges expired sessions at start and once a day.
+	Retention *Retention
 }
 
 // RunWindow shows the kiosk window until it quits.
@@ -210,7 +212,7 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	log.WithFields(logrus.Fields{"version": Version, "data_dir": *dataDir, "windowed": *windowed}).Info("kiosk starting")
 	done := make(chan struct{})
 	defer close(done)
-	go keepPurging(k.Store, log, done)
+	go k.Retention.Keep(done)
 	err = run(k)
 	if errors.Is(err, ErrRestart) {
 		log.Info("kiosk restarting")
@@ -243,14 +245,15 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	} else if n > 0 {
 		log.WithField("sessions", n).Warn("sessions left open by a stop were marked abandoned")
 	}
-	PurgeExpired(ctx, st, time.Now(), log)
+	board := health.NewBoard(nil)
+	retention := NewRetention(st, board, log, nil)
+	retention.Purge(ctx)
 	c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	logReport(log, report)
-	board := health.NewBoard(nil)
 	raiseStartAlerts(ctx, st, board, dataDir, report, log)
 	watched := watchedStore{Store: st, board: board}
 	text := c.Text
@@ -282,6 +285,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		ContentReport:   report,
 		Log:             log,
 		Health:          board,
+		Retention:       retention,
 		IdleTimeout:     idle,
 		IdleGrace:       idleGrace,
 		DefaultLang:     setting(SettingLanguage, text.Reference()),

@@ -97,6 +97,9 @@ func TestStartPurgesExpiredSessions(t *testing.T) {
 	ctx := context.Background()
 	old, _ := st.CreateSession(ctx, session.Record{ID: "old", KioskID: "k", Lang: "fr", Started: time.Now().AddDate(0, 0, -40)})
 	st.EndSession(ctx, "old", session.Finished, time.Now().AddDate(0, 0, -40))
+	// A recent one too: a purge that would empty the file waits for the
+	// mediator (see Retention).
+	st.CreateSession(ctx, session.Record{ID: "new", KioskID: "k", Lang: "fr", Started: time.Now()})
 	st.SetSetting(ctx, "retention.days", "30")
 	st.Close()
 	log := logrus.New()

@@ -30,6 +30,11 @@ const (
 	// ContentRejected: a centre's content file was refused and the built-in
 	// content is used instead (detail: file:line: field: what is wrong).
 	ContentRejected Kind = "content.rejected"
+	// ClockSuspect: the computer's date disagrees with the stored sessions
+	// (the newest lies in the future, or all are older than the
+	// retention), so the automatic purge is suspended (detail: the day of
+	// the newest session). Cleared by the next purge that finds it right.
+	ClockSuspect Kind = "clock.suspect"
 )
 
 // Alert is one problem waiting for the mediator.

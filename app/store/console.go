@@ -118,6 +118,16 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 	return int(n), s.checkpoint()
 }
 
+// NewestStart is when the most recent stored session started; ok is false
+// when there is none. The retention compares it with the clock.
+func (s *Store) NewestStart(ctx context.Context) (t time.Time, ok bool, err error) {
+	var ms sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT max(started_at) FROM sessions`).Scan(&ms); err != nil || !ms.Valid {
+		return time.Time{}, false, err
+	}
+	return fromMillis(ms.Int64), true, nil
+}
+
 // Stats adds up the statistics of period p from the day counters.
 func (s *Store) Stats(ctx context.Context, p activity.Period) (activity.Stats, error) {
 	days := p.Days()
