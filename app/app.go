@@ -24,6 +24,7 @@ import (
 	"pasapas/app/settings"
 	"pasapas/app/speech"
 	"pasapas/app/store"
+	"pasapas/assessment"
 	"pasapas/assessment/content"
 )
 
@@ -70,6 +71,14 @@ type Kiosk struct {
 	Health *health.Board
 	// Retention purges expired sessions at start and once a day.
 	Retention *Retention
+	// Assessments stores self-assessment results; like Sessions and PIN,
+	// a failed write raises an alert on Health.
+	Assessments AssessmentStore
+}
+
+// AssessmentStore stores a session's self-assessment result.
+type AssessmentStore interface {
+	SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error
 }
 
 // RunWindow shows the kiosk window until it quits.
@@ -286,6 +295,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		Log:             log,
 		Health:          board,
 		Retention:       retention,
+		Assessments:     watched,
 		IdleTimeout:     idle,
 		IdleGrace:       idleGrace,
 		DefaultLang:     setting(SettingLanguage, text.Reference()),

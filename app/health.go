@@ -17,6 +17,7 @@ import (
 	"pasapas/app/pin"
 	"pasapas/app/session"
 	"pasapas/app/store"
+	"pasapas/assessment"
 	"pasapas/assessment/content"
 )
 
@@ -137,8 +138,9 @@ type watchedStore struct {
 }
 
 var (
-	_ session.Store  = watchedStore{}
-	_ pin.StateStore = watchedStore{}
+	_ session.Store   = watchedStore{}
+	_ pin.StateStore  = watchedStore{}
+	_ AssessmentStore = watchedStore{}
 )
 
 func (w watchedStore) note(err error) error {
@@ -167,6 +169,10 @@ func (w watchedStore) AddEvent(ctx context.Context, sessionID string, e session.
 
 func (w watchedStore) EndSession(ctx context.Context, sessionID string, status session.Status, at time.Time) error {
 	return w.note(w.Store.EndSession(ctx, sessionID, status, at))
+}
+
+func (w watchedStore) SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error {
+	return w.note(w.Store.SaveAssessment(ctx, sessionID, r))
 }
 
 func (w watchedStore) SavePIN(s pin.State) error {

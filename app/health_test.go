@@ -17,6 +17,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/session"
 	"pasapas/app/store"
+	"pasapas/assessment"
 	"pasapas/assessment/content"
 )
 
@@ -238,5 +239,21 @@ func TestContentRejectedIsRaised(t *testing.T) {
 	raiseStartAlerts(context.Background(), st, board, dir, report, logrus.New())
 	if got := board.List(); len(got) != 1 || got[0].Kind != health.ContentRejected {
 		t.Fatalf("alerts %+v", got)
+	}
+}
+
+// TestFailedAssessmentSaveIsRaised: the assessment result is written
+// through the same watch as sessions, so its failure reaches the console.
+func TestFailedAssessmentSaveIsRaised(t *testing.T) {
+	k, err := Open(t.TempDir(), logrus.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.Store.Close() // every write now fails
+	if err := k.Assessments.SaveAssessment(context.Background(), "id", assessment.Result{}); err == nil {
+		t.Fatal("saved on a closed store")
+	}
+	if !k.Health.Has(health.StorageError) {
+		t.Fatalf("alerts %+v, want storage.error", k.Health.List())
 	}
 }

@@ -175,16 +175,9 @@ func checkAfterPowerCut(t *testing.T, dir string, finished map[string]bool) {
 		}
 		return
 	}
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
+	if check := integrity(t, path); check != "ok" {
+		t.Fatalf("integrity_check: %q", check)
 	}
-	defer db.Close()
-	var check string
-	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
-		t.Fatalf("integrity_check: %q %v", check, err)
-	}
-	db.Close()
 
 	// The real start-up: nothing may be moved aside, open sessions end.
 	k, err := app.Open(dir, quietLog())
@@ -205,7 +198,7 @@ func checkAfterPowerCut(t *testing.T, dir string, finished map[string]bool) {
 			t.Fatalf("session %s reported finished is %s", code, rec.Status)
 		}
 	}
-	db, err = sql.Open("sqlite3", path)
+	db, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
 	}

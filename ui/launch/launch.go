@@ -17,6 +17,31 @@ import (
 // AppID is the kiosk's application ID (FyneApp.toml).
 const AppID = "fr.pasapas.kiosk"
 
+// Services is what the screens need, taken from the opened kiosk; Quit and
+// Restart are the caller's (the window's). The fault tests drive the
+// headless screens with it, as the real window does.
+func Services(k *app.Kiosk) ui.Services {
+	return ui.Services{
+		Sessions:        k.Sessions,
+		PIN:             k.PIN,
+		Text:            k.Text,
+		Log:             k.Log,
+		IdleTimeout:     k.IdleTimeout,
+		IdleGrace:       k.IdleGrace,
+		DefaultLang:     k.DefaultLang,
+		DefaultTextStep: k.DefaultTextStep,
+		Speech:          k.Speech,
+		AutoRead:        k.AutoRead,
+		Console:         k.Store,
+		ContentReport:   k.ContentReport,
+		Health:          k.Health,
+		PrintSummary:    k.PrintSummary,
+		Questions:       k.Content.Questions,
+		Assessments:     k.Assessments,
+		Walkthroughs:    k.Content.Walkthroughs,
+	}
+}
+
 // Kiosk shows the kiosk full screen (or in a 1280×800 window) until the
 // mediator quits it.
 func Kiosk(k *app.Kiosk) error {
@@ -32,27 +57,10 @@ func Kiosk(k *app.Kiosk) error {
 		w.SetFullScreen(true)
 	}
 	restart := false
-	shell := ui.Create(a, w, ui.Services{
-		Sessions:        k.Sessions,
-		PIN:             k.PIN,
-		Text:            k.Text,
-		Log:             k.Log,
-		IdleTimeout:     k.IdleTimeout,
-		IdleGrace:       k.IdleGrace,
-		DefaultLang:     k.DefaultLang,
-		DefaultTextStep: k.DefaultTextStep,
-		Quit:            a.Quit,
-		Restart:         func() { restart = true; a.Quit() },
-		Speech:          k.Speech,
-		AutoRead:        k.AutoRead,
-		Console:         k.Store,
-		ContentReport:   k.ContentReport,
-		Health:          k.Health,
-		PrintSummary:    k.PrintSummary,
-		Questions:       k.Content.Questions,
-		Assessments:     k.Store,
-		Walkthroughs:    k.Content.Walkthroughs,
-	})
+	svc := Services(k)
+	svc.Quit = a.Quit
+	svc.Restart = func() { restart = true; a.Quit() }
+	shell := ui.Create(a, w, svc)
 	defer k.Speech.Stop()
 	done := make(chan struct{})
 	defer close(done)
