@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"time"
 
 	"pasapas/app/activity"
@@ -30,11 +31,12 @@ func simulateCmd(args []string, std IO) int {
 	}
 	defer st.Close()
 	kiosk, _ := st.Setting(context.Background(), SettingKioskID, defaultKiosk)
-	sim := &activity.Simulator{
-		Rand:    rand.New(rand.NewPCG(*seed, 0)),
-		Period:  activity.LastDays(time.Now(), *days),
-		KioskID: kiosk,
+	c, _, err := LoadContent(filepath.Join(*dataDir, ContentDirName))
+	if err != nil {
+		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)
+		return exitError
 	}
+	sim := activity.NewSimulator(rand.New(rand.NewPCG(*seed, 0)), activity.LastDays(time.Now(), *days), kiosk, c.Questions, c.Walkthroughs)
 	if err := st.Simulate(context.Background(), sim, *n); err != nil {
 		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)
 		return exitError

@@ -40,10 +40,6 @@ type assessFlow struct {
 
 // startAssessment opens the first question ("Tester mes compétences").
 func (s *Shell) startAssessment() {
-	if s.svc.Questions == nil {
-		s.showSoon("assess")
-		return
-	}
 	f := &assessFlow{s: s, run: s.svc.Questions.NewRun()}
 	f.show()
 }

@@ -73,7 +73,7 @@ func (s *Shell) showAssessNext(res assessment.Result) {
 	orientation.TextStyle.Bold = true
 	orientation.Alignment = fyne.TextAlignCenter
 	advice := centred(label(sc, "advice", d.Orientation.Next))
-	guide := s.tile(sc, "guide", "1", s.T("assess.result.guide"), picto("papers", 48), true, s.guideAfterAssessment)
+	guide := s.tile(sc, "guide", "1", s.T("assess.result.guide"), picto("papers", 48), true, s.showProcedures)
 	actions := container.NewGridWithColumns(2, guide)
 	if s.svc.PrintSummary != nil {
 		actions.Add(s.tile(sc, "print", "2", s.T("assess.result.print"), picto("print", 48), true,
@@ -96,7 +96,3 @@ func (s *Shell) showAssessNext(res assessment.Result) {
 	}
 	s.show(sc)
 }
-
-// guideAfterAssessment is "Être guidé pour une démarche" on the result: the
-// same place as home's guide tile (the needs just chosen come first there).
-func (s *Shell) guideAfterAssessment() { s.showSoon("guide") }

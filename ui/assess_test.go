@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -483,7 +485,13 @@ func TestShortPathGoesStraightToNeedsAndResult(t *testing.T) {
 	}
 	k.tap("next")
 	k.wantLabel("orientation", "faire pour vous")
-	k.tap("home")
+	k.tap("guide")
+	k.wantScreen("walk.list")
+	// The need just declared (health) puts its procedures first.
+	if _, ok := k.shell.screen.Buttons["proc.ameli"]; !ok {
+		t.Fatalf("ameli not on the first page of procedures: %v", slices.Sorted(maps.Keys(k.shell.screen.Buttons)))
+	}
+	k.tap("back")
 	k.wantScreen("home")
 }
 

@@ -15,6 +15,7 @@ import (
 	"pasapas/app/activity"
 	"pasapas/app/directory"
 	"pasapas/app/session"
+	"pasapas/assessment/walkthrough"
 )
 
 // Console is what the mediator console reads and changes in the store
@@ -202,4 +203,27 @@ func (s *Shell) codeName(kind, code string) string {
 		return s.M(key)
 	}
 	return code
+}
+
+// procedureName is a walkthrough's tile title, or its id when the content
+// no longer has it (a centre removed its own procedure).
+func (s *Shell) procedureName(id string) string {
+	if p := s.svc.Walkthroughs.Get(id); p != nil {
+		return p.Title.In(s.svc.Text.Reference())
+	}
+	return id
+}
+
+// stepName reads "Étape 3 sur 7 : Se connecter" for step of procedure proc.
+func (s *Shell) stepName(proc, step string) string {
+	p := s.svc.Walkthroughs.Get(proc)
+	if p == nil {
+		return step
+	}
+	return s.stuckLabel(walkthrough.StuckPoint{StepID: step}.In(p))
+}
+
+// stuckLabel is a stuck point as the mediator reads it.
+func (s *Shell) stuckLabel(sp walkthrough.StuckPoint) string {
+	return sp.Label(s.svc.Text.Reference(), s.M("walk.step_of", "n", strconv.Itoa(sp.Number), "of", strconv.Itoa(sp.Of)))
 }

@@ -84,6 +84,10 @@ func lineFor(height float32, rows int) (line, textSize float32) {
 	return line, min(consoleText, line*0.78)
 }
 
+// maxLabelW leaves a bar chart at least a third of its width for bars and
+// numbers, however long its labels.
+const maxLabelW = 0.6
+
 // bar is one row of a horizontal bar chart: the picture first, the number
 // beside it.
 type bar struct {
@@ -93,13 +97,18 @@ type bar struct {
 	colour color.Color
 }
 
-// barRows draws one labelled bar per row: the label on the left (labelW of
-// the width), the bar drawn by drawBar in the middle, the note on the
-// right (noteW of the width).
+// barRows draws one labelled bar per row: the label on the left (at least
+// labelW of the width, more for a longer label, up to maxLabelW), the bar
+// drawn by drawBar in the middle, the note on the right (noteW of the
+// width).
 func barRows(labels, notes []string, labelW, noteW float32, drawBar func(i int, x, y, w, h float32) []fyne.CanvasObject) fyne.CanvasObject {
 	return newDrawing(fyne.NewSize(200, minLine*float32(len(labels))), func(size fyne.Size) []fyne.CanvasObject {
 		line, ts := lineFor(size.Height, len(labels))
 		lw, nw := size.Width*labelW, size.Width*noteW
+		for _, l := range labels {
+			lw = max(lw, fyne.MeasureText(l, ts, fyne.TextStyle{}).Width+12)
+		}
+		lw = min(lw, size.Width*maxLabelW)
 		barW := size.Width - lw - nw - 8
 		var out []fyne.CanvasObject
 		for i, l := range labels {

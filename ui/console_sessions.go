@@ -15,6 +15,7 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
+	"pasapas/assessment/walkthrough"
 )
 
 // SessionsPerPage is how many sessions a page of the list shows: with the
@@ -150,27 +151,32 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		levels = hbars(bars, 3)
 	}
 	walks := container.NewVBox(bold(s.M("console.session.walks")))
-	if len(x.Walks) == 0 {
+	events, err := s.svc.Console.SessionEvents(s.ctx(), code)
+	progress := walkthrough.Progress(events, s.svc.Walkthroughs)
+	if len(progress) == 0 {
 		walks.Add(widget.NewLabel("—"))
 	}
-	for i, w := range x.Walks {
-		parts := []string{s.codeName("procedure", w.Procedure) + " :"}
+	for i, w := range progress {
+		parts := []string{s.procedureName(w.ID) + " :"}
 		if w.Completed {
 			parts = append(parts, s.M("console.walk.completed"))
 		} else {
 			parts = append(parts, s.M("console.walk.notcompleted"))
 		}
-		if len(w.Stuck) > 0 {
-			parts = append(parts, "· "+s.M("console.walk.stuck", "steps", strings.Join(w.Stuck, ", ")))
+		if w.Stuck != nil {
+			parts = append(parts, "· "+s.M("console.walk.stuck", "steps", s.stuckLabel(*w.Stuck)))
 		}
 		if len(w.Missing) > 0 {
-			parts = append(parts, "· "+s.M("console.walk.missing", "docs", strings.Join(w.Missing, ", ")))
+			docs := make([]string, len(w.Missing))
+			for j, d := range w.Missing {
+				docs[j] = d.Label.In(s.svc.Text.Reference())
+			}
+			parts = append(parts, "· "+s.M("console.walk.missing", "docs", strings.Join(docs, ", ")))
 		}
 		l := clabel(sc, "walk."+strconv.Itoa(i), strings.Join(parts, " "))
 		l.Wrapping = fyne.TextWrapWord
 		walks.Add(l)
 	}
-	events, err := s.svc.Console.SessionEvents(s.ctx(), code)
 	if err != nil {
 		walks.Add(s.consoleError(sc, err))
 	}

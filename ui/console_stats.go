@@ -186,15 +186,19 @@ func (s *Shell) statsOverview(sc *Screen, st activity.Stats) fyne.CanvasObject {
 func (s *Shell) statsWalks(sc *Screen, walks []activity.WalkStats) fyne.CanvasObject {
 	box := container.NewVBox()
 	for i, w := range walks {
-		head := clabel(sc, "walk."+strconv.Itoa(i), s.M("console.stats.walk", "proc", s.codeName("procedure", w.Procedure),
+		var bars []bar
+		for _, c := range w.Stuck[:min(3, len(w.Stuck))] {
+			bars = append(bars, bar{label: s.stepName(w.Procedure, c.Key), value: float64(c.N),
+				text: countPercent(c.N, w.Started), colour: stuckColour})
+		}
+		key := "console.stats.walk"
+		if len(bars) > 0 {
+			key = "console.stats.walk.stuck"
+		}
+		head := clabel(sc, "walk."+strconv.Itoa(i), s.M(key, "proc", s.procedureName(w.Procedure),
 			"started", strconv.Itoa(w.Started), "done", strconv.Itoa(w.Completed), "percent", percentOf(w.Completed, w.Started)))
 		head.TextStyle.Bold = true
 		box.Add(head)
-		var bars []bar
-		for _, c := range w.Stuck[:min(3, len(w.Stuck))] {
-			bars = append(bars, bar{label: s.M("console.stats.step", "step", c.Key), value: float64(c.N),
-				text: countPercent(c.N, w.Started), colour: stuckColour})
-		}
 		if len(bars) == 0 {
 			box.Add(widget.NewLabel(s.M("console.stats.nostuck")))
 		} else {

@@ -20,6 +20,7 @@ import (
 	"pasapas/app/session"
 	"pasapas/app/settings"
 	"pasapas/assessment/content"
+	"pasapas/assessment/walkthrough"
 )
 
 // consoleScreens open each console screen over simulated sessions.
@@ -112,7 +113,7 @@ func sampleReport() *content.Report {
 // simulate stores n plausible sessions of the last 30 days.
 func (k *kiosk) simulate(n int) {
 	k.t.Helper()
-	sim := &activity.Simulator{Rand: rand.New(rand.NewPCG(1, 2)), Period: activity.LastDays(k.now, 30), KioskID: "borne-1"}
+	sim := activity.NewSimulator(rand.New(rand.NewPCG(1, 2)), activity.LastDays(k.now, 30), "borne-1", k.shell.svc.Questions, k.shell.svc.Walkthroughs)
 	if err := k.store.Simulate(context.Background(), sim, n); err != nil {
 		k.t.Fatal(err)
 	}
@@ -403,5 +404,43 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	got, _ := k.store.PlacesFor(context.Background(), "faire_pour")
 	if len(got) != 2 {
 		t.Fatalf("%d places for faire_pour after a refused import, want 2", len(got))
+	}
+}
+
+func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
+	k := openConsole(t)
+	svc := k.shell.svc.Sessions
+	rec, err := svc.Start("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := func(kind string, p session.Payload) {
+		if err := svc.Record(kind, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record(walkthrough.Started("caf"))
+	record(walkthrough.Missing("caf", "caf_number"))
+	record(walkthrough.Stuck("caf", "open", 40, walkthrough.StuckMediator))
+	if err := svc.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	k.shell.showSession(rec.Code, nil)
+	k.wantLabel("walk.0", "CAF")
+	k.wantLabel("walk.0", "Étape 2 sur 5 : Ouvrir la déclaration")
+	k.wantLabel("walk.0", "Votre numéro allocataire CAF")
+
+	// Statistics of simulated sessions name procedures and steps the same way.
+	k.simulate(100)
+	k.shell.showMediatorMenu()
+	k.tap("stats")
+	k.tap("next")
+	head := k.shell.screen.Labels["walk.0"].Text
+	named := false
+	for _, p := range k.shell.svc.Walkthroughs.All() {
+		named = named || strings.HasPrefix(head, p.Title.In("fr"))
+	}
+	if !named {
+		t.Fatalf("walkthrough statistics headed %q, not by a procedure's title", head)
 	}
 }

@@ -36,18 +36,6 @@ func (s *Shell) showHome() {
 	s.show(sc)
 }
 
-// showSoon stands in for a part of the kiosk not built yet.
-func (s *Shell) showSoon(name string) {
-	sc := newScreen("soon." + name)
-	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, s.showHome)
-	sc.Back = back.OnTapped
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("soon.title")),
-		label(sc, "body", s.T("soon.body")),
-	), back)
-	s.show(sc)
-}
-
 // finish ends the session normally and says goodbye.
 func (s *Shell) finish() {
 	s.endSession(session.Finished)

@@ -14,7 +14,6 @@ import (
 var visitorScreens = map[string]func(k *kiosk){
 	"welcome": func(k *kiosk) {},
 	"home":    func(k *kiosk) { k.tap("start") },
-	"soon":    func(k *kiosk) { k.tap("start"); k.shell.showSoon("guide") },
 	"idle":    func(k *kiosk) { k.tap("start"); k.advance(k.shell.svc.IdleTimeout) },
 	"goodbye": func(k *kiosk) { k.tap("start"); k.tap("finish") },
 	"error":   func(k *kiosk) { k.shell.showError(k.shell.T("error.storage")) },

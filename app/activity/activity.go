@@ -11,19 +11,7 @@ import (
 	"time"
 
 	"pasapas/app/session"
-)
-
-// Walkthrough event kinds the console reads (assessment/walkthrough writes
-// them): each carries "proc", and "step" or "doc" where a step or a
-// document is concerned. The self-assessment's result is not an event: the
-// store keeps it on the session (store.SaveAssessment).
-const (
-	KindWalkStarted   = "walk.started"
-	KindWalkStepDone  = "walk.step"
-	KindWalkStuck     = "walk.stuck"
-	KindWalkMissing   = "walk.missing"
-	KindWalkCompleted = "walk.completed"
-	KindWalkAbandoned = "walk.abandoned"
+	"pasapas/assessment/walkthrough"
 )
 
 // Walk is what happened in one walkthrough of a session.
@@ -42,14 +30,18 @@ type Facts struct {
 	Walks       []Walk         `json:"walkthroughs,omitempty"`
 }
 
-// Walks reads a session's events into what happened in each walkthrough,
-// in the order the visitor opened them. Other kinds are ignored.
+// Walks reads a session's events (written by assessment/walkthrough's
+// builders) into what happened in each walkthrough, in the order the
+// visitor opened them: every step they got stuck at, for the statistics
+// (walkthrough.Progress keeps only the last, for the summary). Other kinds
+// are ignored. The self-assessment's result is not an event: the store
+// keeps it on the session (store.SaveAssessment).
 func Walks(events []session.Event) []Walk {
 	walks := map[string]*Walk{}
 	var order []string
 	for _, e := range events {
 		switch e.Kind {
-		case KindWalkStarted, KindWalkStepDone, KindWalkStuck, KindWalkMissing, KindWalkCompleted, KindWalkAbandoned:
+		case walkthrough.EventStarted, walkthrough.EventStepDone, walkthrough.EventStuck, walkthrough.EventMissing, walkthrough.EventCompleted, walkthrough.EventAbandoned:
 			id := e.Payload["proc"]
 			if id == "" {
 				continue
@@ -61,11 +53,11 @@ func Walks(events []session.Event) []Walk {
 				order = append(order, id)
 			}
 			switch e.Kind {
-			case KindWalkStuck:
+			case walkthrough.EventStuck:
 				w.Stuck = appendOnce(w.Stuck, e.Payload["step"])
-			case KindWalkMissing:
+			case walkthrough.EventMissing:
 				w.Missing = appendOnce(w.Missing, e.Payload["doc"])
-			case KindWalkCompleted:
+			case walkthrough.EventCompleted:
 				w.Completed = true
 			}
 		}

@@ -121,17 +121,6 @@ func OrientationLabel(code string) string {
 	return code
 }
 
-// StuckSteps lists where the visitor got stuck, as "procedure/step".
-func StuckSteps(f Facts) []string {
-	var out []string
-	for _, w := range f.Walks {
-		for _, st := range w.Stuck {
-			out = append(out, w.Procedure+"/"+st)
-		}
-	}
-	return out
-}
-
 // Counter is one day-level count the statistics add up.
 type Counter struct{ Metric, Key string }
 

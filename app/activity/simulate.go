@@ -5,45 +5,47 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/google/uuid"
 
 	"pasapas/app/session"
 	"pasapas/assessment"
+	"pasapas/assessment/walkthrough"
 )
 
 // Simulator draws plausible visitor sessions and writes them through a
 // session.Store (the real SQLite store in the command line, benchmarks and
 // soak tests): demos and measurements then run on data shaped like a
-// centre's, without any real visitor.
+// centre's, without any real visitor. Its domains, needs and procedures are
+// the kiosk's own content (NewSimulator), so the console shows simulated
+// sessions with real titles, steps and documents.
 type Simulator struct {
 	Rand    *rand.Rand
 	Period  Period
 	KioskID string
+	// Domains are the bank's scored domains; Needs the codes of its
+	// "Quelles démarches" question.
+	Domains    []string
+	Needs      []string
+	Procedures []*walkthrough.Procedure
 }
 
-// Domains of the self-assessment, as scored (assessment seeds).
-var simDomains = []string{"device", "internet", "communicate", "procedures", "safety"}
-
-// simProcedures are walkthroughs with their steps; the harder step is the
-// one people get stuck at most.
-var simProcedures = []struct {
-	id, need string
-	steps    []string
-	hard     int
-}{
-	{"caf-declaration", "caf", []string{"open", "login", "declare", "amounts", "confirm"}, 3},
-	{"ameli-attestation", "ameli", []string{"open", "account", "login", "documents", "download"}, 2},
-	{"france-travail-inscription", "france_travail", []string{"open", "franceconnect", "identity", "profile", "confirm"}, 1},
-	{"impots-declaration", "impots", []string{"open", "login", "check", "sign"}, 1},
-	{"ants-identite", "ants", []string{"open", "account", "form", "photo", "appointment"}, 3},
-	{"doctolib-rdv", "sante", []string{"open", "search", "slot", "account", "confirm"}, 3},
-	{"email-creer", "", []string{"open", "name", "password", "phone", "done"}, 2},
+// NewSimulator draws sessions over period from the content of bank and walks.
+func NewSimulator(r *rand.Rand, period Period, kioskID string, bank *assessment.Bank, walks *walkthrough.Set) *Simulator {
+	g := &Simulator{Rand: r, Period: period, KioskID: kioskID, Procedures: walks.All()}
+	for _, d := range bank.Domains {
+		if d.Scored {
+			g.Domains = append(g.Domains, d.ID)
+		}
+	}
+	if it := bank.NeedsItem(); it != nil {
+		for _, o := range it.Options {
+			g.Needs = append(g.Needs, o.ID)
+		}
+	}
+	return g
 }
-
-var simNeeds = []string{"caf", "ameli", "france_travail", "impots", "ants", "retraite", "sante", "logement", "banque"}
 
 // SimStore is where simulated sessions go: the session store with the
 // self-assessment's result.
@@ -86,14 +88,17 @@ func (g *Simulator) Session(ctx context.Context, st SimStore) error {
 	if r.IntN(7) != 0 {
 		result := assessment.Result{}
 		sum := 0
-		for _, d := range simDomains {
+		for _, d := range g.Domains {
 			l := max(0, min(3, int(math.Round(ability+r.NormFloat64()*0.7))))
 			sum += l
 			result.Levels = append(result.Levels, assessment.DomainLevel{Domain: d, Level: l, DigComp: (l + 1) / 2, Autonomy: simAutonomy[l]})
 		}
-		result.Orientation = simOrientation(float64(sum) / float64(len(simDomains)))
+		result.Orientation = simOrientation(float64(sum) / float64(max(1, len(g.Domains))))
 		for range 1 + r.IntN(3) {
-			n := simNeeds[min(len(simNeeds)-1, int(r.ExpFloat64()*2.5))]
+			if len(g.Needs) == 0 {
+				break
+			}
+			n := g.Needs[min(len(g.Needs)-1, int(r.ExpFloat64()*2.5))]
 			if !slices.Contains(needs, n) {
 				needs = append(needs, n)
 			}
@@ -105,15 +110,16 @@ func (g *Simulator) Session(ctx context.Context, st SimStore) error {
 		}
 	}
 	for range r.IntN(3) {
-		proc := simProcedures[r.IntN(len(simProcedures))]
-		for _, n := range needs {
-			for _, sp := range simProcedures {
-				if sp.need == n && r.IntN(2) == 0 {
-					proc = sp
-				}
+		if len(g.Procedures) == 0 {
+			break
+		}
+		proc := g.Procedures[r.IntN(len(g.Procedures))]
+		for _, p := range g.Procedures {
+			if len(needs) > 0 && slices.Contains(p.Needs, needs[0]) && r.IntN(2) == 0 {
+				proc = p
 			}
 		}
-		if err := g.walk(add, proc.id, proc.steps, proc.hard); err != nil {
+		if err := g.walk(add, proc); err != nil {
 			return err
 		}
 	}
@@ -124,36 +130,41 @@ func (g *Simulator) Session(ctx context.Context, st SimStore) error {
 	return st.EndSession(ctx, rec.ID, status, at.Add(time.Duration(r.IntN(600))*time.Second))
 }
 
-func (g *Simulator) walk(add func(string, session.Payload) error, proc string, steps []string, hard int) error {
+// walk practises proc: the step in its middle is the one people get stuck
+// at most.
+func (g *Simulator) walk(add func(string, session.Payload) error, proc *walkthrough.Procedure) error {
 	r := g.Rand
-	if err := add(KindWalkStarted, session.Payload{"proc": proc}); err != nil {
+	if err := add(walkthrough.Started(proc.ID)); err != nil {
 		return err
 	}
-	if r.IntN(6) == 0 {
-		if err := add(KindWalkMissing, session.Payload{"proc": proc, "doc": "identifiant"}); err != nil {
+	if len(proc.Bring) > 0 && r.IntN(6) == 0 {
+		if err := add(walkthrough.Missing(proc.ID, proc.Bring[r.IntN(len(proc.Bring))].Code)); err != nil {
 			return err
 		}
 	}
-	for i, step := range steps {
-		p := session.Payload{"proc": proc, "step": step, "secs": strconv.Itoa(20 + r.IntN(200))}
+	hard := len(proc.Steps) / 2
+	total := 0
+	for i, step := range proc.Steps {
+		secs := 20 + r.IntN(200)
+		total += secs
 		stuckChance := 12
 		if i == hard {
 			stuckChance = 3
 		}
 		if r.IntN(stuckChance) == 0 {
-			outcome := []string{"retry", "tip", "mediator"}[r.IntN(3)]
-			if err := add(KindWalkStuck, session.Payload{"proc": proc, "step": step, "secs": p["secs"], "outcome": outcome}); err != nil {
+			outcome := []string{walkthrough.StuckRetry, walkthrough.StuckTip, walkthrough.StuckMediator}[r.IntN(3)]
+			if err := add(walkthrough.Stuck(proc.ID, step.ID, secs, outcome)); err != nil {
 				return err
 			}
-			if outcome == "mediator" {
-				return add(KindWalkAbandoned, session.Payload{"proc": proc, "step": step, "secs": p["secs"]})
+			if outcome == walkthrough.StuckMediator {
+				return add(walkthrough.Abandoned(proc.ID, step.ID, total))
 			}
 		}
-		if err := add(KindWalkStepDone, p); err != nil {
+		if err := add(walkthrough.StepDone(proc.ID, step.ID, secs, "", 0)); err != nil {
 			return err
 		}
 	}
-	return add(KindWalkCompleted, session.Payload{"proc": proc, "secs": "600"})
+	return add(walkthrough.Completed(proc.ID, total))
 }
 
 // simOrientation follows the mean level roughly as the assessment's rules

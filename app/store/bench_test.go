@@ -13,6 +13,10 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
+	"pasapas/assessment"
+	"pasapas/assessment/content"
+	"pasapas/assessment/walkthrough"
+	"pasapas/seeds"
 )
 
 // benchSessions is the size of the benchmarks' database: a busy centre's
@@ -44,7 +48,17 @@ func bigStore(b *testing.B) *Store {
 			return
 		}
 		start := time.Now()
-		sim := &activity.Simulator{Rand: rand.New(rand.NewPCG(2026, 11)), Period: activity.LastDays(time.Now(), 365), KioskID: "borne-1"}
+		bank, err := assessment.Load(seeds.FS, assessment.Dir)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		walks, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
+		if len(errs) > 0 {
+			benchErr = errs[0]
+			return
+		}
+		sim := activity.NewSimulator(rand.New(rand.NewPCG(2026, 11)), activity.LastDays(time.Now(), 365), "borne-1", bank, walkthrough.NewSet(walks...))
 		if benchErr = s.Simulate(context.Background(), sim, benchSessions); benchErr != nil {
 			return
 		}

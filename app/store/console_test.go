@@ -16,6 +16,7 @@ import (
 	"pasapas/app/activity"
 	"pasapas/app/session"
 	"pasapas/assessment"
+	"pasapas/assessment/walkthrough"
 )
 
 // inParis runs the test in the kiosk's usual time zone, whose clocks change
@@ -86,10 +87,10 @@ func TestStatsCountEachSessionOnItsLocalDayAcrossDST(t *testing.T) {
 	springDay := time.Date(2026, 3, 29, 0, 30, 0, 0, paris)
 	visit(t, s, springDay, 20*time.Minute, result("a_former", []string{"caf", "impots"}, "internet", 1, "safety", 2, "device", -1))
 	visit(t, s, time.Date(2026, 3, 29, 23, 30, 0, 0, paris), 45*time.Minute, result("a_accompagner", []string{"caf"}, "internet", 0),
-		ev(activity.KindWalkStarted, "proc", "caf-declaration"), ev(activity.KindWalkStuck, "proc", "caf-declaration", "step", "login"))
+		ev(walkthrough.EventStarted, "proc", "caf-declaration"), ev(walkthrough.EventStuck, "proc", "caf-declaration", "step", "login"))
 	visit(t, s, time.Date(2026, 3, 30, 0, 10, 0, 0, paris), 90*time.Minute, nil,
-		ev(activity.KindWalkStarted, "proc", "caf-declaration"), ev(activity.KindWalkStuck, "proc", "caf-declaration", "step", "login"),
-		ev(activity.KindWalkCompleted, "proc", "caf-declaration"))
+		ev(walkthrough.EventStarted, "proc", "caf-declaration"), ev(walkthrough.EventStuck, "proc", "caf-declaration", "step", "login"),
+		ev(walkthrough.EventCompleted, "proc", "caf-declaration"))
 	// 25 October 2026: 03:00 becomes 02:00, the day has 25 hours.
 	visit(t, s, time.Date(2026, 10, 25, 23, 59, 0, 0, paris), time.Minute, nil)
 
@@ -177,7 +178,7 @@ func TestDeleteSessionTakesItOutOfStatsAndFile(t *testing.T) {
 	ctx := context.Background()
 	day := time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)
 	keep := visit(t, s, day, time.Minute, result("autonome", nil, "internet", 3))
-	gone := visit(t, s, day, time.Minute, result("faire_pour", nil, "internet", 0), ev(activity.KindWalkStarted, "proc", "zzmarkerproc"))
+	gone := visit(t, s, day, time.Minute, result("faire_pour", nil, "internet", 0), ev(walkthrough.EventStarted, "proc", "zzmarkerproc"))
 	if err := s.DeleteSession(ctx, gone.Code); err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +207,7 @@ func TestPurgeAtTheRetentionBoundary(t *testing.T) {
 	ctx := context.Background()
 	// The cutoff is a midnight right after the autumn clock change.
 	cutoff := time.Date(2026, 10, 26, 0, 0, 0, 0, paris)
-	old := visit(t, s, cutoff.Add(-time.Minute), time.Minute, nil, ev(activity.KindWalkStarted, "proc", "zzoldproc"))
+	old := visit(t, s, cutoff.Add(-time.Minute), time.Minute, nil, ev(walkthrough.EventStarted, "proc", "zzoldproc"))
 	kept := visit(t, s, cutoff, time.Minute, nil)
 	n, err := s.Purge(ctx, cutoff.Add(15*time.Hour)) // any time of the day: purges before its midnight
 	if err != nil || n != 1 {

@@ -95,6 +95,15 @@ type StuckPoint struct {
 	Step       *Step
 }
 
+// In fills the step's position and title from procedure p; they stay zero
+// when p no longer has the step.
+func (sp StuckPoint) In(p *Procedure) StuckPoint {
+	if i := p.StepIndex(sp.StepID); i >= 0 {
+		sp.Number, sp.Of, sp.Step = i+1, len(p.Steps), &p.Steps[i]
+	}
+	return sp
+}
+
 // Label reads "étape 3 sur 7 : Se connecter" in lang. stepOf is the
 // catalogue's walk.step_of text filled with Number and Of ("étape 3 sur
 // 7"); when it is "" the label starts with "3/7".
@@ -184,13 +193,11 @@ func (r *progressRun) add(e session.Event) {
 }
 
 func (r *progressRun) stuckAt(step string) *StuckPoint {
-	sp := &StuckPoint{StepID: step}
+	sp := StuckPoint{StepID: step}
 	if p := r.p.Procedure; p != nil {
-		if i := p.StepIndex(step); i >= 0 {
-			sp.Number, sp.Of, sp.Step = i+1, len(p.Steps), &p.Steps[i]
-		}
+		sp = sp.In(p)
 	}
-	return sp
+	return &sp
 }
 
 func (r *progressRun) result() ProcedureProgress {
