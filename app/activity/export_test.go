@@ -14,6 +14,9 @@ import (
 
 	"pasapas/app/session"
 	"pasapas/assessment"
+	"pasapas/assessment/content"
+	"pasapas/assessment/walkthrough"
+	"pasapas/seeds"
 )
 
 func sampleSummaries() []Summary {
@@ -47,6 +50,16 @@ func TestDurationThemesAutonomy(t *testing.T) {
 	}
 	if got := Themes(Facts{Walks: []Walk{{Procedure: "ants-identite"}, {Procedure: "inconnue"}}}); !slices.Equal(got, []string{"Papiers - Élections - Citoyenneté", "Autre"}) {
 		t.Errorf("themes without an assessment %v", got)
+	}
+	// Every built-in walkthrough has its theme, not "Autre".
+	walks, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
+	if len(errs) > 0 || len(walks) == 0 {
+		t.Fatal(errs)
+	}
+	for _, p := range walks {
+		if got := ThemeOf(p.ID); got == "Autre" {
+			t.Errorf("ThemeOf(%q) = Autre", p.ID)
+		}
 	}
 	autonomy := []struct {
 		levels map[string]int

@@ -42,6 +42,9 @@ var adminThemes = map[string]string{
 	"logement":       "Logement",
 	"email":          "Courriel",
 	"franceconnect":  "Papiers - Élections - Citoyenneté",
+	"ft":             "Travail - Formation",
+	"scan":           "Courriel",
+	"arnaque":        "Sécurité",
 }
 
 // Themes are the report's themes for f: always "Diagnostic numérique" when
