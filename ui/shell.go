@@ -109,6 +109,8 @@ type Shell struct {
 	under  *Screen
 	topBar *topBar
 	body   *fyne.Container
+	// walking is the walkthrough begun and not yet ended.
+	walking *walkRun
 	// jobs counts background work (printing), so tests can wait for it.
 	jobs sync.WaitGroup
 }
@@ -278,6 +280,7 @@ func (s *Shell) startSession() {
 
 // endSession stores the end of the open session, if any, and forgets it.
 func (s *Shell) endSession(status session.Status) {
+	s.abandonWalk()
 	var err error
 	if status == session.Finished {
 		err = s.svc.Sessions.Finish()

@@ -185,7 +185,7 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 			s.showChecklist(run, pageNo-1)
 			return
 		}
-		s.leaveWalk(run)
+		s.leaveWalk()
 	})
 	start := s.button(sc, "start", s.wT("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
 	if pageNo < pages-1 {
@@ -237,6 +237,7 @@ func numberKeys(buttons ...*Button) func(rune) {
 func (s *Shell) beginWalk(run *walkRun) {
 	if !run.started {
 		run.started, run.begun = true, s.svc.Now()
+		s.walking = run
 		s.record(walkthrough.Started(run.proc.ID))
 	}
 	for _, d := range run.proc.Bring {
@@ -250,11 +251,21 @@ func (s *Shell) beginWalk(run *walkRun) {
 
 // leaveWalk goes back to the list; a walk already begun is recorded as
 // abandoned at the step the visitor had reached.
-func (s *Shell) leaveWalk(run *walkRun) {
-	if run.started {
-		s.record(walkthrough.Abandoned(run.proc.ID, run.proc.Steps[run.step].ID, s.secondsSince(run.begun)))
-	}
+func (s *Shell) leaveWalk() {
+	s.abandonWalk()
 	s.showProcedures()
+}
+
+// abandonWalk records the walk begun and not finished, if any, as left at
+// the step the visitor had reached: by the visitor, or by the session's end
+// (idle timeout, a crash) while they were in it.
+func (s *Shell) abandonWalk() {
+	run := s.walking
+	if run == nil {
+		return
+	}
+	s.walking = nil
+	s.record(walkthrough.Abandoned(run.proc.ID, run.proc.Steps[run.step].ID, s.secondsSince(run.begun)))
 }
 
 // showStep shows step i: "Étape x sur n : title", the instruction, the
@@ -406,6 +417,7 @@ func (s *Shell) stepDone(run *walkRun) {
 		s.showStep(run, run.step+1)
 		return
 	}
+	s.walking = nil
 	s.record(walkthrough.Completed(run.proc.ID, s.secondsSince(run.begun)))
 	s.showWalkEnd(run)
 }
@@ -417,7 +429,7 @@ func (s *Shell) stepBack(run *walkRun) {
 	case len(run.proc.Bring) > 0:
 		s.showChecklist(run, 0)
 	default:
-		s.leaveWalk(run)
+		s.leaveWalk()
 	}
 }
 
@@ -438,7 +450,7 @@ func (s *Shell) showStuck(run *walkRun) {
 	})
 	mediator := s.button(sc, "mediator", "3.  "+s.wT("walk.stuck.mediator"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckMediator)
-		s.record(walkthrough.Abandoned(run.proc.ID, st.ID, s.secondsSince(run.begun)))
+		s.abandonWalk()
 		s.showAskMediator(run)
 	})
 	for _, b := range []*Button{retry, tip, mediator} {

@@ -177,6 +177,32 @@ func TestStuckAtAStepThenAskTheMediator(t *testing.T) {
 	k.wantScreen("home")
 }
 
+func TestVisitorGoneMidWalkIsRecordedWhereTheyStopped(t *testing.T) {
+	k := newKiosk(t)
+	openWalk(k, "caf")
+	code := k.shell.svc.Sessions.Current().Code
+	k.tap("start")
+	k.tap("done")
+	k.wantLabel("step", "Étape 2 sur 5")
+	k.advance(k.shell.svc.IdleTimeout + k.shell.svc.IdleGrace)
+	k.wantScreen("welcome")
+	wantEvents(t, k.walkEvents(code),
+		"walk.started proc=caf",
+		"walk.step proc=caf step=login secs=0 practice=skipped hints=0",
+		"walk.abandoned proc=caf step=open secs=150",
+	)
+	// The next visitor's walk starts afresh: nothing is recorded for the
+	// previous one when their session ends.
+	openWalk(k, "caf")
+	next := k.shell.svc.Sessions.Current().Code
+	k.tap("start")
+	k.tap("back")
+	k.tap("back")
+	k.wantScreen("walk.list")
+	k.shell.finish()
+	wantEvents(t, k.walkEvents(next), "walk.started proc=caf", "walk.abandoned proc=caf step=login secs=0")
+}
+
 func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 	k := newKiosk(t)
 	openWalk(k, "ameli")
