@@ -522,7 +522,7 @@ func (f *assessFlow) typeExercise(sc *Screen, it *assessment.Item) fyne.CanvasOb
 	shown.Wrapping = fyne.TextWrapOff
 	shown.TextStyle.Bold = true
 	shown.SizeName = theme.SizeNameHeadingText
-	entry := widget.NewEntry()
+	entry := s.entry()
 	entry.SetPlaceHolder(s.T("assess.type.placeholder"))
 	screenKeys := false
 	confirm := func() {

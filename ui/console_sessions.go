@@ -31,7 +31,7 @@ func (s *Shell) showSessions(pages []activity.Cursor) {
 	if len(pages) == 0 {
 		pages = []activity.Cursor{{}}
 	}
-	search := widget.NewEntry()
+	search := s.entry()
 	search.SetPlaceHolder("ABC-DEF")
 	message := clabel(sc, "message", "")
 	message.Importance = widget.DangerImportance

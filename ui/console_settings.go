@@ -96,7 +96,7 @@ func (s *Shell) showSettings() {
 			values[f.key] = func() string { return strconv.Itoa(max(0, sel.SelectedIndex())) }
 			w = sel
 		default:
-			e := widget.NewEntry()
+			e := s.entry()
 			e.SetText(v)
 			values[f.key] = func() string { return strings.TrimSpace(e.Text) }
 			w = e

@@ -50,11 +50,11 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 		mock = container.NewVBox(grid,
 			s.button(sc, "mock.create", s.wT("sandbox.fc-provider.create"), widget.MediumImportance, func() { hint("sandbox.fc-provider.hint.create") }))
 	case "login":
-		id := widget.NewEntry()
+		id := s.entry()
 		id.SetPlaceHolder(s.wT("sandbox.login.id"))
 		// Not masked: the practice values are on screen anyway, and seeing
 		// what one types is how one learns to type it right.
-		pw := widget.NewEntry()
+		pw := s.entry()
 		pw.SetPlaceHolder(s.wT("sandbox.login.password"))
 		submit := func() {
 			switch {

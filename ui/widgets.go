@@ -241,3 +241,11 @@ func afterOnUI(d time.Duration, f func()) func() {
 	t := time.AfterFunc(d, func() { fyne.Do(f) })
 	return func() { t.Stop() }
 }
+
+// entry is a text field whose typing counts as presence: a slow typist is
+// not taken for gone by the idle timeout.
+func (s *Shell) entry() *widget.Entry {
+	e := widget.NewEntry()
+	e.OnChanged = func(string) { s.idle.Activity() }
+	return e
+}
