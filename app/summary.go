@@ -72,7 +72,7 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 		}
 		addPlaces(&s, places)
 	}
-	addWalkthroughs(&s, walkthrough.Progress(events, c.Walkthroughs), c, lang)
+	addWalkthroughs(&s, walkthrough.Progress(session.Each(events), c.Walkthroughs), c, lang)
 	// The activity-report block uses the console's vocabulary and facts,
 	// so the paper and the CSV export say the same.
 	sum, err := st.Summary(ctx, code)

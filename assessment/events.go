@@ -1,6 +1,9 @@
 package assessment
 
-import "strconv"
+import (
+	"iter"
+	"strconv"
+)
 
 // EventAnswer is the session event kind of one answer.
 const EventAnswer = "assess.answer"
@@ -40,4 +43,32 @@ func AnswerFromPayload(p map[string]string) (a Answer, kind Kind, ok bool) {
 		a.Accuracy, _ = strconv.Atoi(s)
 	}
 	return a, Kind(p["kind"]), true
+}
+
+// ReadAnswers reads a session's events (in time order; other kinds are
+// ignored) into the exercises' results and the other questions' answer
+// codes. The last answer to a question wins: a visitor may go back.
+func ReadAnswers(events iter.Seq2[string, map[string]string]) (exercises []Exercise, answers map[string]string) {
+	answers = map[string]string{}
+	exercise := map[string]int{} // item → index in exercises
+	for kind, payload := range events {
+		if kind != EventAnswer {
+			continue
+		}
+		a, itemKind, isAnswer := AnswerFromPayload(payload)
+		switch {
+		case !isAnswer || itemKind == Needs:
+		case itemKind.IsExercise():
+			ex := Exercise{Item: a.Item, Kind: itemKind, Outcome: a.Code, Via: a.Via, Misses: a.Misses, Millis: a.Millis, Accuracy: a.Accuracy}
+			if i, seen := exercise[a.Item]; seen {
+				exercises[i] = ex
+			} else {
+				exercise[a.Item] = len(exercises)
+				exercises = append(exercises, ex)
+			}
+		default:
+			answers[a.Item] = a.Code
+		}
+	}
+	return exercises, answers
 }

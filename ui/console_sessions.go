@@ -15,6 +15,7 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
+	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
 )
 
@@ -128,6 +129,7 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		s.consolePage(sc, s.M("console.session.title", "code", code.String()), s.consoleError(sc, err))
 		return
 	}
+	events, eventsErr := s.svc.Console.SessionEvents(s.ctx(), code)
 	info := widget.NewForm(
 		widget.NewFormItem(s.M("console.session.when"), clabel(sc, "when", dayLabel(x.Started)+" · "+x.Started.In(time.Local).Format("15:04"))),
 		widget.NewFormItem(s.M("console.col.duration"), clabel(sc, "duration", s.minutes(x)+" · "+activity.DurationBand(x.Duration))),
@@ -137,6 +139,9 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		widget.NewFormItem(s.M("console.session.autonomy"), clabel(sc, "autonomy", orDash(activity.Autonomy(x.Levels)))),
 		widget.NewFormItem(s.M("console.session.needs"), clabel(sc, "needs", orDash(s.codeNames("need", x.Needs)))),
 	)
+	if exercises := s.exerciseWords(events); exercises != "" {
+		info.Append(s.M("console.session.exercises"), wrapped(clabel(sc, "exercises", exercises)))
+	}
 	var levels fyne.CanvasObject = clabel(sc, "levels", s.M("console.session.nolevels"))
 	if len(x.Levels) > 0 {
 		domains := make([]string, 0, len(x.Levels))
@@ -151,8 +156,7 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		levels = hbars(bars, 3)
 	}
 	walks := container.NewVBox(bold(s.M("console.session.walks")))
-	events, err := s.svc.Console.SessionEvents(s.ctx(), code)
-	progress := walkthrough.Progress(events, s.svc.Walkthroughs)
+	progress := walkthrough.Progress(session.Each(events), s.svc.Walkthroughs)
 	if len(progress) == 0 {
 		walks.Add(widget.NewLabel("—"))
 	}
@@ -177,8 +181,8 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		l.Wrapping = fyne.TextWrapWord
 		walks.Add(l)
 	}
-	if err != nil {
-		walks.Add(s.consoleError(sc, err))
+	if eventsErr != nil {
+		walks.Add(s.consoleError(sc, eventsErr))
 	}
 	eventsBtn := s.cbutton(sc, "events", s.M("console.session.events", "n", strconv.Itoa(len(events))), widget.MediumImportance,
 		func() { s.showEvents(code, events, 0, back) })
@@ -276,6 +280,23 @@ func (s *Shell) codeNames(kind string, codes []string) string {
 		names[i] = s.codeName(kind, c)
 	}
 	return strings.Join(names, ", ")
+}
+
+// exerciseWords are the practical exercises' results in words, a sentence
+// each ("Touche ou clique avec précision. Le double-clic est difficile."),
+// from a session's events.
+func (s *Shell) exerciseWords(events []session.Event) string {
+	exercises, _ := assessment.ReadAnswers(session.Each(events))
+	if len(exercises) == 0 {
+		return ""
+	}
+	var words []string
+	for _, e := range s.svc.Questions.Describe(assessment.Result{Exercises: exercises}, s.svc.Text.Reference()).Exercises {
+		if e.Text != "" {
+			words = append(words, e.Text)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // minWidth gives its one object at least width.

@@ -19,6 +19,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/session"
 	"pasapas/app/settings"
+	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
 )
@@ -419,6 +420,8 @@ func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	record(assessment.EventAnswer, assessment.Answer{Item: "device.tap", Code: assessment.OutcomeOK}.Payload(assessment.Tap))
+	record(assessment.EventAnswer, assessment.Answer{Item: "device.doubleclick", Code: assessment.OutcomeHard}.Payload(assessment.DoubleClick))
 	record(walkthrough.Started("caf"))
 	record(walkthrough.Missing("caf", "caf_number"))
 	record(walkthrough.Stuck("caf", "open", 40, walkthrough.StuckMediator))
@@ -429,6 +432,7 @@ func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 	k.wantLabel("walk.0", "CAF")
 	k.wantLabel("walk.0", "Étape 2 sur 5 : Ouvrir la déclaration")
 	k.wantLabel("walk.0", "Votre numéro allocataire CAF")
+	k.wantLabel("exercises", "Touche ou clique avec précision. Le double-clic est difficile.")
 
 	// Statistics of simulated sessions name procedures and steps the same way.
 	k.simulate(100)

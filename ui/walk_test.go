@@ -169,7 +169,7 @@ func TestStuckAtAStepThenAskTheMediator(t *testing.T) {
 		"walk.abandoned proc=caf step=open secs=70",
 	)
 	evs, _ := k.store.Events(context.Background(), k.stored(code).ID)
-	p := walkthrough.Progress(evs, k.shell.svc.Walkthroughs)
+	p := walkthrough.Progress(session.Each(evs), k.shell.svc.Walkthroughs)
 	if len(p) != 1 || p[0].Stuck == nil || !p[0].AskedMediator || p[0].Stuck.Label("fr", "") != "2/5 : Ouvrir la déclaration" {
 		t.Fatalf("progress %+v", p)
 	}

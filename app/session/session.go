@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"regexp"
 	"sync"
 	"time"
@@ -50,6 +51,18 @@ type Event struct {
 	At      time.Time
 	Kind    string
 	Payload Payload
+}
+
+// Each yields each event's kind and payload, in order: the form in which
+// readers of events outside app (walkthrough.Progress) take them.
+func Each(events []Event) iter.Seq2[string, map[string]string] {
+	return func(yield func(string, map[string]string) bool) {
+		for _, e := range events {
+			if !yield(e.Kind, e.Payload) {
+				return
+			}
+		}
+	}
 }
 
 var codeValue = regexp.MustCompile(`^[A-Za-z0-9_.:/-]{1,64}$`)

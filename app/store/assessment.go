@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"pasapas/app/session"
 	"pasapas/assessment"
 )
 
@@ -100,27 +101,7 @@ func (s *Store) AssessmentOf(ctx context.Context, sessionID string) (r assessmen
 	if err != nil {
 		return r, false, err
 	}
-	r.Answers = map[string]string{}
-	exercise := map[string]int{} // item → index in r.Exercises
-	for _, e := range events {
-		if e.Kind != assessment.EventAnswer {
-			continue
-		}
-		a, kind, isAnswer := assessment.AnswerFromPayload(e.Payload)
-		switch {
-		case !isAnswer || kind == assessment.Needs:
-		case kind.IsExercise():
-			ex := assessment.Exercise{Item: a.Item, Kind: kind, Outcome: a.Code, Via: a.Via, Misses: a.Misses, Millis: a.Millis, Accuracy: a.Accuracy}
-			if i, seen := exercise[a.Item]; seen {
-				r.Exercises[i] = ex
-			} else {
-				exercise[a.Item] = len(r.Exercises)
-				r.Exercises = append(r.Exercises, ex)
-			}
-		default:
-			r.Answers[a.Item] = a.Code
-		}
-	}
+	r.Exercises, r.Answers = assessment.ReadAnswers(session.Each(events))
 	return r, true, nil
 }
 

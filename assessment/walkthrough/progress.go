@@ -1,9 +1,9 @@
 package walkthrough
 
 import (
+	"iter"
 	"strconv"
-
-	"pasapas/app/session"
+	"strings"
 )
 
 // Event kinds, see the package documentation.
@@ -26,24 +26,25 @@ const (
 	PracticeSkipped = "skipped"
 )
 
-// The builders below return (kind, payload) ready for
-// session.Service.Record: Record(walkthrough.Started(p.ID)).
+// The builders below return (kind, payload) ready for app/session's
+// Service.Record: Record(walkthrough.Started(p.ID)). Plain maps, so that
+// content and its rules know nothing of the app that stores them.
 
 // Started is the event of a visitor opening procedure proc.
-func Started(proc string) (string, session.Payload) {
-	return EventStarted, session.Payload{"proc": proc}
+func Started(proc string) (string, map[string]string) {
+	return EventStarted, map[string]string{"proc": proc}
 }
 
 // Missing is the event of a visitor saying they lack document doc.
-func Missing(proc, doc string) (string, session.Payload) {
-	return EventMissing, session.Payload{"proc": proc, "doc": doc}
+func Missing(proc, doc string) (string, map[string]string) {
+	return EventMissing, map[string]string{"proc": proc, "doc": doc}
 }
 
 // StepDone is the event of a step marked done after secs seconds. practice
 // is "" for a step without a sandbox, else PracticeDone or PracticeSkipped
 // with the number of hints the sandbox gave.
-func StepDone(proc, step string, secs int, practice string, hints int) (string, session.Payload) {
-	p := session.Payload{"proc": proc, "step": step, "secs": strconv.Itoa(secs)}
+func StepDone(proc, step string, secs int, practice string, hints int) (string, map[string]string) {
+	p := map[string]string{"proc": proc, "step": step, "secs": strconv.Itoa(secs)}
 	if practice != "" {
 		p["practice"] = practice
 		p["hints"] = strconv.Itoa(hints)
@@ -52,18 +53,18 @@ func StepDone(proc, step string, secs int, practice string, hints int) (string, 
 }
 
 // Stuck is the event of a visitor stuck at step, and what they chose.
-func Stuck(proc, step string, secs int, outcome string) (string, session.Payload) {
-	return EventStuck, session.Payload{"proc": proc, "step": step, "secs": strconv.Itoa(secs), "outcome": outcome}
+func Stuck(proc, step string, secs int, outcome string) (string, map[string]string) {
+	return EventStuck, map[string]string{"proc": proc, "step": step, "secs": strconv.Itoa(secs), "outcome": outcome}
 }
 
 // Completed is the event of the last step done; secs is the whole walk.
-func Completed(proc string, secs int) (string, session.Payload) {
-	return EventCompleted, session.Payload{"proc": proc, "secs": strconv.Itoa(secs)}
+func Completed(proc string, secs int) (string, map[string]string) {
+	return EventCompleted, map[string]string{"proc": proc, "secs": strconv.Itoa(secs)}
 }
 
 // Abandoned is the event of a visitor leaving proc at step.
-func Abandoned(proc, step string, secs int) (string, session.Payload) {
-	return EventAbandoned, session.Payload{"proc": proc, "step": step, "secs": strconv.Itoa(secs)}
+func Abandoned(proc, step string, secs int) (string, map[string]string) {
+	return EventAbandoned, map[string]string{"proc": proc, "step": step, "secs": strconv.Itoa(secs)}
 }
 
 // ProcedureProgress is what a session did with one procedure.
@@ -120,12 +121,12 @@ func (sp StuckPoint) Label(lang, stepOf string) string {
 // Progress reads a session's events (in time order) into one entry per
 // procedure, in the order they were first started. Events of other kinds
 // are ignored, so the whole session's events can be passed.
-func Progress(events []session.Event, set *Set) []ProcedureProgress {
+func Progress(events iter.Seq2[string, map[string]string], set *Set) []ProcedureProgress {
 	var order []string
 	byID := map[string]*progressRun{}
-	for _, e := range events {
-		id := e.Payload["proc"]
-		if id == "" || len(e.Kind) < 5 || e.Kind[:5] != "walk." {
+	for kind, payload := range events {
+		id := payload["proc"]
+		if id == "" || !strings.HasPrefix(kind, "walk.") {
 			continue
 		}
 		r, ok := byID[id]
@@ -134,7 +135,7 @@ func Progress(events []session.Event, set *Set) []ProcedureProgress {
 			byID[id] = r
 			order = append(order, id)
 		}
-		r.add(e)
+		r.add(kind, payload)
 	}
 	out := make([]ProcedureProgress, 0, len(order))
 	for _, id := range order {
@@ -153,15 +154,15 @@ type progressRun struct {
 	open int
 }
 
-func (r *progressRun) add(e session.Event) {
-	secs, _ := strconv.Atoi(e.Payload["secs"])
-	step := e.Payload["step"]
-	switch e.Kind {
+func (r *progressRun) add(kind string, payload map[string]string) {
+	secs, _ := strconv.Atoi(payload["secs"])
+	step := payload["step"]
+	switch kind {
 	case EventStarted:
 		r.p.Started = true
 		r.open = 0
 	case EventMissing:
-		if doc := e.Payload["doc"]; doc != "" && !r.missing[doc] {
+		if doc := payload["doc"]; doc != "" && !r.missing[doc] {
 			r.missing[doc] = true
 			if r.p.Procedure != nil {
 				r.p.Missing = append(r.p.Missing, r.p.Procedure.Document(doc))
@@ -178,7 +179,7 @@ func (r *progressRun) add(e session.Event) {
 	case EventStuck:
 		r.open += secs
 		r.p.Stuck = r.stuckAt(step)
-		if e.Payload["outcome"] == StuckMediator {
+		if payload["outcome"] == StuckMediator {
 			r.p.AskedMediator = true
 		}
 	case EventCompleted:

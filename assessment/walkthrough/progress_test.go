@@ -29,7 +29,7 @@ func TestProgressReadsASessionsEvents(t *testing.T) {
 		ev(Started("gone")),
 		ev(Stuck("gone", "x", 5, StuckRetry)),
 	}
-	got := Progress(events, set)
+	got := Progress(session.Each(events), set)
 	if len(got) != 3 {
 		t.Fatalf("%d entries: %+v", len(got), got)
 	}
@@ -51,7 +51,7 @@ func TestProgressReadsASessionsEvents(t *testing.T) {
 	if g.Procedure != nil || g.Stuck == nil || g.Stuck.Number != 0 || g.Stuck.Label("fr", "") != "x" || g.Seconds != 5 {
 		t.Errorf("unknown procedure: %+v %+v", g, g.Stuck)
 	}
-	if Progress(nil, set) == nil || len(Progress(nil, nil)) != 0 {
+	if Progress(session.Each(nil), set) == nil || len(Progress(session.Each(nil), nil)) != 0 {
 		t.Error("no events must give an empty list")
 	}
 }
