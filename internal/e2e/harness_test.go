@@ -229,9 +229,23 @@ func (k *kiosk) click(fx, fy float64) {
 }
 
 // shot saves a screenshot of the whole screen as name.png.
+// shot saves the screen once it has settled: an event stored in SQLite can
+// come before the frame that shows its screen is painted, more so on a
+// loaded machine. Two equal grabs in a row mean the frame is done; a screen
+// that never settles (a blinking cursor) is taken after 3 s.
 func (k *kiosk) shot(name string) string {
 	k.t.Helper()
-	time.Sleep(300 * time.Millisecond)
+	var last []byte
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		cmd := exec.Command("import", "-window", "root", "rgb:-")
+		cmd.Env = k.env()
+		frame, err := cmd.Output()
+		if err == nil && last != nil && bytes.Equal(frame, last) {
+			break
+		}
+		last = frame
+	}
 	path := filepath.Join(k.shots, name+".png")
 	k.run("import", "-window", "root", path)
 	return path
