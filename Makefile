@@ -14,7 +14,7 @@ WINDOWS   := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(MINGW)-gcc
 export LANG := fr_FR.UTF-8
 export PASAPAS_ARTEFACTS := $(ARTEFACTS)
 
-.PHONY: all build run test bench deps-build deps-test clean \
+.PHONY: all build run test soak bench deps-build deps-test clean \
 	deps-windows deps-deb release windows installer zip deb test-windows test-deb
 
 all: build
@@ -44,6 +44,17 @@ test: deps-test installer zip deb
 	$(GO) vet ./...
 	PASAPAS_E2E=1 PASAPAS_DIST=$(DIST) $(GO) test -count=1 -timeout 30m ./...
 	scripts/fuzz.sh
+
+# The long day: the real window under Xvfb for PASAPAS_SOAK_MINUTES (30)
+# with its resident memory at the start and the end
+# (artefacts/e2e/TestSoakWindow/rss.txt), and PASAPAS_SOAK_SESSIONS (2000)
+# visitors through the core with heap and goroutines checked. make test
+# runs both briefly (1 minute, 200 visitors).
+PASAPAS_SOAK_MINUTES  ?= 30
+PASAPAS_SOAK_SESSIONS ?= 2000
+soak: deps-test
+	PASAPAS_E2E=1 PASAPAS_SOAK_MINUTES=$(PASAPAS_SOAK_MINUTES) PASAPAS_SOAK_SESSIONS=$(PASAPAS_SOAK_SESSIONS) \
+		$(GO) test -count=1 -timeout 0 -v -run 'TestSoakWindow|TestLongDay' ./internal/e2e/ ./internal/fault/
 
 # Start-up, memory and idle CPU of the release binary against a bare Fyne
 # window, and the size of what ships.
