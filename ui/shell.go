@@ -251,6 +251,12 @@ func (s *Shell) resetVisitor() {
 func (s *Shell) applyTheme() {
 	th := newKioskTheme(s.textStep, s.dark)
 	th.arabic = s.rightToLeft()
+	// Setting a theme makes Fyne drop its parsed fonts and caches and draw
+	// every text again; each return to welcome asks for the theme already
+	// set, so only a change is set.
+	if cur, ok := s.app.Settings().Theme().(*kioskTheme); ok && cur.step == th.step && cur.dark == th.dark && cur.arabic == th.arabic {
+		return
+	}
 	s.app.Settings().SetTheme(th)
 }
 
