@@ -10,5 +10,5 @@ import (
 )
 
 func main() {
-	os.Exit(app.Main(os.Args[1:], app.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, launch.Kiosk))
+	os.Exit(app.Main(os.Args[1:], app.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Alert: launch.Alert}, launch.Kiosk))
 }

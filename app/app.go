@@ -84,10 +84,21 @@ type AssessmentStore interface {
 // RunWindow shows the kiosk window until it quits.
 type RunWindow func(*Kiosk) error
 
-// IO is the process's standard streams.
+// IO is the process's standard streams, and Alert, which tells the person
+// at the screen why the kiosk cannot start: on Windows the kiosk is a GUI
+// program whose standard error goes nowhere. A nil Alert writes to Err.
 type IO struct {
 	In       io.Reader
 	Out, Err io.Writer
+	Alert    func(title, text string)
+}
+
+func (std IO) alert(title, text string) {
+	if std.Alert != nil {
+		std.Alert(title, text)
+		return
+	}
+	fmt.Fprintf(std.Err, "%s\n%s\n", title, text)
 }
 
 // Exit codes.
@@ -208,12 +219,7 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	k, err := Open(*dataDir, log)
 	if err != nil {
 		log.WithError(err).Error("the kiosk cannot start")
-		var newer *store.NewerSchemaError
-		if errors.As(err, &newer) {
-			fmt.Fprintf(std.Err, "Pas à Pas ne peut pas démarrer : les données viennent d'une version plus récente du programme.\n"+
-				"Installez la dernière version de Pas à Pas. Les données n'ont pas été modifiées (%s).\n",
-				filepath.Join(*dataDir, DBFileName))
-		}
+		std.alert("Pas à Pas ne peut pas démarrer", startFailure(err, *dataDir))
 		return exitError
 	}
 	defer k.Store.Close()
@@ -237,6 +243,19 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	}
 	log.Info("kiosk stopped")
 	return exitOK
+}
+
+// startFailure says, in French for the centre, why the kiosk did not start
+// and what to do.
+func startFailure(err error, dataDir string) string {
+	var newer *store.NewerSchemaError
+	if errors.As(err, &newer) {
+		return "Les données viennent d'une version plus récente du programme.\n" +
+			"Installez la dernière version de Pas à Pas. Les données n'ont pas été modifiées (" +
+			filepath.Join(dataDir, DBFileName) + ")."
+	}
+	return "Cause : " + err.Error() + "\n\nLe journal " + filepath.Join(dataDir, logging.FileName) +
+		" donne le détail."
 }
 
 // Open prepares the data directory, the store and the services.

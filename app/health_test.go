@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,9 +188,13 @@ func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
 	foreign(t, path, `PRAGMA user_version = 99`)
 	before, _ := os.ReadFile(path)
 
-	code, log := startKiosk(t, dir, func(*Kiosk) { t.Fatal("the kiosk opened on a newer database") })
-	if code != exitError || !strings.Contains(log, "Installez la dernière version") {
-		t.Fatalf("exit %d, log:\n%s", code, log)
+	// The message goes to the screen (a message box on Windows), not only
+	// to standard error, which a GUI program does not have there.
+	var alerted string
+	std := IO{Err: io.Discard, Alert: func(title, text string) { alerted = title + "\n" + text }}
+	code := Main([]string{"--data-dir", dir}, std, func(*Kiosk) error { t.Fatal("the kiosk opened on a newer database"); return nil })
+	if code != exitError || !strings.Contains(alerted, "ne peut pas démarrer") || !strings.Contains(alerted, "Installez la dernière version") {
+		t.Fatalf("exit %d, alert:\n%s", code, alerted)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Fatal("the newer database was changed")

@@ -7,8 +7,8 @@ import (
 	"os"
 )
 
-// alert prints the message for whoever started the kiosk from a terminal;
+// Alert prints the message for whoever started the kiosk from a terminal;
 // the log has it too.
-func alert(title, text string) {
+func Alert(title, text string) {
 	fmt.Fprintf(os.Stderr, "\n%s\n\n%s\n", title, text)
 }

@@ -2,9 +2,9 @@ package launch
 
 import "golang.org/x/sys/windows"
 
-// alert shows a native error box: the kiosk is a GUI program, so standard
+// Alert shows a native error box: the kiosk is a GUI program, so standard
 // error goes nowhere on Windows.
-func alert(title, text string) {
+func Alert(title, text string) {
 	t, err1 := windows.UTF16PtrFromString(title)
 	m, err2 := windows.UTF16PtrFromString(text)
 	if err1 != nil || err2 != nil {

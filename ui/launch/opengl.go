@@ -109,7 +109,7 @@ func reportNoOpenGL(k *app.Kiosk, err noOpenGL) {
 	}
 	k.Log.WithError(err).Error("this PC has no OpenGL 2.1 driver, which the kiosk needs; fix: " + fix)
 	fr := k.Text.Reference()
-	alert(k.Text.T(fr, "opengl.title"), k.Text.T(fr, "opengl.body")+"\n\n"+
+	Alert(k.Text.T(fr, "opengl.title"), k.Text.T(fr, "opengl.body")+"\n\n"+
 		k.Text.T(fr, "opengl.fix."+runtime.GOOS)+"\n\n"+
 		k.Text.T(fr, "opengl.detail", "cause", err.cause,
 			"log", filepath.Join(k.DataDir, logging.FileName)))
