@@ -136,12 +136,10 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		widget.NewFormItem(s.M("console.col.status"), clabel(sc, "status", s.M("console.status."+string(x.Status)))),
 		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", s.svc.Text.Language(x.Lang).Name+" · "+x.KioskID)),
 		widget.NewFormItem(s.M("console.col.orientation"), clabel(sc, "orientation", s.orientation(x.Orientation))),
-		widget.NewFormItem(s.M("console.session.autonomy"), clabel(sc, "autonomy", orDash(activity.Autonomy(x.Levels)))),
-		widget.NewFormItem(s.M("console.session.needs"), clabel(sc, "needs", orDash(s.codeNames("need", x.Needs)))),
+		widget.NewFormItem(s.M("console.session.autonomy"), wrapped(clabel(sc, "autonomy", orDash(activity.Autonomy(x.Levels))))),
+		widget.NewFormItem(s.M("console.session.needs"), wrapped(clabel(sc, "needs", orDash(s.codeNames("need", x.Needs))))),
 	)
-	if exercises := s.exerciseWords(events); exercises != "" {
-		info.Append(s.M("console.session.exercises"), wrapped(clabel(sc, "exercises", exercises)))
-	}
+
 	var levels fyne.CanvasObject = clabel(sc, "levels", s.M("console.session.nolevels"))
 	if len(x.Levels) > 0 {
 		domains := make([]string, 0, len(x.Levels))
@@ -187,6 +185,10 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 	eventsBtn := s.cbutton(sc, "events", s.M("console.session.events", "n", strconv.Itoa(len(events))), widget.MediumImportance,
 		func() { s.showEvents(code, events, 0, back) })
 	right := container.NewVBox(bold(s.M("console.session.levels")), levels)
+	if exercises := s.exerciseWords(events); exercises != "" {
+		right.Add(bold(s.M("console.session.exercises")))
+		right.Add(wrapped(clabel(sc, "exercises", exercises)))
+	}
 	body := container.NewVBox(
 		container.NewGridWithColumns(2, info, right),
 		widget.NewSeparator(),

@@ -29,6 +29,9 @@ type Simulator struct {
 	Domains    []string
 	Needs      []string
 	Procedures []*walkthrough.Procedure
+	// Exercises are the bank's practical exercises, tried by each
+	// simulated visitor who takes the assessment.
+	Exercises []*assessment.Item
 }
 
 // NewSimulator draws sessions over period from the content of bank and walks.
@@ -37,6 +40,11 @@ func NewSimulator(r *rand.Rand, period Period, kioskID string, bank *assessment.
 	for _, d := range bank.Domains {
 		if d.Scored {
 			g.Domains = append(g.Domains, d.ID)
+		}
+	}
+	for _, it := range bank.Items {
+		if it.Kind.IsExercise() {
+			g.Exercises = append(g.Exercises, it)
 		}
 	}
 	if it := bank.NeedsItem(); it != nil {
@@ -104,6 +112,20 @@ func (g *Simulator) Session(ctx context.Context, st SimStore) error {
 			}
 		}
 		result.Needs = needs
+		// Exercises go easier for the more able: ok, hard or failed.
+		for _, it := range g.Exercises {
+			outcome := assessment.OutcomeOK
+			switch draw := r.Float64() * 3.3; {
+			case draw > ability+0.8:
+				outcome = assessment.OutcomeFail
+			case draw > ability:
+				outcome = assessment.OutcomeHard
+			}
+			a := assessment.Answer{Item: it.ID, Code: outcome, Millis: int64(2000 + r.IntN(20000)), Misses: r.IntN(4), Accuracy: -1}
+			if err := add(assessment.EventAnswer, a.Payload(it.Kind)); err != nil {
+				return err
+			}
+		}
 		at = at.Add(time.Duration(120+r.IntN(480)) * time.Second)
 		if err := st.SaveAssessment(ctx, rec.ID, result); err != nil {
 			return err
