@@ -18,6 +18,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/session"
 	"pasapas/app/store"
+	"pasapas/app/store/storetest"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 )
@@ -124,25 +125,11 @@ func TestUnusableDatabaseIsMovedAsideAndTheKioskStarts(t *testing.T) {
 			if kept, _ := os.ReadFile(filepath.Join(dir, moved[0])); !bytes.Equal(kept, before) {
 				t.Fatal("the moved-aside file is not the original")
 			}
-			if integrity(t, path) != "ok" {
+			if storetest.Integrity(t, path) != "ok" {
 				t.Fatal("the fresh database is not sound")
 			}
 		})
 	}
-}
-
-func integrity(t *testing.T, path string) string {
-	t.Helper()
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var res string
-	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil {
-		t.Fatal(err)
-	}
-	return res
 }
 
 // TestMovedAsideAlertLastsUntilDismissed: the mediator may not open the

@@ -16,6 +16,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/logging"
 	"pasapas/app/session"
+	"pasapas/app/store/storetest"
 	"pasapas/ui"
 	"pasapas/ui/launch"
 )
@@ -196,7 +197,7 @@ func checkSound(t *testing.T, dir string, finished []session.Code) {
 		}
 	}
 	path := filepath.Join(room, app.DBFileName)
-	if got := integrity(t, path); got != "ok" {
+	if got := storetest.Integrity(t, path); got != "ok" {
 		t.Fatalf("integrity_check after the full disk: %s", got)
 	}
 	k, err := app.Open(room, quietLog())

@@ -6,7 +6,6 @@
 package fault
 
 import (
-	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -50,21 +49,6 @@ func envInt(t *testing.T, name string, def int) int {
 		t.Fatalf("%s=%q: want a positive number", name, v)
 	}
 	return n
-}
-
-// integrity is PRAGMA integrity_check's answer for the file at path.
-func integrity(t *testing.T, path string) string {
-	t.Helper()
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var check string
-	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil {
-		t.Fatalf("integrity_check: %v", err)
-	}
-	return check
 }
 
 func quietLog() *logrus.Logger {

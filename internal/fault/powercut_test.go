@@ -21,6 +21,7 @@ import (
 	"pasapas/app"
 	"pasapas/app/logging"
 	"pasapas/app/session"
+	"pasapas/app/store/storetest"
 )
 
 const (
@@ -175,7 +176,7 @@ func checkAfterPowerCut(t *testing.T, dir string, finished map[string]bool) {
 		}
 		return
 	}
-	if check := integrity(t, path); check != "ok" {
+	if check := storetest.Integrity(t, path); check != "ok" {
 		t.Fatalf("integrity_check: %q", check)
 	}
 
