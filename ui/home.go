@@ -6,9 +6,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/session"
+	"pasapas/assets"
 )
 
-// showHome offers the two paths and the way out.
+// showHome offers the two paths, each with a pictogram for those who read
+// little, and the way out.
 func (s *Shell) showHome() {
 	sc := newScreen("home")
 	code := ""
@@ -21,8 +23,8 @@ func (s *Shell) showHome() {
 	sc.Content = page(container.NewVBox(
 		heading(sc, "title", s.T("home.title")),
 		container.NewGridWithColumns(2,
-			s.choice(sc, "assess", s.T("home.assess"), s.T("home.assess.hint"), s.startAssessment),
-			s.choice(sc, "guide", s.T("home.guide"), s.T("home.guide.hint"), s.showProcedures),
+			s.iconChoice(sc, "assess", assets.Picto("tap"), s.T("home.assess"), s.T("home.assess.hint"), s.startAssessment),
+			s.iconChoice(sc, "guide", assets.Picto("papers"), s.T("home.guide"), s.T("home.guide.hint"), s.showProcedures),
 		),
 	), codeLabel, finish)
 	sc.OnRune = func(r rune) {

@@ -131,35 +131,35 @@ func heading(sc *Screen, id, text string) *widget.Label {
 	return l
 }
 
-// choice is a large tile: a button underneath (focus, keyboard, tap) with a
-// title and a hint laid over it, since a plain button cannot wrap its text.
-func (s *Shell) choice(sc *Screen, id, title, hint string, f func()) fyne.CanvasObject {
-	return s.iconChoice(sc, id, nil, title, hint, f)
-}
-
-// iconChoice is a choice with a pictogram (icon may be nil) left of its text.
+// iconChoice is a large tile: a button underneath (focus, keyboard, tap)
+// with a pictogram (icon may be nil), a title and a hint laid over it,
+// since a plain button cannot wrap its text.
 func (s *Shell) iconChoice(sc *Screen, id string, icon fyne.Resource, title, hint string, f func()) fyne.CanvasObject {
 	b := s.button(sc, id, "", widget.HighImportance, f)
 	t := widget.NewLabel(title)
 	t.TextStyle.Bold = true
-	t.Wrapping = fyne.TextWrapWord
-	t.Alignment = fyne.TextAlignCenter
-	parts := []fyne.CanvasObject{t}
+	labels := []*widget.Label{t}
 	if hint != "" {
-		h := widget.NewLabel(hint)
-		h.Wrapping = fyne.TextWrapWord
-		h.Alignment = fyne.TextAlignCenter
-		parts = append(parts, h)
+		labels = append(labels, widget.NewLabel(hint))
 	}
-	var text fyne.CanvasObject = container.NewVBox(parts...)
+	text := container.NewVBox()
+	for _, l := range labels {
+		l.Wrapping = fyne.TextWrapWord
+		l.Alignment = fyne.TextAlignCenter
+		if icon != nil {
+			// Beside a pictogram, the text starts at its left edge.
+			l.Alignment = fyne.TextAlignLeading
+		}
+		text.Add(l)
+	}
+	var body fyne.CanvasObject = text
 	if icon != nil {
-		t.Alignment = fyne.TextAlignLeading
 		img := canvas.NewImageFromResource(icon)
 		img.FillMode = canvas.ImageFillContain
 		img.SetMinSize(fyne.NewSquareSize(MinTouchTarget + 12))
-		text = container.NewBorder(nil, nil, container.NewCenter(img), nil, container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer()))
+		body = container.NewBorder(nil, nil, container.NewCenter(img), nil, container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer()))
 	}
-	return container.NewStack(b, container.NewThemeOverride(container.NewPadded(text), onPrimary{}))
+	return container.NewStack(b, container.NewThemeOverride(container.NewPadded(body), onPrimary{}))
 }
 
 // page lays out a visitor screen: content centred vertically with room at
