@@ -260,6 +260,24 @@ func startFailure(err error, dataDir string) string {
 
 // Open prepares the data directory, the store and the services.
 func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
+	ctx := context.Background()
+	// Looking for a voice runs a program (PowerShell on Windows: slow), and
+	// the content is parsed from YAML: both go on while the store opens, so
+	// the window comes sooner.
+	voices := make(chan *speech.Speaker, 1)
+	// PASAPAS_SPEECH_WAV makes speech WAV files instead of sound, for the
+	// end-to-end test under Xvfb, which has no sound card.
+	go func() { voices <- speech.Detect(ctx, os.Getenv("PASAPAS_SPEECH_WAV")) }()
+	type loaded struct {
+		content *Content
+		report  *content.Report
+		err     error
+	}
+	contents := make(chan loaded, 1)
+	go func() {
+		c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
+		contents <- loaded{c, report, err}
+	}()
 	st, moved, err := openStore(dataDir)
 	if err != nil {
 		return nil, err
@@ -267,7 +285,6 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	if moved != "" {
 		log.WithField("moved_to", filepath.Base(moved)).Error("the database file was damaged or not ours: moved aside, a fresh one was created")
 	}
-	ctx := context.Background()
 	if n, err := st.AbandonOpenSessions(ctx); err != nil {
 		log.WithError(err).Warn("closing sessions left open")
 	} else if n > 0 {
@@ -276,10 +293,11 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	board := health.NewBoard(nil)
 	retention := NewRetention(st, board, log, nil)
 	retention.Purge(ctx)
-	c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
-	if err != nil {
+	got := <-contents
+	c, report := got.content, got.report
+	if got.err != nil {
 		st.Close()
-		return nil, err
+		return nil, got.err
 	}
 	logReport(log, report)
 	raiseStartAlerts(ctx, st, board, dataDir, report, log)
@@ -298,9 +316,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		idle = time.Duration(secs) * time.Second
 	}
 	step, _ := strconv.Atoi(setting(SettingTextStep, "0"))
-	// PASAPAS_SPEECH_WAV makes speech WAV files instead of sound, for the
-	// end-to-end test under Xvfb, which has no sound card.
-	voice := speech.Detect(ctx, os.Getenv("PASAPAS_SPEECH_WAV"))
+	voice := <-voices
 	log.Info(voice.Status(text.Codes()))
 	autoRead, _ := strconv.ParseBool(setting(settings.SpeechAuto, "false"))
 	return &Kiosk{

@@ -1,10 +1,12 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/sirupsen/logrus"
 
@@ -41,17 +43,34 @@ func LoadContent(centreDir string) (*Content, *content.Report, error) {
 	if info, err := os.Stat(centreDir); err == nil && info.IsDir() {
 		centre = os.DirFS(centreDir)
 	}
-	text, err := i18n.Load(seeds.FS)
-	if err != nil {
-		return nil, report, fmt.Errorf("built-in content: %w", err)
+	// The three kinds load side by side (parsing YAML is most of the
+	// kiosk's start-up); each keeps its own report, joined in a fixed order.
+	var (
+		wg                         sync.WaitGroup
+		text                       *i18n.Catalogue
+		walks                      *walkthrough.Set
+		questions                  *assessment.Bank
+		textErr, walkErr, questErr error
+		walkReport, questReport    content.Report
+	)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		walks, walkErr = loadWalkthroughs(centre, &walkReport)
+	}()
+	go func() {
+		defer wg.Done()
+		questions, questErr = assessment.LoadBank(seeds.FS, centre, &questReport)
+	}()
+	text, textErr = i18n.Load(seeds.FS)
+	wg.Wait()
+	if textErr != nil {
+		return nil, report, fmt.Errorf("built-in content: %w", textErr)
 	}
 	report.Add("languages.yaml", content.BuiltIn, nil)
-	walks, err := loadWalkthroughs(centre, report)
-	if err != nil {
-		return nil, report, err
-	}
-	questions, err := assessment.LoadBank(seeds.FS, centre, report)
-	if err != nil {
+	report.Files = append(report.Files, walkReport.Files...)
+	report.Files = append(report.Files, questReport.Files...)
+	if err := cmp.Or(walkErr, questErr); err != nil {
 		return nil, report, err
 	}
 	return &Content{Text: text, Walkthroughs: walks, Questions: questions}, report, nil

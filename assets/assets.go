@@ -23,8 +23,8 @@ var (
 )
 
 var (
-	FontRegular = fyne.NewStaticResource("Andika-Regular.ttf", fonts.Regular)
-	FontBold    = fyne.NewStaticResource("Andika-Bold.ttf", fonts.Bold)
+	FontRegular = fyne.NewStaticResource("LecturePasAPas-Regular.ttf", fonts.Regular)
+	FontBold    = fyne.NewStaticResource("LecturePasAPas-Bold.ttf", fonts.Bold)
 	// Noto Sans Arabic UI (Google, OFL 1.1: fonts/NotoSansArabicUI-LICENSE.txt)
 	// draws the Arabic screens: Andika has no Arabic letters, and without
 	// an embedded font Fyne would look for one among the PC's fonts.

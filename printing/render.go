@@ -43,7 +43,7 @@ var (
 
 type rgb struct{ r, g, b int }
 
-const family = "Andika"
+const family = "LecturePasAPas"
 
 // Render lays out s as a two-page A4 PDF (mediator page, then visitor page)
 // and returns its bytes. Texts come from t; every string is passed through
