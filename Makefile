@@ -85,7 +85,7 @@ installer: windows
 zip: windows
 	rm -rf $(DIST)/zip $(DIST)/pasapas-$(VERSION)-windows.zip
 	mkdir -p "$(DIST)/zip/Pas a Pas"
-	cp $(DIST)/$(BIN).exe packaging/windows/LISEZMOI.txt "$(DIST)/zip/Pas a Pas/"
+	cp $(DIST)/$(BIN).exe packaging/windows/LISEZMOI.txt assets/fonts/*-LICENSE.txt "$(DIST)/zip/Pas a Pas/"
 	cd $(DIST)/zip && zip -q -r ../pasapas-$(VERSION)-windows.zip "Pas a Pas"
 	rm -rf $(DIST)/zip
 

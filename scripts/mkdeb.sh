@@ -20,6 +20,7 @@ install -D -m 0644 packaging/linux/$id.desktop "$pkg/usr/share/applications/$id.
 install -D -m 0644 packaging/linux/$id-autostart.desktop "$pkg/usr/share/pasapas/$id-autostart.desktop"
 go run ./packaging/gen icons "$pkg/usr/share/icons/hicolor"
 install -D -m 0644 assets/fonts/Andika-LICENSE.txt "$pkg/usr/share/doc/pasapas/Andika-LICENSE.txt"
+install -D -m 0644 assets/fonts/NotoSansArabicUI-LICENSE.txt "$pkg/usr/share/doc/pasapas/NotoSansArabicUI-LICENSE.txt"
 
 # dpkg-shlibdeps wants a debian/control to read; GLFW opens the X
 # extension libraries at run time, so they are listed by hand.

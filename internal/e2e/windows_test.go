@@ -159,8 +159,10 @@ func checkZip(t *testing.T, dist, exe string) {
 	if files["Pas a Pas/pasapas.exe"] != uint64(info.Size()) {
 		t.Errorf("the zip does not hold this pasapas.exe: %v", files)
 	}
-	if _, ok := files["Pas a Pas/LISEZMOI.txt"]; !ok {
-		t.Errorf("the zip lacks LISEZMOI.txt: %v", files)
+	for _, name := range []string{"LISEZMOI.txt", "Andika-LICENSE.txt", "NotoSansArabicUI-LICENSE.txt"} {
+		if _, ok := files["Pas a Pas/"+name]; !ok {
+			t.Errorf("the zip lacks %s: %v", name, files)
+		}
 	}
 }
 
@@ -356,6 +358,7 @@ func checkInstaller(t *testing.T, w *wine, dist string) {
 	dir := w.drive("Program Files", "Pas a Pas")
 	installed := []string{
 		filepath.Join(dir, "pasapas.exe"), filepath.Join(dir, "uninstall.exe"), filepath.Join(dir, "LISEZMOI.txt"),
+		filepath.Join(dir, "Andika-LICENSE.txt"), filepath.Join(dir, "NotoSansArabicUI-LICENSE.txt"),
 		w.drive("ProgramData", "Microsoft", "Windows", "Start Menu", "Programs", "Pas à Pas.lnk"),
 	}
 	for _, f := range installed {

@@ -60,6 +60,9 @@ Section "${NAME} (programme et menu Démarrer)" SecMain
   SetOutPath "$INSTDIR"
   File "${DIST}\pasapas.exe"
   File "LISEZMOI.txt"
+  ; The embedded fonts' licences (SIL OFL 1.1) travel with the program.
+  File "..\..\assets\fonts\Andika-LICENSE.txt"
+  File "..\..\assets\fonts\NotoSansArabicUI-LICENSE.txt"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortcut "$SMPROGRAMS\${NAME}.lnk" "$INSTDIR\pasapas.exe"
 
@@ -112,6 +115,8 @@ Section "Uninstall"
   Delete "$SMPROGRAMS\${NAME}.lnk"
   Delete /REBOOTOK "$INSTDIR\pasapas.exe"
   Delete "$INSTDIR\LISEZMOI.txt"
+  Delete "$INSTDIR\Andika-LICENSE.txt"
+  Delete "$INSTDIR\NotoSansArabicUI-LICENSE.txt"
   Delete "$INSTDIR\uninstall.exe"
   RMDir /REBOOTOK "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
