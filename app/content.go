@@ -43,8 +43,9 @@ func LoadContent(centreDir string) (*Content, *content.Report, error) {
 	if info, err := os.Stat(centreDir); err == nil && info.IsDir() {
 		centre = os.DirFS(centreDir)
 	}
-	// The three kinds load side by side (parsing YAML is most of the
-	// kiosk's start-up); each keeps its own report, joined in a fixed order.
+	// The three kinds load side by side (parsing their YAML is the longest
+	// part of opening the kiosk); each keeps its own report, joined in a
+	// fixed order.
 	var (
 		wg                         sync.WaitGroup
 		text                       *i18n.Catalogue

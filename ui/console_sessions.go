@@ -139,7 +139,6 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		widget.NewFormItem(s.M("console.session.autonomy"), wrapped(clabel(sc, "autonomy", orDash(activity.Autonomy(x.Levels))))),
 		widget.NewFormItem(s.M("console.session.needs"), wrapped(clabel(sc, "needs", orDash(s.codeNames("need", x.Needs))))),
 	)
-
 	var levels fyne.CanvasObject = clabel(sc, "levels", s.M("console.session.nolevels"))
 	if len(x.Levels) > 0 {
 		domains := make([]string, 0, len(x.Levels))
