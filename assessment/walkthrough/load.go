@@ -28,14 +28,16 @@ type Options struct {
 // The file layout, decoded strictly so that a misspelt field is an error.
 type (
 	rawProcedure struct {
-		ID        string      `yaml:"id"`
-		Title     yaml.Node   `yaml:"title"`
-		Service   yaml.Node   `yaml:"service"`
-		Pictogram string      `yaml:"pictogram"`
-		Needs     []string    `yaml:"needs"`
-		Bring     []yaml.Node `yaml:"bring"`
-		Steps     []yaml.Node `yaml:"steps"`
-		Source    yaml.Node   `yaml:"source"`
+		ID         string      `yaml:"id"`
+		Title      yaml.Node   `yaml:"title"`
+		Service    yaml.Node   `yaml:"service"`
+		Site       string      `yaml:"site"`
+		Pictogram  string      `yaml:"pictogram"`
+		Needs      []string    `yaml:"needs"`
+		Bring      []yaml.Node `yaml:"bring"`
+		BringLater []yaml.Node `yaml:"bring_later"`
+		Steps      []yaml.Node `yaml:"steps"`
+		Source     yaml.Node   `yaml:"source"`
 	}
 	rawDocument struct {
 		Code  string    `yaml:"code"`
@@ -49,10 +51,16 @@ type (
 		Tip          yaml.Node `yaml:"tip"`
 		Pitfall      yaml.Node `yaml:"pitfall"`
 		Sandbox      string    `yaml:"sandbox"`
+		Source       yaml.Node `yaml:"source"`
 	}
 	rawSource struct {
-		URL     string `yaml:"url"`
-		Checked string `yaml:"checked"`
+		URL         string `yaml:"url"`
+		Checked     string `yaml:"checked"`
+		Unconfirmed string `yaml:"unconfirmed"`
+	}
+	rawStepSource struct {
+		URL  string `yaml:"url"`
+		Says string `yaml:"says"`
 	}
 )
 
@@ -110,7 +118,7 @@ func (l loader) errorf(n *yaml.Node, field, format string, args ...any) error {
 
 func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 	if root.Kind != yaml.MappingNode {
-		return nil, l.errorf(root, "", "expected a procedure (id, title, service, pictogram, bring, steps, source)")
+		return nil, l.errorf(root, "", "expected a procedure (id, title, service, site, pictogram, bring, steps, source)")
 	}
 	// Shapes first, so that a wrong one is reported with its field's name.
 	for _, f := range []struct {
@@ -120,6 +128,7 @@ func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 	}{
 		{"needs", yaml.SequenceNode, "a list of codes, e.g. [france_travail]"},
 		{"bring", yaml.SequenceNode, "a list (lines starting with -)"},
+		{"bring_later", yaml.SequenceNode, "a list (lines starting with -)"},
 		{"steps", yaml.SequenceNode, "a list (lines starting with -)"},
 		{"source", yaml.MappingNode, "url: and checked: lines"},
 	} {
@@ -136,6 +145,9 @@ func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 		return nil, err
 	}
 	var err error
+	if p.Site, err = l.site(root, raw.Site); err != nil {
+		return nil, err
+	}
 	if p.Title, err = l.text(root, "title", &raw.Title, MaxTitle, 0); err != nil {
 		return nil, err
 	}
@@ -151,20 +163,12 @@ func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 		}
 	}
 	p.Needs = raw.Needs
-	if len(raw.Bring) > MaxDocuments {
-		return nil, l.errorf(content.FieldLine(root, "bring"), "bring", "%d documents; at most %d fit on the checklist", len(raw.Bring), MaxDocuments)
-	}
 	codes := map[string]bool{}
-	for i := range raw.Bring {
-		d, err := l.document(&raw.Bring[i])
-		if err != nil {
-			return nil, err
-		}
-		if codes[d.Code] {
-			return nil, l.errorf(&raw.Bring[i], "bring.code", "%q is listed twice", d.Code)
-		}
-		codes[d.Code] = true
-		p.Bring = append(p.Bring, d)
+	if p.Bring, err = l.documents(root, "bring", raw.Bring, codes); err != nil {
+		return nil, err
+	}
+	if p.BringLater, err = l.documents(root, "bring_later", raw.BringLater, codes); err != nil {
+		return nil, err
 	}
 	if len(raw.Steps) == 0 || len(raw.Steps) > MaxSteps {
 		return nil, l.errorf(content.FieldLine(root, "steps"), "steps", "%d steps; a procedure has 1 to %d", len(raw.Steps), MaxSteps)
@@ -187,19 +191,51 @@ func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 	return p, nil
 }
 
-func (l loader) document(n *yaml.Node) (Document, error) {
+// documents reads the list field of root; codes holds the codes already
+// used, so that a document is listed once across bring and bring_later.
+func (l loader) documents(root *yaml.Node, field string, nodes []yaml.Node, codes map[string]bool) ([]Document, error) {
+	if len(nodes) > MaxDocuments {
+		return nil, l.errorf(content.FieldLine(root, field), field, "%d documents; at most %d fit on the checklist", len(nodes), MaxDocuments)
+	}
+	var docs []Document
+	for i := range nodes {
+		d, err := l.document(field, &nodes[i])
+		if err != nil {
+			return nil, err
+		}
+		if codes[d.Code] {
+			return nil, l.errorf(&nodes[i], field+".code", "%q is listed twice", d.Code)
+		}
+		codes[d.Code] = true
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+func (l loader) document(field string, n *yaml.Node) (Document, error) {
 	var raw rawDocument
 	if n.Kind != yaml.MappingNode {
-		return Document{}, l.errorf(n, "bring", "expected code and label")
+		return Document{}, l.errorf(n, field, "expected code and label")
 	}
 	if err := content.Decode(l.file, n, &raw); err != nil {
 		return Document{}, err
 	}
-	if err := l.code(n, "bring.code", raw.Code); err != nil {
+	if err := l.code(n, field+".code", raw.Code); err != nil {
 		return Document{}, err
 	}
-	label, err := l.text(n, "bring.label", &raw.Label, MaxDocument, 0)
+	label, err := l.text(n, field+".label", &raw.Label, MaxDocument, 0)
 	return Document{Code: raw.Code, Label: label}, err
+}
+
+// site reads the address the visitor types: a host name, without https://.
+func (l loader) site(root *yaml.Node, v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	if !sitePattern.MatchString(v) {
+		return "", l.errorf(content.FieldLine(root, "site"), "site", "%q: expected a site's address such as caf.fr, without https:// or a path", v)
+	}
+	return v, nil
 }
 
 func (l loader) step(n *yaml.Node) (Step, error) {
@@ -233,7 +269,34 @@ func (l loader) step(n *yaml.Node) (Step, error) {
 	if raw.Sandbox != "" && !slices.Contains(Sandboxes, raw.Sandbox) {
 		return st, l.errorf(content.FieldLine(n, "sandbox"), "steps.sandbox", "unknown practice %q (known: %s)", raw.Sandbox, strings.Join(Sandboxes, ", "))
 	}
-	return st, nil
+	st.Source, err = l.stepSource(n, &raw.Source)
+	return st, err
+}
+
+func (l loader) stepSource(step, n *yaml.Node) (StepSource, error) {
+	if n.Kind == 0 {
+		return StepSource{}, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return StepSource{}, l.errorf(n, "steps.source", "expected url: and says: lines")
+	}
+	var raw rawStepSource
+	if err := content.Decode(l.file, n, &raw); err != nil {
+		return StepSource{}, err
+	}
+	if !isHTTPS(raw.URL) {
+		return StepSource{}, l.errorf(content.FieldLine(n, "url"), "steps.source.url", "expected the https:// address of the official page")
+	}
+	says := strings.TrimSpace(raw.Says)
+	if says == "" {
+		return StepSource{}, l.errorf(n, "steps.source.says", "missing: what the page says that backs the step")
+	}
+	return StepSource{URL: raw.URL, Says: says}, nil
+}
+
+func isHTTPS(raw string) bool {
+	u, err := url.Parse(raw)
+	return raw != "" && err == nil && u.Scheme == "https" && u.Host != ""
 }
 
 func (l loader) source(root, n *yaml.Node) (Source, error) {
@@ -244,8 +307,7 @@ func (l loader) source(root, n *yaml.Node) (Source, error) {
 	if err := content.Decode(l.file, n, &raw); err != nil {
 		return Source{}, err
 	}
-	u, err := url.Parse(raw.URL)
-	if raw.URL == "" || err != nil || u.Scheme != "https" || u.Host == "" {
+	if !isHTTPS(raw.URL) {
 		return Source{}, l.errorf(content.FieldLine(n, "url"), "source.url", "expected the https:// address of the official page")
 	}
 	if !datePattern.MatchString(raw.Checked) {
@@ -254,7 +316,7 @@ func (l loader) source(root, n *yaml.Node) (Source, error) {
 	if _, err := time.Parse(time.DateOnly, raw.Checked); err != nil {
 		return Source{}, l.errorf(content.FieldLine(n, "checked"), "source.checked", "%q is not a real day", raw.Checked)
 	}
-	return Source{URL: raw.URL, Checked: raw.Checked}, nil
+	return Source{URL: raw.URL, Checked: raw.Checked, Unconfirmed: strings.TrimSpace(raw.Unconfirmed)}, nil
 }
 
 // code checks an identifier stored in events: short, lower case, no spaces.

@@ -66,10 +66,18 @@ type Procedure struct {
 	// démarches devez-vous faire ?" this procedure serves (france_travail,
 	// sante…), besides its own id.
 	Needs []string
-	// Bring is "Ce qu'il faut avoir avant de commencer".
+	// Site is the address the visitor types to do the procedure for real
+	// (caf.fr, impots.gouv.fr): the end screen calls it "le site officiel".
+	// It may differ from the pages the steps were checked against.
+	Site string
+	// Bring is "À avoir maintenant": what the visitor needs before starting.
 	Bring []Document
-	Steps []Step
-	// Source is the official page the steps were checked against.
+	// BringLater is "À apporter au rendez-vous": what the procedure asks for
+	// afterwards (at the mairie, at the agency), so it is never dropped.
+	BringLater []Document
+	Steps      []Step
+	// Source is the procedure's own official page and the day its steps were
+	// really compared with their sources.
 	Source Source
 	// File is where the procedure was read, for messages.
 	File string
@@ -96,13 +104,29 @@ type Step struct {
 	Pitfall Text
 	// Sandbox, when set, names the practice mock of this step (Sandboxes).
 	Sandbox string
+	// Source is the official page that backs this step, and what it says
+	// there, for the mediator and the next person checking.
+	Source StepSource
 }
 
 // Source is the official reference of a procedure.
 type Source struct {
 	URL string
-	// Checked is the day (YYYY-MM-DD) the steps were last compared with it.
+	// Checked is the day (YYYY-MM-DD) the steps were last compared with
+	// their sources; never shown to the visitor as a certificate.
 	Checked string
+	// Unconfirmed says, in French, what could not be confirmed on that day
+	// (a button's label seen only in a help page, a screen not reachable
+	// offline…); empty when everything was.
+	Unconfirmed string
+}
+
+// StepSource is the official page behind one step.
+type StepSource struct {
+	URL string
+	// Says is a short note, in French, of what the page says that backs the
+	// step ("Connexion : numéro de sécurité sociale et mot de passe").
+	Says string
 }
 
 // Sandboxes are the practice mocks the kiosk can show in place of a step's
@@ -134,6 +158,7 @@ var (
 	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`)
 	langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
 	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	sitePattern = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$`)
 	// A sentence ends with . ! ? or … followed by a space or the end.
 	sentenceEnd = regexp.MustCompile(`[.!?…]+(\s|$)`)
 )
