@@ -13,7 +13,7 @@ test=("${build[@]}" locales xvfb openbox xdotool x11-utils imagemagick poppler-u
 test+=(espeak-ng sox)
 # Printing: a real cupsd with the CUPS-PDF virtual printer, whose output the
 # tests read back with poppler (printing/printtest).
-test+=(cups cups-client cups-bsd printer-driver-cups-pdf)
+test+=(cups cups-daemon cups-filters cups-client cups-bsd printer-driver-cups-pdf ghostscript)
 # The activity-report CSV export is opened by LibreOffice in a test: accents
 # and the ";" separator must survive as a French spreadsheet reads them.
 test+=(libreoffice-calc-nogui)
@@ -59,4 +59,12 @@ if [ "${1:-build}" = test ] && ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\
   else
     echo "Note: no fr_FR.UTF-8 locale; run: sudo sed -i 's/^# *fr_FR.UTF-8/fr_FR.UTF-8/' /etc/locale.gen && sudo locale-gen" >&2
   fi
+fi
+
+# The versions the tests run against, printed once at the start of make
+# test: when a Debian update changes what a service accepts (cups-daemon
+# 2.4.2-3+deb12u10 did), the CI log shows which package moved.
+if [ "${1:-build}" = test ]; then
+  echo "System packages the tests use:"
+  dpkg-query -W -f='  ${Package} ${Version}\n' "${want[@]}" 2>/dev/null | sort -u
 fi

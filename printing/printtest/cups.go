@@ -11,6 +11,7 @@
 package printtest
 
 import (
+	"bytes"
 	"fmt"
 	"net"
 	"os"
@@ -20,6 +21,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"pasapas/internal/syspkg"
 )
 
 // Packages the real-printing tests need (scripts/deps.sh installs them).
@@ -38,7 +41,10 @@ type Server struct {
 	Addr string
 	dir  string
 	cmd  *exec.Cmd
-	t    testing.TB
+	// exited receives cupsd's end once; done says it was received.
+	exited <-chan error
+	done   bool
+	t      testing.TB
 }
 
 var instances atomic.Int64
@@ -47,6 +53,18 @@ var instances atomic.Int64
 // not root, or CUPS missing. With PASAPAS_E2E=1 (make test) a missing
 // package fails the test instead, since deps.sh should have installed it.
 func StartCUPS(t testing.TB) *Server {
+	t.Helper()
+	s, err := StartCUPSWith(t, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// StartCUPSWith starts a private cupsd with extraFiles appended to its
+// cups-files.conf. A scheduler that does not start is an error naming
+// cups-daemon, its version and the first lines of cupsd's own log.
+func StartCUPSWith(t testing.TB, extraFiles string) (*Server, error) {
 	t.Helper()
 	for tool, pkg := range tools {
 		_, err := exec.LookPath(tool)
@@ -96,6 +114,9 @@ PreserveJobHistory Yes
   </Limit>
 </Policy>
 `, s.Addr))
+	// Every directive has a value: cups-daemon 2.4.2-3+deb12u10 refuses a
+	// bare one ("Missing value for Printcap") where older builds took it.
+	// The printcap goes into the private directory, away from /etc/printcap.
 	write(t, filepath.Join(dir, "cups-files.conf"), fmt.Sprintf(`ServerRoot %[1]s
 RequestRoot %[1]s/spool
 TempDir %[1]s/tmp
@@ -104,25 +125,39 @@ StateDir %[1]s/state
 AccessLog %[1]s/log/access_log
 ErrorLog %[1]s/log/error_log
 PageLog %[1]s/log/page_log
-Printcap
+Printcap %[1]s/printcap
 ServerBin /usr/lib/cups
 DataDir /usr/share/cups
 SystemGroup root
 FileDevice No
-`, dir))
+`, dir)+extraFiles)
 	s.cmd = exec.Command("cupsd", "-f", "-c", filepath.Join(dir, "cupsd.conf"), "-s", filepath.Join(dir, "cups-files.conf"))
+	var stderr bytes.Buffer
+	s.cmd.Stderr = &stderr
 	if err := s.cmd.Start(); err != nil {
-		t.Fatalf("starting cupsd: %v", err)
+		return nil, fmt.Errorf("%s", syspkg.StartFailure("cupsd", "cups-daemon", err.Error(), ""))
 	}
+	exited := make(chan error, 1)
+	go func() { exited <- s.cmd.Wait() }()
+	s.exited = exited
 	t.Cleanup(s.Stop)
+	failed := func(why string) error {
+		return fmt.Errorf("%s", syspkg.StartFailure("cupsd", "cups-daemon", why, strings.TrimSpace(stderr.String()+"\n"+s.Log())))
+	}
 	deadline := time.Now().Add(15 * time.Second)
 	for {
+		select {
+		case err := <-exited:
+			s.done = true
+			return nil, failed(fmt.Sprintf("it exited (%v)", err))
+		default:
+		}
 		out, _ := exec.Command("lpstat", "-h", s.Addr, "-r").Output()
 		if strings.Contains(string(out), "is running") && !strings.Contains(string(out), "not running") {
-			return s
+			return s, nil
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("cupsd did not start; its log:\n%s", s.Log())
+			return nil, failed("lpstat did not see it running within 15 s")
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -146,17 +181,16 @@ func (s *Server) AddPDFPrinter(name, out string) {
 
 // Stop stops the scheduler; a print afterwards meets a stopped CUPS.
 func (s *Server) Stop() {
-	if s.cmd == nil || s.cmd.Process == nil || s.cmd.ProcessState != nil {
+	if s.cmd == nil || s.done {
 		return
 	}
+	s.done = true
 	s.cmd.Process.Signal(os.Interrupt)
-	done := make(chan struct{})
-	go func() { s.cmd.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-s.exited:
 	case <-time.After(10 * time.Second):
 		s.cmd.Process.Kill()
-		<-done
+		<-s.exited
 	}
 }
 
