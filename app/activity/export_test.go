@@ -16,6 +16,7 @@ import (
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
+	"pasapas/internal/syspkg"
 	"pasapas/seeds"
 )
 
@@ -152,7 +153,7 @@ func TestCSVSurvivesLibreOffice(t *testing.T) {
 		// LibreOffice will not start without a user interface language.
 		cmd.Env = append(os.Environ(), "LANG=fr_FR.UTF-8", "HOME="+dir)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice %v: %v\n%s", args, err, out)
+			t.Fatal(syspkg.StartFailure("soffice "+strings.Join(args, " "), "libreoffice-calc-nogui", err.Error(), string(out)))
 		}
 	}
 	// Import as a spreadsheet: ";" separator, '"' quotes, the character set

@@ -13,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"pasapas/app/i18n"
+	"pasapas/internal/syspkg"
 	"pasapas/seeds"
 )
 
@@ -26,7 +27,7 @@ func espeakToWAV(t *testing.T) *Speaker {
 	}
 	s := Detect(context.Background(), t.TempDir())
 	if !s.Available() {
-		t.Fatal(s.Status(nil))
+		t.Fatal(syspkg.StartFailure("espeak-ng", "espeak-ng", "the kiosk's detection found no voice", s.Status(nil)))
 	}
 	return s
 }

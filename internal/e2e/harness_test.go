@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"pasapas/internal/syspkg"
 )
 
 var (
@@ -88,8 +90,10 @@ func startDisplay(t *testing.T, width, height int) *display {
 	}
 	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
 	xvfb.ExtraFiles = []*os.File{w}
+	var xvfbLog, wmLog syncBuffer
+	xvfb.Stderr = &xvfbLog
 	if err := xvfb.Start(); err != nil {
-		t.Fatal(err)
+		t.Fatal(syspkg.StartFailure("Xvfb", "xvfb", err.Error(), ""))
 	}
 	w.Close()
 	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
@@ -101,20 +105,26 @@ func startDisplay(t *testing.T, width, height int) *display {
 	d := &display{t: t, width: width, height: height}
 	select {
 	case n := <-num:
+		if n == "" {
+			t.Fatal(syspkg.StartFailure("Xvfb", "xvfb", "it gave no display number", xvfbLog.String()))
+		}
 		d.name = ":" + n
 	case <-time.After(20 * time.Second):
-		t.Fatal("Xvfb did not start")
+		t.Fatal(syspkg.StartFailure("Xvfb", "xvfb", "no display after 20 s", xvfbLog.String()))
 	}
 	wm := exec.Command("openbox", "--sm-disable")
 	wm.Env = append(os.Environ(), "DISPLAY="+d.name)
+	wm.Stdout, wm.Stderr = &wmLog, &wmLog
 	if err := wm.Start(); err != nil {
-		t.Fatal(err)
+		t.Fatal(syspkg.StartFailure("openbox", "openbox", err.Error(), ""))
 	}
 	t.Cleanup(func() { wm.Process.Kill(); wm.Wait() })
-	d.waitFor("window manager", func() bool {
+	if !d.poll(func() bool {
 		out, _ := d.output("xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
 		return strings.Contains(out, "window id")
-	})
+	}) {
+		t.Fatal(syspkg.StartFailure("openbox", "openbox", "the window manager did not show on the display within 30 s", wmLog.String()))
+	}
 	return d
 }
 
@@ -141,13 +151,39 @@ func (d *display) run(name string, args ...string) string {
 // waitFor polls cond for up to 30 s.
 func (d *display) waitFor(what string, cond func() bool) {
 	d.t.Helper()
+	if !d.poll(cond) {
+		d.t.Fatalf("timed out waiting for %s", what)
+	}
+}
+
+// poll reports whether cond became true within 30 s.
+func (d *display) poll(cond func() bool) bool {
 	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
-			d.t.Fatalf("timed out waiting for %s", what)
+			return false
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	return true
+}
+
+// syncBuffer collects a service's output while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // kiosk is the real binary running on a display.

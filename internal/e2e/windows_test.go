@@ -15,6 +15,7 @@ import (
 	"unicode/utf16"
 
 	"pasapas/app"
+	"pasapas/internal/syspkg"
 )
 
 // TestWindowsPackages checks the files make windows, installer and zip
@@ -180,7 +181,7 @@ func newWine(t *testing.T, d *display) *wine {
 	w := &wine{display: d, prefix: t.TempDir()}
 	t.Cleanup(func() { w.server("-k") })
 	if out, err := w.command("wine", "wineboot", "-i").CombinedOutput(); err != nil {
-		t.Fatalf("wineboot: %v\n%s", err, out)
+		t.Fatal(syspkg.StartFailure("wine wineboot", "wine", err.Error(), string(out)))
 	}
 	// Wine 8.0 plays Windows 7 by default; the kiosk and its installer
 	// want 10.
