@@ -6,6 +6,8 @@ import (
 	"os"
 
 	"pasapas/app"
+	// Before Fyne reads the locale: see the package's comment.
+	_ "pasapas/internal/locale"
 	"pasapas/ui/launch"
 )
 
