@@ -29,12 +29,44 @@ const movedAsideMark = ".broken-"
 // whose alert the mediator has dismissed.
 const SettingDismissedFiles = "health.dismissed_files"
 
-// OpenStore opens the database of dataDir, creating the directory if needed.
-// A damaged or foreign file is moved aside and replaced (see openStore).
+// OpenStore opens the database of dataDir for a command, creating the
+// directory and a first database if needed. Unlike the kiosk, a command
+// never carries on over a damaged or foreign file: a nightly export or
+// statistics script would report an empty database and nobody would know.
+// The file is moved aside, never deleted (the kiosk's next start then alerts
+// the mediator, as after its own recovery), and the error, a
+// *DamagedDatabaseError, says where it went and what to do.
 func OpenStore(dataDir string) (*store.Store, error) {
-	st, _, err := openStore(dataDir)
-	return st, err
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("le dossier des données %s ne peut pas être créé (%w) : vérifiez le chemin donné à --data-dir et les droits d'écriture", dataDir, err)
+	}
+	path := filepath.Join(dataDir, DBFileName)
+	st, err := store.Open(path)
+	if err == nil || !errors.Is(err, store.ErrUnusable) {
+		return st, err
+	}
+	moved, merr := moveAside(path, time.Now())
+	if merr != nil {
+		return nil, fmt.Errorf("la base de données %s est inutilisable (%v) et n'a pas pu être mise de côté (%v) : vérifiez les droits sur le dossier %s", path, err, merr, dataDir)
+	}
+	return nil, &DamagedDatabaseError{Path: path, MovedTo: moved, Cause: err}
 }
+
+// DamagedDatabaseError is what a command meets on a database file it cannot
+// use: the file was moved aside and nothing was read.
+type DamagedDatabaseError struct {
+	Path, MovedTo string
+	Cause         error
+}
+
+func (e *DamagedDatabaseError) Error() string {
+	return fmt.Sprintf("la base de données %s est inutilisable. Elle a été mise de côté, sans rien effacer, sous %s, et aucune session n'a été lue. "+
+		"La borne repartira sur une base neuve à son prochain démarrage et le signalera au médiateur. Gardez le fichier mis de côté pour le support "+
+		"(détail technique : %v).",
+		e.Path, filepath.Base(e.MovedTo), e.Cause)
+}
+
+func (e *DamagedDatabaseError) Unwrap() error { return e.Cause }
 
 // openStore opens the database of dataDir. A file that is not a usable Pas
 // à Pas database (random bytes, another program's SQLite file, a file cut

@@ -249,3 +249,56 @@ func TestFailedAssessmentSaveIsRaised(t *testing.T) {
 		t.Fatalf("alerts %+v, want storage.error", k.Health.List())
 	}
 }
+
+// TestCommandsRefuseADamagedDatabase: every command that reads the
+// database, run over a file that is not a usable one, exits non-zero and
+// says where the file went; nothing is printed as if the centre had no
+// sessions, and the file is kept (moved aside, for the kiosk's alert).
+func TestCommandsRefuseADamagedDatabase(t *testing.T) {
+	for _, c := range []struct {
+		stdin string
+		args  []string
+	}{
+		{"", []string{"stats"}},
+		{"", []string{"export", "--format", "csv", "--out", "rapport.csv"}},
+		{"", []string{"purge"}},
+		{"", []string{"simulate", "--sessions", "3"}},
+		{"", []string{"summary", "--code", "ABC-DEF", "--out", "resume.pdf"}},
+		{"4821\n", []string{"set-pin"}},
+	} {
+		dir := t.TempDir()
+		garbage := bytes.Repeat([]byte("not a database "), 500)
+		if err := os.WriteFile(filepath.Join(dir, DBFileName), garbage, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		args := append(append([]string{}, c.args...), "--data-dir", dir)
+		for i, a := range args {
+			if strings.HasSuffix(a, ".csv") || strings.HasSuffix(a, ".pdf") {
+				args[i] = filepath.Join(dir, a)
+			}
+		}
+		code, out, errOut := run(t, c.stdin, args...)
+		moved := movedAsideFiles(dir)
+		if code == 0 || len(moved) != 1 || !strings.Contains(errOut, "inutilisable") || !strings.Contains(errOut, moved[0]) {
+			t.Errorf("%s: exit %d, moved %v, stdout %q, stderr %q", c.args[0], code, moved, out, errOut)
+			continue
+		}
+		if kept, _ := os.ReadFile(filepath.Join(dir, moved[0])); !bytes.Equal(kept, garbage) {
+			t.Errorf("%s: the damaged file was not kept as it was", c.args[0])
+		}
+		if _, err := os.Stat(filepath.Join(dir, DBFileName)); err == nil {
+			t.Errorf("%s: a fresh database was created behind the damaged one", c.args[0])
+		}
+	}
+	// The kiosk itself still starts on a fresh file and alerts the mediator.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, DBFileName), []byte("not a database"), 0o600)
+	k, err := Open(dir, logrus.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Store.Close()
+	if !k.Health.Has(health.DatabaseMovedAside) {
+		t.Fatalf("alerts %+v", k.Health.List())
+	}
+}
