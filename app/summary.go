@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"pasapas/app/activity"
 	"pasapas/app/directory"
@@ -240,6 +241,23 @@ func (k *Kiosk) PrintSummary(code session.Code) error {
 		return err
 	}
 	k.Log.WithField("code", code.String()).Info("summary printed")
+	return nil
+}
+
+// PrintTestPage prints the first start's test page, with the centre's
+// name, on the printer of the settings.
+func (k *Kiosk) PrintTestPage() error {
+	ctx := context.Background()
+	centre, _ := k.Store.Setting(ctx, settings.CentreName, "")
+	pdf, err := printing.TestPage(centre, time.Now())
+	if err == nil {
+		err = Printer(ctx, k.Store, k.DataDir).Print(ctx, pdf, printing.TestPageTitle)
+	}
+	if err != nil {
+		k.Log.WithError(err).Warn("the test page was not printed")
+		return err
+	}
+	k.Log.Info("test page printed")
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -49,20 +50,7 @@ const family = "LecturePasAPas"
 // and returns its bytes. Texts come from t; every string is passed through
 // Printable first.
 func Render(s Summary, t Text) ([]byte, error) {
-	pdf := gofpdf.New("P", "mm", "A4", "")
-	// Only the glyphs used are embedded (gofpdf subsets UTF-8 fonts), which
-	// keeps a summary small.
-	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
-	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
-	// A fixed date and sorted resources make the same session give the
-	// same bytes, and the file carries no clock of the machine.
-	pdf.SetCreationDate(s.Date)
-	pdf.SetModificationDate(s.Date)
-	pdf.SetCatalogSort(true)
-	pdf.SetTitle(Printable("Pas à Pas - résumé de séance "+s.Code), true)
-	pdf.SetCreator("Pas à Pas", true)
-	pdf.SetMargins(marginX, marginT, marginX)
-	pdf.SetAutoPageBreak(true, marginB)
+	pdf := newPDF(s.Date, "Pas à Pas - résumé de séance "+s.Code)
 	d := &doc{pdf: pdf, t: t, s: s}
 	pdf.SetFooterFunc(d.footer)
 
@@ -75,12 +63,36 @@ func Render(s Summary, t Text) ([]byte, error) {
 	d.lang, d.visitor = visitorLang(s), true
 	d.visitorPage()
 
+	return output(pdf, "the summary")
+}
+
+// newPDF is an A4 document in the kiosk's font, dated day.
+func newPDF(day time.Time, title string) *gofpdf.Fpdf {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	// Only the glyphs used are embedded (gofpdf subsets UTF-8 fonts), which
+	// keeps a summary small.
+	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
+	// A fixed date and sorted resources make the same session give the
+	// same bytes, and the file carries no clock of the machine.
+	pdf.SetCreationDate(day)
+	pdf.SetModificationDate(day)
+	pdf.SetCatalogSort(true)
+	pdf.SetTitle(Printable(title), true)
+	pdf.SetCreator("Pas à Pas", true)
+	pdf.SetMargins(marginX, marginT, marginX)
+	pdf.SetAutoPageBreak(true, marginB)
+	return pdf
+}
+
+// output is the bytes of pdf, or the error met while drawing what.
+func output(pdf *gofpdf.Fpdf, what string) ([]byte, error) {
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("rendering the summary: %w", err)
+		return nil, fmt.Errorf("rendering %s: %w", what, err)
 	}
 	var out bytes.Buffer
 	if err := pdf.Output(&out); err != nil {
-		return nil, fmt.Errorf("writing the summary: %w", err)
+		return nil, fmt.Errorf("writing %s: %w", what, err)
 	}
 	return out.Bytes(), nil
 }

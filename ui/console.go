@@ -101,11 +101,17 @@ func (s *Shell) consolePageWithTools(sc *Screen, title string, tools, body fyne.
 	if sc.Back == nil {
 		sc.Back = s.showMediatorMenu
 	}
+	s.deskPage(sc, title, tools, body, back, actions...)
+}
+
+// deskPage is the console's layout with left at the bottom left (the way
+// back to the menu, or the first start's progress).
+func (s *Shell) deskPage(sc *Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) {
 	t := widget.NewLabel(title)
 	t.TextStyle.Bold = true
 	t.SizeName = theme.SizeNameHeadingText
 	sc.Labels["title"] = t
-	bottom := container.NewHBox(back, layout.NewSpacer())
+	bottom := container.NewHBox(left, layout.NewSpacer())
 	for _, a := range actions {
 		bottom.Add(a)
 	}

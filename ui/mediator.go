@@ -33,6 +33,10 @@ const (
 // openMediator answers the mediator gesture (Ctrl+Alt+M or a long press on
 // the logo). Until a PIN exists it asks to choose one.
 func (s *Shell) openMediator() {
+	// During the first start the setup itself asks for the code.
+	if s.setup {
+		return
+	}
 	if s.screen != nil && (s.screen.Name == "pinpad" || strings.HasPrefix(s.screen.Name, "mediator")) {
 		return
 	}
@@ -98,8 +102,16 @@ func (s *Shell) showPinPad(mode padMode, first string) {
 	keys.Add(s.button(sc, "erase", s.M("pin.erase"), widget.MediumImportance, erase))
 	keys.Add(s.button(sc, "digit.0", "0", widget.MediumImportance, func() { add('0') }))
 	keys.Add(s.button(sc, "ok", s.M("pin.ok"), widget.HighImportance, validate))
-	back := s.button(sc, "back", s.M("common.back"), widget.MediumImportance, s.resume)
-	sc.Back = s.resume
+	title := s.M("pin.title")
+	var actions []fyne.CanvasObject
+	if s.setup {
+		// The first start has no way back: the code comes first.
+		title = s.M("console.setup.code.title")
+		sc.NoIdle = true
+	} else {
+		actions = append(actions, s.button(sc, "back", s.M("common.back"), widget.MediumImportance, s.resume))
+		sc.Back = s.resume
+	}
 	sc.OnRune = add
 	sc.OnKey = func(ev *fyne.KeyEvent) bool {
 		switch ev.Name {
@@ -115,9 +127,9 @@ func (s *Shell) showPinPad(mode padMode, first string) {
 
 	left := container.NewVBox(promptLabel, dots, message)
 	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.M("pin.title")),
+		heading(sc, "title", title),
 		container.NewBorder(nil, nil, nil, keys, left),
-	), back)
+	), actions...)
 	s.show(sc)
 	s.showLock(sc)
 }
@@ -154,6 +166,11 @@ func (s *Shell) padSubmit(sc *Screen, mode padMode, first, entered string) {
 			return
 		}
 		s.svc.Log.Info("mediator PIN chosen")
+		s.installed = true
+		if s.setup {
+			s.showSetupCentre()
+			return
+		}
 		s.showMediatorMenu()
 	case padEnter:
 		tries, err := s.svc.PIN.Check(entered)

@@ -59,6 +59,9 @@ type Services struct {
 	// PrintSummary prints the summary of the session with code and
 	// returns once the printer is done or has failed; nil hides printing.
 	PrintSummary func(code session.Code) error
+	// PrintTestPage prints the first start's test page; nil hides the
+	// printer step.
+	PrintTestPage func() error
 	// Questions is the self-assessment's bank; Assessments stores results.
 	Questions   *assessment.Bank
 	Assessments AssessmentStore
@@ -111,6 +114,9 @@ type Shell struct {
 	body   *fyne.Container
 	// walking is the walkthrough begun and not yet ended.
 	walking *walkRun
+	// setup is set while the first start's setup is on screen; installed
+	// once a mediator code is known to exist (see ui/setup.go).
+	setup, installed bool
 	// jobs counts background work (printing), so tests can wait for it.
 	jobs sync.WaitGroup
 }
@@ -139,7 +145,7 @@ func Create(a fyne.App, w fyne.Window, svc Services) *Shell {
 	c.SetOnTypedRune(s.typedRune)
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt},
 		func(fyne.Shortcut) { s.act(s.openMediator)() })
-	s.showWelcome()
+	s.showStart()
 	return s
 }
 
@@ -302,7 +308,7 @@ func (s *Shell) endSession(status session.Status) {
 func (s *Shell) backToWelcome() {
 	s.under = nil
 	s.resetVisitor()
-	s.showWelcome()
+	s.showStart()
 }
 
 // Tick runs once a second (from the window's ticker, or a test): it raises
@@ -345,7 +351,7 @@ func (s *Shell) resume() {
 	under := s.under
 	s.under = nil
 	if under == nil {
-		s.showWelcome()
+		s.showStart()
 		return
 	}
 	s.show(under)

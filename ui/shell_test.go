@@ -36,7 +36,23 @@ type kiosk struct {
 	wavDir string
 }
 
+// testPIN is the mediator code of an installed test kiosk.
+const testPIN = "4821"
+
+// newKiosk is an installed kiosk: its mediator code was set, as by
+// pasapas set-pin, so it opens on the visitors' welcome.
 func newKiosk(t *testing.T) *kiosk {
+	t.Helper()
+	return newKioskWith(t, true)
+}
+
+// newFreshKiosk is a kiosk at its very first start: no mediator code yet.
+func newFreshKiosk(t *testing.T) *kiosk {
+	t.Helper()
+	return newKioskWith(t, false)
+}
+
+func newKioskWith(t *testing.T, installed bool) *kiosk {
 	t.Helper()
 	k := &kiosk{t: t, now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local), wavDir: t.TempDir()}
 	a := test.NewTempApp(t)
@@ -55,6 +71,11 @@ func newKiosk(t *testing.T) *kiosk {
 		t.Fatal(err)
 	}
 	clock := func() time.Time { return k.now }
+	if installed {
+		if err := pin.NewGuard(st, clock).Set(testPIN); err != nil {
+			t.Fatal(err)
+		}
+	}
 	log := logrus.New()
 	log.SetOutput(testWriter{t})
 	walks, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
@@ -235,10 +256,8 @@ func typeDigits(k *kiosk, digits string) {
 }
 
 func TestMediatorChoosesPINThenEntersIt(t *testing.T) {
-	k := newKiosk(t)
-	k.tap("start")
-	k.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(
-		&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt})
+	// The code is chosen at the first start (setup_test.go has the rest).
+	k := newFreshKiosk(t)
 	k.wantScreen("pinpad")
 	k.wantLabel("prompt", "Choisir un code")
 
@@ -249,6 +268,18 @@ func TestMediatorChoosesPINThenEntersIt(t *testing.T) {
 	typeDigits(k, "4822")
 	k.wantLabel("message", "différents")
 	typeDigits(k, "4821")
+	typeDigits(k, "4821")
+	k.wantScreen("setup.centre")
+	k.tap("skip")
+	k.tap("skip")
+	k.tap("none")
+	k.tap("open")
+	k.wantScreen("welcome")
+	k.tap("start")
+	k.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(
+		&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt})
+	k.wantScreen("pinpad")
+	k.wantLabel("prompt", "Tapez le code")
 	typeDigits(k, "4821")
 	k.wantScreen("mediator.menu")
 

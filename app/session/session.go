@@ -96,11 +96,11 @@ type Store interface {
 
 // Service runs the one visitor session a kiosk has at a time.
 type Service struct {
-	store   Store
-	now     func() time.Time
-	kioskID string
+	store Store
+	now   func() time.Time
 
 	mu      sync.Mutex
+	kioskID string
 	current *Record
 	// needs are the procedures the visitor said they must do (codes such as
 	// "caf"), kept in memory so the walkthrough list can put them first.
@@ -116,6 +116,14 @@ func NewService(store Store, kioskID string, now func() time.Time) *Service {
 	return &Service{store: store, now: now, kioskID: kioskID}
 }
 
+// SetKioskID names the kiosk in the sessions started from now on (the
+// first start's setup names it before the first visitor).
+func (s *Service) SetKioskID(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.kioskID = id
+}
+
 // ErrNoSession is returned when an action needs an open session.
 var ErrNoSession = errors.New("no open session")
 
@@ -127,9 +135,12 @@ func (s *Service) Start(lang string) (Record, error) {
 			return Record{}, err
 		}
 	}
+	s.mu.Lock()
+	kioskID := s.kioskID
+	s.mu.Unlock()
 	rec := Record{
 		ID:      uuid.NewString(),
-		KioskID: s.kioskID,
+		KioskID: kioskID,
 		Lang:    lang,
 		Started: s.now(),
 		Status:  Active,

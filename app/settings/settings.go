@@ -23,3 +23,10 @@ const DefaultRetentionDays = 90
 
 // MinIdleSeconds is the shortest idle timeout the kiosk accepts.
 const MinIdleSeconds = 30
+
+// The centre's commune and code postal, asked at the first start: the
+// Coop's activity report asks for them and the kiosk cannot guess them.
+const (
+	CentreCommune  = "centre.commune"
+	CentrePostCode = "centre.code_postal"
+)

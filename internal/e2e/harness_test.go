@@ -198,7 +198,19 @@ type kiosk struct {
 }
 
 // startKiosk runs the binary on d with dataDir and waits for its window.
+// A data directory without a database is installed first, as a script
+// would (set-pin), so the kiosk opens on the visitors' welcome.
 func startKiosk(t *testing.T, d *display, dataDir string, args ...string) *kiosk {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dataDir, "pasapas.db")); err != nil {
+		setPIN(t, dataDir, "4821")
+	}
+	return startFreshKiosk(t, d, dataDir, args...)
+}
+
+// startFreshKiosk runs the binary on d with dataDir as it is: an empty one
+// is a first start.
+func startFreshKiosk(t *testing.T, d *display, dataDir string, args ...string) *kiosk {
 	t.Helper()
 	bin := kioskBinary(t)
 	k := &kiosk{display: d, dataDir: dataDir, stderr: &bytes.Buffer{}, shots: artefacts(t), exited: make(chan error, 1)}

@@ -305,15 +305,15 @@ func (w *wine) tool(t *testing.T, name string, args ...string) string {
 	return out
 }
 
-// checkWineKiosk starts the kiosk in a window under Wine, goes from the
-// welcome screen to the home screen with the keyboard, and reads its log in
-// the default data directory.
+// checkWineKiosk starts the kiosk in a window under Wine on a fresh
+// %AppData% (so on the first start's code), presses a key, checks it still
+// runs, and reads its log in the default data directory.
 func checkWineKiosk(t *testing.T, w *wine, exe string) {
 	id, _, exited := w.start(t, "Pas à Pas", nil, exe, "--windowed")
 	time.Sleep(2 * time.Second) // first frame
-	w.shot(t, "01-welcome")
+	w.shot(t, "01-first-start") // a fresh %AppData%: the setup's code
 	w.tool(t, "xdotool", "windowactivate", "--sync", id, "key", "Return")
-	w.shot(t, "02-home")
+	w.shot(t, "02-after-return")
 	select {
 	case err := <-exited:
 		t.Fatalf("the kiosk stopped: %v", err)

@@ -36,6 +36,7 @@ func Services(k *app.Kiosk) ui.Services {
 		ContentReport:   k.ContentReport,
 		Health:          k.Health,
 		PrintSummary:    k.PrintSummary,
+		PrintTestPage:   k.PrintTestPage,
 		Questions:       k.Content.Questions,
 		Assessments:     k.Assessments,
 		Walkthroughs:    k.Content.Walkthroughs,

@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/app/settings"
+)
+
+// The first start. Until a mediator code exists, whoever is at the kiosk
+// would choose it and own the console: so the kiosk opens on these setup
+// screens (French, the console's style) instead of the visitors' welcome,
+// and the mediator gesture does nothing there. The code cannot be skipped;
+// every other step can. A scripted install (pasapas set-pin) never sees
+// them.
+
+// setupSteps is the number of steps the progress line counts.
+const setupSteps = 5
+
+var postCode = regexp.MustCompile(`^\d{5}$`)
+
+// showStart is the first screen: the setup while no code exists, else the
+// visitors' welcome.
+func (s *Shell) showStart() {
+	if s.installed {
+		s.showWelcome()
+		return
+	}
+	set, err := s.svc.PIN.IsSet()
+	if err != nil {
+		// The console's own pad reports storage errors; visitors still come.
+		s.svc.Log.WithError(err).Error("reading the mediator PIN state")
+	}
+	s.installed = set
+	s.setup = err == nil && !set
+	if s.setup {
+		s.svc.Log.Info("no mediator code yet: first start's setup")
+		s.showPinPad(padChoose, "")
+		return
+	}
+	s.showWelcome()
+}
+
+// setupProgress is "Premier démarrage : étape n sur 5".
+func (s *Shell) setupProgress(sc *Screen, n int) *widget.Label {
+	return clabel(sc, "progress", s.M("console.setup.progress", "n", strconv.Itoa(n), "of", strconv.Itoa(setupSteps)))
+}
+
+// setupForm shows one step of fields: Passer goes on without saving,
+// Continuer saves what check accepts, then goes on.
+func (s *Shell) setupForm(name string, n int, intro string, form *widget.Form, check func() string, save func() error, next func()) {
+	sc := newScreen(name)
+	sc.NoIdle = true
+	message := wrapped(clabel(sc, "message", ""))
+	message.Importance = widget.DangerImportance
+	skip := s.cbutton(sc, "skip", s.M("console.setup.skip"), widget.MediumImportance, next)
+	submit := func() {
+		if bad := check(); bad != "" {
+			message.SetText(bad)
+			return
+		}
+		if err := save(); err != nil {
+			s.svc.Log.WithError(err).Error("saving the first start's settings")
+			message.SetText(s.M("console.error"))
+			return
+		}
+		next()
+	}
+	cont := s.cbutton(sc, "next", s.M("console.setup.next"), widget.HighImportance, submit)
+	sc.OnKey = enterPresses(&cont.Button)
+	body := container.NewVBox(wrapped(clabel(sc, "intro", intro)), form, message, layout.NewSpacer())
+	s.deskPage(sc, s.M("console.setup.title"), nil, body, s.setupProgress(sc, n), skip, cont)
+}
+
+// settingEntry is a console text field holding the stored value of key.
+func (s *Shell) settingEntry(key, def string) *widget.Entry {
+	e := s.entry()
+	v, err := s.svc.Console.Setting(s.ctx(), key, def)
+	if err != nil {
+		s.svc.Log.WithError(err).WithField("key", key).Warn("reading a setting")
+	}
+	e.SetText(v)
+	return e
+}
+
+// saveSettings stores each key's field, trimmed.
+func (s *Shell) saveSettings(fields map[string]*widget.Entry) error {
+	for key, e := range fields {
+		if err := s.svc.Console.SetSetting(s.ctx(), key, strings.TrimSpace(e.Text)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// showSetupCentre: the centre's name, address and hours, printed on every
+// summary, and its commune and code postal, asked by the activity report.
+func (s *Shell) showSetupCentre() {
+	fields := map[string]*widget.Entry{}
+	form := widget.NewForm()
+	for _, key := range []string{settings.CentreName, settings.CentreAddress, settings.CentrePostCode, settings.CentreCommune, settings.CentreHours} {
+		fields[key] = s.settingEntry(key, "")
+		form.Append(s.M("console.settings."+key), fields[key])
+	}
+	check := func() string {
+		if v := strings.TrimSpace(fields[settings.CentrePostCode].Text); v != "" && !postCode.MatchString(v) {
+			return s.M("console.setup.bad.postcode")
+		}
+		return ""
+	}
+	s.setupForm("setup.centre", 2, s.M("console.setup.centre.intro"), form, check,
+		func() error { return s.saveSettings(fields) }, s.showSetupKiosk)
+}
+
+// showSetupKiosk: the kiosk's name in the exports, and the language and
+// text size each visitor starts with. They apply at once.
+func (s *Shell) showSetupKiosk() {
+	id := s.settingEntry(settings.KioskID, "borne-1")
+	langs := s.svc.Text.Languages()
+	names := make([]string, len(langs))
+	for i, l := range langs {
+		names[i] = l.Name
+	}
+	lang := widget.NewSelect(names, nil)
+	lang.SetSelected(s.svc.Text.Language(s.svc.DefaultLang).Name)
+	sizes := []string{s.M("console.settings.size.0"), s.M("console.settings.size.1"), s.M("console.settings.size.2")}
+	size := widget.NewSelect(sizes, nil)
+	size.SetSelectedIndex(s.svc.DefaultTextStep)
+	form := widget.NewForm(
+		widget.NewFormItem(s.M("console.settings."+settings.KioskID), id),
+		widget.NewFormItem(s.M("console.settings."+settings.Language), lang),
+		widget.NewFormItem(s.M("console.settings."+settings.TextStep), size),
+	)
+	check := func() string {
+		if notEmpty(id.Text) != "" {
+			return s.M("console.settings.bad.empty")
+		}
+		return ""
+	}
+	save := func() error {
+		code := langs[max(0, lang.SelectedIndex())].Code
+		step := max(0, size.SelectedIndex())
+		for key, v := range map[string]string{settings.KioskID: strings.TrimSpace(id.Text), settings.Language: code, settings.TextStep: strconv.Itoa(step)} {
+			if err := s.svc.Console.SetSetting(s.ctx(), key, v); err != nil {
+				return err
+			}
+		}
+		s.svc.Sessions.SetKioskID(strings.TrimSpace(id.Text))
+		s.svc.DefaultLang, s.svc.DefaultTextStep = code, step
+		return nil
+	}
+	s.setupForm("setup.kiosk", 3, s.M("console.setup.kiosk.intro"), form, check, save, s.showSetupPrinter)
+}
+
+// showSetupPrinter: the print queue, and a test page to see that the
+// summaries will come out; "Pas d'imprimante" goes on without one.
+func (s *Shell) showSetupPrinter() {
+	sc := newScreen("setup.printer")
+	sc.NoIdle = true
+	queue := s.settingEntry(settings.Printer, "")
+	form := widget.NewForm(widget.NewFormItem(s.M("console.settings."+settings.Printer), queue))
+	message := wrapped(clabel(sc, "message", ""))
+	none := s.cbutton(sc, "none", s.M("console.setup.printer.none"), widget.MediumImportance, s.showSetupDone)
+	next := func() {
+		if err := s.saveSettings(map[string]*widget.Entry{settings.Printer: queue}); err != nil {
+			message.Importance = widget.DangerImportance
+			message.SetText(s.M("console.error"))
+			return
+		}
+		s.showSetupDone()
+	}
+	cont := s.cbutton(sc, "next", s.M("console.setup.next"), widget.HighImportance, next)
+	sc.OnKey = enterPresses(&cont.Button)
+	actions := []fyne.CanvasObject{none}
+	if s.svc.PrintTestPage != nil {
+		var test *consoleButton
+		test = s.cbutton(sc, "test", s.M("console.setup.printer.test"), widget.MediumImportance, func() {
+			if err := s.saveSettings(map[string]*widget.Entry{settings.Printer: queue}); err != nil {
+				message.Importance = widget.DangerImportance
+				message.SetText(s.M("console.error"))
+				return
+			}
+			test.Disable()
+			message.Importance = widget.MediumImportance
+			message.SetText(s.M("console.setup.printer.sending"))
+			s.jobs.Add(1)
+			go func() {
+				defer s.jobs.Done()
+				err := s.svc.PrintTestPage()
+				fyne.Do(func() {
+					test.Enable()
+					if err != nil {
+						message.Importance = widget.DangerImportance
+						message.SetText(s.M("console.setup.printer.failed"))
+						return
+					}
+					message.Importance = widget.SuccessImportance
+					message.SetText(s.M("console.setup.printer.sent"))
+				})
+			}()
+		})
+		actions = append(actions, test)
+	}
+	actions = append(actions, cont)
+	body := container.NewVBox(wrapped(clabel(sc, "intro", s.M("console.setup.printer.intro"))), form, message, layout.NewSpacer())
+	s.deskPage(sc, s.M("console.setup.title"), nil, body, s.setupProgress(sc, 4), actions...)
+}
+
+// showSetupDone says how to reach the console later, then opens the
+// visitors' welcome.
+func (s *Shell) showSetupDone() {
+	sc := newScreen("setup.done")
+	sc.NoIdle = true
+	open := func() {
+		s.svc.Log.Info("first start's setup done")
+		s.setup = false
+		s.backToWelcome()
+	}
+	welcome := s.cbutton(sc, "open", s.M("console.setup.done.open"), widget.HighImportance, open)
+	sc.OnKey = enterPresses(&welcome.Button)
+	body := container.NewVBox(wrapped(clabel(sc, "done", s.M("console.setup.done.body"))), layout.NewSpacer())
+	s.deskPage(sc, s.M("console.setup.done.title"), nil, body, s.setupProgress(sc, 5), welcome)
+}
