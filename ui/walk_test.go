@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -42,16 +43,29 @@ func startWalk(k *kiosk) {
 	}
 }
 
-// walkToEnd presses "C'est fait" until the end screen.
+// walkToEnd presses "Suite" and "C'est fait" until the end screen.
 func walkToEnd(k *kiosk) {
 	k.t.Helper()
 	for range walkthrough.MaxSteps {
 		if k.shell.screen.Name == "walk.end" {
 			return
 		}
-		k.tap("done")
+		nextStep(k)
 	}
 	k.wantScreen("walk.end")
+}
+
+// nextStep turns the pages of the step on screen, then presses "C'est
+// fait".
+func nextStep(k *kiosk) {
+	k.t.Helper()
+	for range 4 {
+		if _, ok := k.shell.screen.Buttons["more"]; !ok {
+			break
+		}
+		k.tap("more")
+	}
+	k.tap("done")
 }
 
 // events returns the session's walkthrough events as "kind proc step key=value…".
@@ -117,7 +131,10 @@ func TestWalkThroughAProcedureToTheEnd(t *testing.T) {
 	k.tap("done")
 	k.wantScreen("walk.end")
 	k.wantLabel("missing", "e-mail")
-	k.wantLabel("source", "service-public.fr, vérifié le 23/11/2026")
+	k.wantLabel("source", "Le site officiel : ")
+	if strings.Contains(k.shell.screen.Labels["source"].Text, "vérifié") {
+		t.Fatal("the end screen certifies a check date to the visitor")
+	}
 	if k.shell.screen.Buttons["print"].Visible() {
 		t.Fatal("a print button without printing")
 	}
@@ -401,5 +418,68 @@ func TestPrintAtTheEndAndWhenAskingTheMediator(t *testing.T) {
 	k.waitPrint()
 	if printed != 1 {
 		t.Fatal("Imprimer mon résumé did not print")
+	}
+}
+
+// TestEveryStepShowsItsInstructionAndPitfall opens every step of every
+// built-in walkthrough, in every language and at every text size, and
+// turns its pages: the instruction and the pitfall must each be shown
+// whole on a page of the step, on the same page, and every page must fit
+// 1024×768. The content is loaded once per language.
+func TestEveryStepShowsItsInstructionAndPitfall(t *testing.T) {
+	for _, l := range newKiosk(t).shell.svc.Text.Languages() {
+		k := newKioskIn(t, l.Code)
+		k.tap("start")
+		for step := range TextSteps {
+			k.shell.SetTextStep(step)
+			for _, p := range k.shell.svc.Walkthroughs.All() {
+				for i, st := range p.Steps {
+					where := fmt.Sprintf("%s/A%d/%s/%s", l.Code, step, p.ID, st.ID)
+					checkStepPages(t, k, where, p, i)
+				}
+			}
+		}
+	}
+}
+
+// checkStepPages shows each page of step i of p as the kiosk cuts it. The
+// pages are shown with blank drawings of the same size: drawing every
+// picture would make the test minutes long, and only their size counts.
+func checkStepPages(t *testing.T, k *kiosk, where string, p *walkthrough.Procedure, i int) {
+	t.Helper()
+	s := k.shell
+	st := p.Steps[i]
+	instruction := st.Instruction.In(s.walkLang())
+	pitfall := s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang()))
+	run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}, step: i}
+	pages := s.stepPages(run)
+	together := false
+	for n := range pages {
+		s.show(s.stepScreen(run, pages, n, true))
+		k.win.Resize(fyne.NewSize(1024, 767))
+		k.win.Resize(fyne.NewSize(1024, 768))
+		if min := k.win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+			t.Errorf("%s page %d needs %.0f×%.0f, more than 1024×768", where, n+1, min.Width, min.Height)
+		}
+		seen := map[string]bool{}
+		for _, o := range shownObjects(k.win.Content()) {
+			l, ok := o.(*widget.Label)
+			if !ok || !l.Visible() || l.Text == "" {
+				continue
+			}
+			if l.Size().Width < l.MinSize().Width-0.5 || l.Size().Height < l.MinSize().Height-0.5 {
+				t.Errorf("%s page %d: label %q cut", where, n+1, l.Text)
+			}
+			seen[l.Text] = true
+		}
+		together = together || seen[instruction] && seen[pitfall]
+		_, done := s.screen.Buttons["done"]
+		_, more := s.screen.Buttons["more"]
+		if last := n == len(pages)-1; done != last || more == last {
+			t.Errorf("%s page %d of %d: « C'est fait » %v, « Suite » %v", where, n+1, len(pages), done, more)
+		}
+	}
+	if !together {
+		t.Errorf("%s: the instruction and its warning are not shown together:\n%s\n%s", where, instruction, pitfall)
 	}
 }
