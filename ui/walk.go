@@ -151,20 +151,40 @@ func checkItems(p *walkthrough.Procedure) []checkItem {
 	return items
 }
 
-// checklistPages cuts the checklist into pages that fit the screen at the
+// checklistCut is how the checklist is cut into pages; stacked puts the
+// "J'ai" / "Je n'ai pas" buttons under a document's name rather than
+// beside it, for names too long for the narrow column left beside them.
+type checklistCut struct {
+	pages   [][]checkItem
+	stacked bool
+}
+
+// cutChecklist cuts the checklist into pages that fit the screen at the
 // visitor's text size, in order, as many lines on a page as it holds.
-func (s *Shell) checklistPages(run *walkRun) [][]checkItem {
-	var pages [][]checkItem
-	var cur []checkItem
-	for _, it := range checkItems(run.proc) {
-		try := append(slices.Clone(cur), it)
-		if len(cur) > 0 && !s.fitsScreen(s.checklistScreen(run, try, 0, 2, true).Content) {
-			pages = append(pages, cur)
-			try = []checkItem{it}
+func (s *Shell) cutChecklist(run *walkRun) checklistCut {
+	var cut checklistCut
+	for _, cut.stacked = range []bool{false, true} {
+		cut.pages = nil
+		var cur []checkItem
+		fit := true
+		for _, it := range checkItems(run.proc) {
+			try := append(slices.Clone(cur), it)
+			if !s.fitsScreen(s.checklistScreen(run, cut, try, 0, true).Content) {
+				if len(cur) == 0 {
+					fit = false // even alone, this line is too tall
+				} else {
+					cut.pages = append(cut.pages, cur)
+					try = []checkItem{it}
+				}
+			}
+			cur = try
 		}
-		cur = try
+		cut.pages = append(cut.pages, cur)
+		if fit {
+			break
+		}
 	}
-	return append(pages, cur)
+	return cut
 }
 
 // showChecklist shows page pageNo of the checklist: « À avoir maintenant »,
@@ -172,51 +192,54 @@ func (s *Shell) checklistPages(run *walkRun) [][]checkItem {
 // apporter au rendez-vous ». A missing document does not stop anyone: the
 // steps can be learnt anyway.
 func (s *Shell) showChecklist(run *walkRun, pageNo int) {
-	pages := s.checklistPages(run)
-	pageNo = max(0, min(pageNo, len(pages)-1))
-	s.show(s.checklistScreen(run, pages[pageNo], pageNo, len(pages), false))
+	cut := s.cutChecklist(run)
+	pageNo = max(0, min(pageNo, len(cut.pages)-1))
+	s.show(s.checklistScreen(run, cut, cut.pages[pageNo], pageNo, false))
 }
 
-// checklistScreen builds one page of the checklist. A page built to be
-// measured carries the longer of its two subtitles, so that the note
+// checklistScreen builds page pageNo of cut, showing items. A page built
+// to be measured carries the longer of its two subtitles, so that the note
 // shown once a document is missing cannot push it off the screen.
-func (s *Shell) checklistScreen(run *walkRun, items []checkItem, pageNo, pages int, measure bool) *Screen {
+func (s *Shell) checklistScreen(run *walkRun, cut checklistCut, items []checkItem, pageNo int, measure bool) *Screen {
 	p := run.proc
 	sc := newScreen("walk.check")
 	// The subtitle becomes the reassuring note once a document is missing:
 	// the screen has no room for both at the largest text size.
-	sub := centred(label(sc, "subtitle", ""))
+	// The subtitle says what the first lines of the page are: the
+	// documents to have (or, when there are documents to bring later, «
+	// À avoir maintenant »), or the documents to bring. Once a document is
+	// missing it becomes the reassuring note: the screen has no room for
+	// both at the largest text size.
+	sections := len(p.BringLater) > 0
+	heading, note := s.wT("walk.check.title"), s.wT("walk.check.missing")
+	switch {
+	case sections && len(items) > 0 && items[0].later:
+		heading, note = s.wT("walk.check.later"), ""
+	case sections:
+		heading = s.wT("walk.check.now")
+	}
+	sub := centred(label(sc, "subtitle", heading))
 	sub.TextStyle.Bold = true
 	updateNote := func() {
-		title, note := s.wT("walk.check.title"), s.wT("walk.check.missing")
-		sub.SetText(title)
-		if measure && utf8.RuneCountInString(note) > utf8.RuneCountInString(title) {
-			sub.SetText(note)
-		}
 		for _, has := range run.have {
-			if !has {
+			if !has && note != "" {
 				sub.SetText(note)
 			}
 		}
 	}
+	if measure && utf8.RuneCountInString(note) > utf8.RuneCountInString(heading) {
+		sub.SetText(note)
+	}
 	updateNote()
-	// Section titles only when there are two sections: alone, the
-	// subtitle says what the list is.
-	sections := len(run.proc.Bring) > 0 && len(run.proc.BringLater) > 0
 	rows := container.NewVBox()
 	var answer []func(bool)
 	var asked []walkthrough.Document
 	for i, it := range items {
 		d := it.doc
-		if sections && (i == 0 || it.later != items[i-1].later) {
-			key := "walk.check.now"
-			if it.later {
-				key = "walk.check.later"
-			}
-			section := label(sc, key, s.wT(key))
-			section.SizeName = theme.SizeNameSubHeadingText
-			section.TextStyle.Bold = true
-			rows.Add(section)
+		if i > 0 && it.later && !items[i-1].later {
+			later := centred(label(sc, "walk.check.later", s.wT("walk.check.later")))
+			later.TextStyle.Bold = true
+			rows.Add(later)
 		}
 		if it.later {
 			rows.Add(label(sc, "later."+d.Code, "•  "+d.Label.In(s.walkLang())))
@@ -242,7 +265,12 @@ func (s *Shell) checklistScreen(run *walkRun, items []checkItem, pageNo, pages i
 		if has, ok := run.have[d.Code]; ok {
 			mark(has)
 		}
-		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), label(sc, "doc."+d.Code, d.Label.In(s.walkLang()))))
+		name := label(sc, "doc."+d.Code, d.Label.In(s.walkLang()))
+		if cut.stacked {
+			rows.Add(container.NewVBox(name, container.NewHBox(layout.NewSpacer(), have, lack)))
+		} else {
+			rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), name))
+		}
 	}
 	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
 		if pageNo > 0 {
@@ -252,7 +280,7 @@ func (s *Shell) checklistScreen(run *walkRun, items []checkItem, pageNo, pages i
 		s.leaveWalk()
 	})
 	start := s.button(sc, "start", s.wT("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
-	if pageNo < pages-1 {
+	if !measure && pageNo < len(cut.pages)-1 {
 		delete(sc.Buttons, "start")
 		start = s.button(sc, "next", s.wT("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
 	}
@@ -679,18 +707,33 @@ func (s *Shell) showStuck(run *walkRun) {
 	s.show(sc)
 }
 
+// showTip shows the step's tip, large, and its warning again: the first of
+// these that fits. The warning is on the step's own page already.
 func (s *Shell) showTip(run *walkRun) {
 	st := run.proc.Steps[run.step]
-	sc := newScreen("walk.tip")
-	back := s.button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.step) })
-	tip := centred(label(sc, "tip", st.Tip.In(s.walkLang())))
-	tip.SizeName = theme.SizeNameSubHeadingText
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.wT("walk.tip.title")),
-		tip,
-		centred(label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))),
-	), back)
-	sc.Back = back.OnTapped
+	build := func(withPitfall, large bool) *Screen {
+		sc := newScreen("walk.tip")
+		back := s.button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.step) })
+		tip := centred(label(sc, "tip", st.Tip.In(s.walkLang())))
+		if large {
+			tip.SizeName = theme.SizeNameSubHeadingText
+		}
+		parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.tip.title")), tip}
+		if withPitfall {
+			parts = append(parts, centred(label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))))
+		}
+		sc.Content = page(container.NewVBox(parts...), back)
+		sc.Back = back.OnTapped
+		sc.Redraw = func() { s.showTip(run) }
+		return sc
+	}
+	sc := build(true, true)
+	for _, try := range [][2]bool{{false, true}, {false, false}} {
+		if s.fitsScreen(sc.Content) {
+			break
+		}
+		sc = build(try[0], try[1])
+	}
 	s.show(sc)
 }
 

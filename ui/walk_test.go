@@ -435,17 +435,19 @@ func TestEveryStepShowsItsInstructionAndPitfall(t *testing.T) {
 			for _, p := range k.shell.svc.Walkthroughs.All() {
 				for i, st := range p.Steps {
 					where := fmt.Sprintf("%s/A%d/%s/%s", l.Code, step, p.ID, st.ID)
-					checkStepPages(t, k, where, p, i)
+					checkStepPages(t, k, where, p, i, true)
 				}
 			}
 		}
 	}
 }
 
-// checkStepPages shows each page of step i of p as the kiosk cuts it. The
-// pages are shown with blank drawings of the same size: drawing every
-// picture would make the test minutes long, and only their size counts.
-func checkStepPages(t *testing.T, k *kiosk, where string, p *walkthrough.Procedure, i int) {
+// checkStepPages shows each page of step i of p as the kiosk cuts it: each
+// fits, the instruction and the warning are each shown whole, and on the
+// same page when together is set. The pages are shown with blank drawings
+// of the same size: drawing every picture would make the test minutes
+// long, and only their size counts.
+func checkStepPages(t *testing.T, k *kiosk, where string, p *walkthrough.Procedure, i int, together bool) {
 	t.Helper()
 	s := k.shell
 	st := p.Steps[i]
@@ -453,33 +455,112 @@ func checkStepPages(t *testing.T, k *kiosk, where string, p *walkthrough.Procedu
 	pitfall := s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang()))
 	run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}, step: i}
 	pages := s.stepPages(run)
-	together := false
+	sawInstruction, sawPitfall, sawBoth := false, false, false
 	for n := range pages {
 		s.show(s.stepScreen(run, pages, n, true))
-		k.win.Resize(fyne.NewSize(1024, 767))
-		k.win.Resize(fyne.NewSize(1024, 768))
-		if min := k.win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
-			t.Errorf("%s page %d needs %.0f×%.0f, more than 1024×768", where, n+1, min.Width, min.Height)
-		}
+		fitsWhole(t, k, fmt.Sprintf("%s page %d", where, n+1))
 		seen := map[string]bool{}
 		for _, o := range shownObjects(k.win.Content()) {
-			l, ok := o.(*widget.Label)
-			if !ok || !l.Visible() || l.Text == "" {
-				continue
+			if l, ok := o.(*widget.Label); ok && l.Visible() {
+				seen[l.Text] = true
 			}
-			if l.Size().Width < l.MinSize().Width-0.5 || l.Size().Height < l.MinSize().Height-0.5 {
-				t.Errorf("%s page %d: label %q cut", where, n+1, l.Text)
-			}
-			seen[l.Text] = true
 		}
-		together = together || seen[instruction] && seen[pitfall]
+		sawInstruction, sawPitfall = sawInstruction || seen[instruction], sawPitfall || seen[pitfall]
+		sawBoth = sawBoth || seen[instruction] && seen[pitfall]
 		_, done := s.screen.Buttons["done"]
 		_, more := s.screen.Buttons["more"]
 		if last := n == len(pages)-1; done != last || more == last {
 			t.Errorf("%s page %d of %d: « C'est fait » %v, « Suite » %v", where, n+1, len(pages), done, more)
 		}
 	}
-	if !together {
+	switch {
+	case !sawInstruction || !sawPitfall:
+		t.Errorf("%s: instruction shown %v, warning shown %v:\n%s\n%s", where, sawInstruction, sawPitfall, instruction, pitfall)
+	case together && !sawBoth:
 		t.Errorf("%s: the instruction and its warning are not shown together:\n%s\n%s", where, instruction, pitfall)
+	}
+}
+
+// fill is text of exactly n characters made of words, ending with a full
+// stop: sentences as long as the loader lets an author write.
+func fill(n int, words string) string {
+	w := strings.Fields(words)
+	var b []rune
+	for i := 0; len(b) < n; i++ {
+		b = append(b, []rune(w[i%len(w)])...)
+		b = append(b, ' ')
+	}
+	b = b[:n]
+	b[n-1] = '.'
+	return string(b)
+}
+
+// atTheLimits is a procedure whose every text is as long as the loader
+// allows, in French and in Ukrainian (the widest script offered), with as
+// many documents as allowed in both lists.
+func atTheLimits() *walkthrough.Procedure {
+	fr := "Appuyez sur « Mon compte ». Tapez votre numéro de sécurité sociale. Vérifiez bien les chiffres."
+	uk := "Натисніть «Mon compte». Введіть свій номер соціального страхування. Перевірте цифри."
+	text := func(n int) walkthrough.Text { return walkthrough.Text{"fr": fill(n, fr), "uk": fill(n, uk)} }
+	p := &walkthrough.Procedure{ID: "limits", Title: text(walkthrough.MaxTitle), Service: text(walkthrough.MaxTitle * 2),
+		Pictogram: "picto-family", Site: "caf.fr", Source: walkthrough.Source{URL: "https://www.caf.fr/", Checked: "2026-11-23"}}
+	for i := range walkthrough.MaxDocuments {
+		p.Bring = append(p.Bring, walkthrough.Document{Code: fmt.Sprintf("now%d", i), Label: text(walkthrough.MaxDocument)})
+		p.BringLater = append(p.BringLater, walkthrough.Document{Code: fmt.Sprintf("later%d", i), Label: text(walkthrough.MaxDocument)})
+	}
+	for i, sandbox := range []string{"", "login", "attach"} {
+		p.Steps = append(p.Steps, walkthrough.Step{ID: fmt.Sprintf("s%d", i), Title: text(walkthrough.MaxStepTitle),
+			Instruction: text(walkthrough.MaxInstruction), Illustration: "screen-login", Tip: text(walkthrough.MaxNote),
+			Pitfall: text(walkthrough.MaxNote), Sandbox: sandbox})
+	}
+	return p
+}
+
+// TestTextsAtTheLimitsFit shows a procedure written to the loader's limits
+// at every text size: every page of every step, of the checklist and of the
+// tips fits 1024×768, and nothing is left out.
+func TestTextsAtTheLimitsFit(t *testing.T) {
+	p := atTheLimits()
+	for _, lang := range []string{"fr", "uk"} {
+		k := newKioskIn(t, lang)
+		k.tap("start")
+		for step := range TextSteps {
+			k.shell.SetTextStep(step)
+			where := fmt.Sprintf("%s/A%d", lang, step)
+			for i := range p.Steps {
+				checkStepPages(t, k, where+"/"+p.Steps[i].ID, p, i, false)
+				k.shell.showTip(&walkRun{proc: p, step: i})
+				fitsWhole(t, k, where+" tip")
+			}
+			run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}}
+			shown := 0
+			cut := k.shell.cutChecklist(run)
+			for n, items := range cut.pages {
+				k.shell.show(k.shell.checklistScreen(run, cut, items, n, false))
+				fitsWhole(t, k, fmt.Sprintf("%s checklist page %d", where, n+1))
+				shown += len(items)
+			}
+			if shown != 2*walkthrough.MaxDocuments {
+				t.Errorf("%s: the checklist shows %d documents of %d", where, shown, 2*walkthrough.MaxDocuments)
+			}
+		}
+	}
+}
+
+// fitsWhole fails when the screen on display needs more than 1024×768 or
+// cuts a label.
+func fitsWhole(t *testing.T, k *kiosk, where string) {
+	t.Helper()
+	k.win.Resize(fyne.NewSize(1024, 767))
+	k.win.Resize(fyne.NewSize(1024, 768))
+	if min := k.win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+		t.Errorf("%s needs %.0f×%.0f, more than 1024×768", where, min.Width, min.Height)
+	}
+	for _, o := range shownObjects(k.win.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			if l.Size().Width < l.MinSize().Width-0.5 || l.Size().Height < l.MinSize().Height-0.5 {
+				t.Errorf("%s: label %q cut", where, l.Text)
+			}
+		}
 	}
 }
