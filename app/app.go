@@ -302,6 +302,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	}
 	logReport(log, report)
 	raiseStartAlerts(ctx, st, board, dataDir, report, log)
+	raiseStaleWalkthroughs(board, c.Walkthroughs, time.Now())
 	watched := watchedStore{Store: st, board: board}
 	text := c.Text
 	setting := func(key, def string) string {

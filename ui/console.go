@@ -96,6 +96,13 @@ func (s *Shell) consolePage(sc *Screen, title string, body fyne.CanvasObject, ac
 // consolePageWithTools is consolePage with tools (a search field) on the
 // title's line, where they cost no height.
 func (s *Shell) consolePageWithTools(sc *Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+	sc.Content = s.consoleFrame(sc, title, tools, body, actions...)
+	s.show(sc)
+}
+
+// consoleFrame lays out a console page around body, for showing or for
+// measuring.
+func (s *Shell) consoleFrame(sc *Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
 	back := s.cbutton(sc, "menu", s.M("console.menu"), widget.MediumImportance, s.showMediatorMenu)
 	back.Icon = theme.NavigateBackIcon()
 	if sc.Back == nil {
@@ -113,8 +120,7 @@ func (s *Shell) consolePageWithTools(sc *Screen, title string, tools, body fyne.
 		container.NewVBox(container.NewBorder(nil, nil, t, nil, tools), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), bottom),
 		nil, nil, body)
-	sc.Content = container.NewThemeOverride(container.NewPadded(content), consoleTheme{newKioskTheme(0, s.dark)})
-	s.show(sc)
+	return container.NewThemeOverride(container.NewPadded(content), consoleTheme{newKioskTheme(0, s.dark)})
 }
 
 // clabel is a one-line console label kept in sc.Labels under id ("" keeps
