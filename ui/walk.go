@@ -761,36 +761,49 @@ func (s *Shell) showAskMediator(run *walkRun) {
 }
 
 // showWalkEnd congratulates the visitor and says where the real procedure
-// is done and what to bring.
+// is done and which documents they said they lack: by name, or by their
+// number when the names do not fit.
 func (s *Shell) showWalkEnd(run *walkRun) {
 	p := run.proc
-	sc := newScreen("walk.end")
-	parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.end.title"))}
-	if s.textStep == 0 { // no room for it at larger sizes, and the title says it
-		parts = append(parts, centred(label(sc, "body", s.wT("walk.end.body"))))
-	}
 	var missing []string
 	for _, d := range p.Bring {
 		if has, ok := run.have[d.Code]; ok && !has {
 			missing = append(missing, d.Label.In(s.walkLang()))
 		}
 	}
-	if len(missing) > 0 {
-		parts = append(parts, centred(label(sc, "missing", s.wT("walk.end.missing", "docs", strings.Join(missing, ", ")))))
+	build := func(missingText string) *Screen {
+		sc := newScreen("walk.end")
+		parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.end.title"))}
+		if s.textStep == 0 { // no room for it at larger sizes, and the title says it
+			parts = append(parts, centred(label(sc, "body", s.wT("walk.end.body"))))
+		}
+		if missingText != "" {
+			parts = append(parts, centred(label(sc, "missing", missingText)))
+		}
+		// The site the visitor types, never a certificate of the content:
+		// the day it was checked is for the mediator console.
+		source := centred(label(sc, "source", s.wT("walk.end.source", "site", officialSite(p))))
+		source.TextStyle.Bold = true
+		parts = append(parts, source)
+		home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
+		other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
+		// Printing sits in the page, not in the bottom row: hidden when
+		// there is no printer, it must not take a column there.
+		parts = append(parts, container.NewCenter(s.printButton(sc)))
+		sc.Content = page(container.NewVBox(parts...), home, other)
+		sc.Back = other.OnTapped
+		return sc
 	}
-	// The site the visitor types, never a certificate of the content: the
-	// day it was checked is for the mediator console.
-	source := centred(label(sc, "source", s.wT("walk.end.source", "site", officialSite(p))))
-	source.TextStyle.Bold = true
-	parts = append(parts, source)
-	home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
-	other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
-	// Printing sits in the page, not in the bottom row: hidden when there
-	// is no printer, it must not take a column there.
-	printBtn := s.printButton(sc)
-	parts = append(parts, container.NewCenter(printBtn))
-	sc.Content = page(container.NewVBox(parts...), home, other)
-	sc.Back = other.OnTapped
+	var sc *Screen
+	switch {
+	case len(missing) == 0:
+		sc = build("")
+	default:
+		sc = build(s.wT("walk.end.missing", "docs", strings.Join(missing, ", ")))
+		if !s.fitsScreen(sc.Content) {
+			sc = build(s.wT("walk.end.missing.many", "n", strconv.Itoa(len(missing))))
+		}
+	}
 	s.show(sc)
 }
 

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -543,6 +546,13 @@ func TestTextsAtTheLimitsFit(t *testing.T) {
 			if shown != 2*walkthrough.MaxDocuments {
 				t.Errorf("%s: the checklist shows %d documents of %d", where, shown, 2*walkthrough.MaxDocuments)
 			}
+			// Every document missing: the end screen still fits.
+			for _, d := range p.Bring {
+				run.have[d.Code] = false
+			}
+			k.shell.showWalkEnd(run)
+			fitsWhole(t, k, where+" end")
+			k.wantLabel("missing", strconv.Itoa(walkthrough.MaxDocuments))
 		}
 	}
 }
@@ -562,5 +572,157 @@ func fitsWhole(t *testing.T, k *kiosk, where string) {
 				t.Errorf("%s: label %q cut", where, l.Text)
 			}
 		}
+	}
+}
+
+// laterProcedure is testdata/walkthroughs/pre-demande.yaml: a procedure
+// with a site and documents to bring to the appointment.
+func laterProcedure(t testing.TB) *walkthrough.Procedure {
+	data, err := os.ReadFile("testdata/walkthroughs/pre-demande.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := walkthrough.Parse("pre-demande.yaml", data, walkthrough.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// openLater opens the test procedure with documents to bring later.
+func openLater(k *kiosk) {
+	k.tap("start")
+	k.shell.svc.Walkthroughs.Put(laterProcedure(k.t))
+	k.shell.openProcedure(k.shell.svc.Walkthroughs.Get("pre-demande"))
+}
+
+func init() {
+	visitorScreens["walk-checklist-later"] = openLater
+	visitorScreens["walk-end-site"] = func(k *kiosk) { openLater(k); k.tap("lack.parents"); startWalk(k); walkToEnd(k) }
+}
+
+// TestChecklistWithDocumentsToBringLater: « À avoir maintenant » is asked,
+// « À apporter au rendez-vous » is listed, at every text size, and the end
+// screen names the procedure's site without a check date.
+func TestChecklistWithDocumentsToBringLater(t *testing.T) {
+	for step := range TextSteps {
+		k := newKiosk(t)
+		k.shell.SetTextStep(step)
+		openLater(k)
+		code := k.shell.svc.Sessions.Current().Code
+		seen := map[string]bool{}
+		for range 8 {
+			k.wantScreen("walk.check")
+			for id, l := range k.shell.screen.Labels {
+				seen[id] = true
+				seen[l.Text] = true
+			}
+			if _, ok := k.shell.screen.Buttons["lack.parents"]; ok {
+				k.tap("lack.parents")
+				k.wantLabel("subtitle", "Ce n'est pas grave")
+			}
+			if _, ok := k.shell.screen.Buttons["start"]; ok {
+				break
+			}
+			k.tap("next")
+		}
+		for _, id := range []string{"doc.email", "doc.parents", "later.photo", "later.address", "later.old_card"} {
+			if !seen[id] {
+				t.Errorf("A%d: %s never shown", step, id)
+			}
+		}
+		if _, ok := k.shell.screen.Buttons["have.photo"]; ok {
+			t.Errorf("A%d: a document to bring later is asked now", step)
+		}
+		if !seen["À apporter au rendez-vous"] {
+			t.Errorf("A%d: no « À apporter au rendez-vous »", step)
+		}
+		k.tap("start")
+		walkToEnd(k)
+		k.wantLabel("source", "Le site officiel : ants.gouv.fr")
+		k.wantLabel("missing", "parents")
+		wantEvents(t, k.walkEvents(code), "walk.started proc=pre-demande", "walk.missing proc=pre-demande doc=parents",
+			"walk.step proc=pre-demande step=form secs=0", "walk.completed proc=pre-demande secs=0")
+	}
+}
+
+// TestStepPagesWithTouchAndKeys: at the largest text a step cut in pages
+// turns with « Suite » (touch, mouse), the arrow keys and 1, comes back
+// with « Retour » and Escape, and a new text size cuts it again.
+func TestStepPagesWithTouchAndKeys(t *testing.T) {
+	k := newKiosk(t)
+	k.shell.SetTextStep(len(TextSteps) - 1)
+	openLater(k)
+	startWalk(k)
+	k.wantLabel("instruction", "prénoms")
+	k.wantLabel("pitfall", "Attention : Des sites privés")
+	if _, ok := k.shell.screen.Buttons["more"]; !ok {
+		t.Fatal("the step is on one page at A++: pick a longer one for this test")
+	}
+	k.tap("more")
+	if _, ok := k.shell.screen.Labels["instruction"]; ok {
+		t.Fatal("the drawing's page repeats the text")
+	}
+	k.tap("back")
+	k.wantLabel("instruction", "prénoms")
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	k.wantScreen("walk.step")
+	if _, ok := k.shell.screen.Buttons["done"]; !ok {
+		t.Fatal("→ did not turn the page")
+	}
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // the last page: → does not finish
+	k.wantScreen("walk.step")
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	k.wantLabel("instruction", "prénoms")
+	k.shell.typedRune('1') // Suite
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	k.wantLabel("pitfall", "Attention")
+	// Smaller text: the same step on one page, drawing and all.
+	k.shell.SetTextStep(0)
+	k.wantLabel("pitfall", "Attention")
+	if _, ok := k.shell.screen.Buttons["done"]; !ok {
+		t.Fatal("at A the step is still cut")
+	}
+	k.shell.typedRune('1')
+	k.wantScreen("walk.end")
+}
+
+// TestWalkScreenshots writes the step (with its warning), the checklist
+// with documents to bring later and the end screen at A and A++, in French
+// and in Ukrainian (the longest texts), to $PASAPAS_ARTEFACTS/ui/walk/.
+func TestWalkScreenshots(t *testing.T) {
+	dir := os.Getenv("PASAPAS_ARTEFACTS")
+	if dir == "" {
+		t.Skip("PASAPAS_ARTEFACTS not set")
+	}
+	dir = filepath.Join(dir, "ui", "walk")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	screens := map[string]func(k *kiosk){
+		"step":        func(k *kiosk) { openWalk(k, "caf"); startWalk(k); nextStep(k); nextStep(k) },
+		"step-cut":    func(k *kiosk) { openLater(k); startWalk(k) },
+		"step-cut-2":  func(k *kiosk) { openLater(k); startWalk(k); tapIf(k, "more") },
+		"checklist":   openLater,
+		"checklist-2": func(k *kiosk) { openLater(k); k.tap("lack.parents"); tapIf(k, "next") },
+		"end":         visitorScreens["walk-end-site"],
+	}
+	for name, open := range screens {
+		for _, lang := range []string{"fr", "uk"} {
+			for _, step := range []int{0, len(TextSteps) - 1} {
+				k := newKioskIn(t, lang)
+				k.shell.SetTextStep(step)
+				open(k)
+				k.win.Resize(fyne.NewSize(1024, 767))
+				k.win.Resize(fyne.NewSize(1024, 768))
+				writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s-A%d.png", name, lang, step)), k)
+			}
+		}
+	}
+}
+
+func tapIf(k *kiosk, id string) {
+	if _, ok := k.shell.screen.Buttons[id]; ok {
+		k.tap(id)
 	}
 }
