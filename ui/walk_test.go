@@ -424,12 +424,12 @@ func TestPrintAtTheEndAndWhenAskingTheMediator(t *testing.T) {
 	}
 }
 
-// TestEveryStepShowsItsInstructionAndPitfall opens every step of every
+// TestWalkEveryStepShowsItsInstructionAndPitfall opens every step of every
 // built-in walkthrough, in every language and at every text size, and
 // turns its pages: the instruction and the pitfall must each be shown
 // whole on a page of the step, on the same page, and every page must fit
 // 1024×768. The content is loaded once per language.
-func TestEveryStepShowsItsInstructionAndPitfall(t *testing.T) {
+func TestWalkEveryStepShowsItsInstructionAndPitfall(t *testing.T) {
 	for _, l := range newKiosk(t).shell.svc.Text.Languages() {
 		k := newKioskIn(t, l.Code)
 		k.tap("start")
@@ -519,10 +519,10 @@ func atTheLimits() *walkthrough.Procedure {
 	return p
 }
 
-// TestTextsAtTheLimitsFit shows a procedure written to the loader's limits
+// TestWalkTextsAtTheLimitsFit shows a procedure written to the loader's limits
 // at every text size: every page of every step, of the checklist and of the
 // tips fits 1024×768, and nothing is left out.
-func TestTextsAtTheLimitsFit(t *testing.T) {
+func TestWalkTextsAtTheLimitsFit(t *testing.T) {
 	p := atTheLimits()
 	for _, lang := range []string{"fr", "uk"} {
 		k := newKioskIn(t, lang)
@@ -601,10 +601,10 @@ func init() {
 	visitorScreens["walk-end-site"] = func(k *kiosk) { openLater(k); k.tap("lack.parents"); startWalk(k); walkToEnd(k) }
 }
 
-// TestChecklistWithDocumentsToBringLater: « À avoir maintenant » is asked,
+// TestWalkChecklistWithDocumentsToBringLater: « À avoir maintenant » is asked,
 // « À apporter au rendez-vous » is listed, at every text size, and the end
 // screen names the procedure's site without a check date.
-func TestChecklistWithDocumentsToBringLater(t *testing.T) {
+func TestWalkChecklistWithDocumentsToBringLater(t *testing.T) {
 	for step := range TextSteps {
 		k := newKiosk(t)
 		k.shell.SetTextStep(step)
@@ -646,10 +646,10 @@ func TestChecklistWithDocumentsToBringLater(t *testing.T) {
 	}
 }
 
-// TestStepPagesWithTouchAndKeys: at the largest text a step cut in pages
+// TestWalkStepPagesWithTouchAndKeys: at the largest text a step cut in pages
 // turns with « Suite » (touch, mouse), the arrow keys and 1, comes back
 // with « Retour » and Escape, and a new text size cuts it again.
-func TestStepPagesWithTouchAndKeys(t *testing.T) {
+func TestWalkStepPagesWithTouchAndKeys(t *testing.T) {
 	k := newKiosk(t)
 	k.shell.SetTextStep(len(TextSteps) - 1)
 	openLater(k)
