@@ -83,10 +83,10 @@ func (k Kind) hasChoices() bool {
 // The self-declared answers, strongest first. Their labels are interface
 // text (assess.self.<code>), the same for every question.
 const (
-	AnswerAlone   = "alone"   // Je sais faire seul(e)
-	AnswerHelped  = "helped"  // Je sais faire avec de l'aide
-	AnswerCannot  = "cannot"  // Je ne sais pas faire
-	AnswerUnknown = "unknown" // Je ne sais pas ce que c'est
+	AnswerAlone   = "alone"   // Oui, je sais le faire moi-même
+	AnswerHelped  = "helped"  // Oui, avec de l'aide
+	AnswerCannot  = "cannot"  // C'est trop difficile pour moi
+	AnswerUnknown = "unknown" // C'est nouveau pour moi
 )
 
 // SelfAnswers lists the self-declared answers in screen order.

@@ -63,7 +63,7 @@ func (s *Shell) showAssessResult(res assessment.Result) {
 }
 
 // showAssessNext is "Votre prochaine étape": the orientation in FALC, then
-// "Être guidé pour une démarche" and "Imprimer mon résumé" (printSummary,
+// "Faire une démarche pas à pas" and "Imprimer mon résumé" (printSummary,
 // ui/print.go; hidden when the kiosk has no way to print).
 func (s *Shell) showAssessNext(res assessment.Result) {
 	d := s.svc.Questions.Describe(res, s.lang)
