@@ -590,3 +590,19 @@ func TestPrintFromTheNextStep(t *testing.T) {
 	k.tap("back")
 	k.wantScreen("assess.next")
 }
+
+// The screens this bank added or lengthened join the fit test and the
+// screenshots: the third safety situation, the longest next steps.
+func init() {
+	visitorScreens["assess-choice-code"] = func(k *kiosk) { k.openQuestion("safe.code") }
+	visitorScreens["assess-select-email"] = func(k *kiosk) { k.openQuestion("screen.email") }
+	visitorScreens["assess-self-franceconnect"] = func(k *kiosk) { k.openQuestion("proc.franceconnect") }
+	visitorScreens["assess-next-faire-pour"] = func(k *kiosk) {
+		k.openShortResult()
+		k.tap("next")
+	}
+	visitorScreens["assess-next-undetermined"] = func(k *kiosk) {
+		k.tap("start")
+		k.shell.showAssessNext(k.shell.svc.Questions.Score(nil))
+	}
+}
