@@ -45,7 +45,7 @@ type Domain struct {
 	Name  string
 	Level int // 0 (not acquired) to MaxLevel (autonomous)
 	// Label names the level in the mediators' scales, for example
-	// "DigComp 2.2 niveau 1 — Fondamental (indicatif) · Avec guidage".
+	// "DigComp 1 · Avec guidage".
 	Label string
 }
 
