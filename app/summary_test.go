@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -159,7 +160,9 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 		t.Errorf("places %+v", s.Places)
 	}
 	r := s.Report
-	if len(r.Themes) < 2 || r.Themes[0] != "Diagnostic numérique" || r.Autonomy == "" || r.DurationBand != "Moins de 30 min" || r.Orientation != "À accompagner" {
+	if r.Type != "Accompagnement individuel" || r.Place != "Lieu d’activité" || r.Material != "Ordinateur" || len(r.Themes) < 2 ||
+		r.Themes[0] != "Diagnostic numérique" || !slices.Contains(r.Themes, "Aide aux démarches administratives") || r.Autonomy == "" ||
+		r.Reoriented != "Oui" || r.Structure != "Autre structure de médiation numérique" {
 		t.Errorf("activity report %+v", r)
 	}
 }

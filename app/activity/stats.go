@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -159,6 +160,11 @@ func NewStats(p Period, rows []Row) Stats {
 				stuck[proc] = map[string]int{}
 			}
 			stuck[proc][step] += r.N
+		case MetricDuration:
+			if tallies[r.Metric] == nil {
+				tallies[r.Metric] = map[string]int{}
+			}
+			tallies[r.Metric][cmp.Or(legacyBands[r.Key], r.Key)] += r.N
 		default:
 			if tallies[r.Metric] == nil {
 				tallies[r.Metric] = map[string]int{}
@@ -194,6 +200,10 @@ func NewStats(p Period, rows []Row) Stats {
 	})
 	return s
 }
+
+// legacyBands are the duration bands as counters written before the Coop's
+// spelling was used (CRA v1 words); they count in the new bands.
+var legacyBands = map[string]string{"30 à 60 min": "30min à 1 h", "Plus de 2 h": "2 h et plus"}
 
 // ranked sorts counts most first, then by key.
 func ranked(m map[string]int) []Count {
