@@ -66,7 +66,7 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 	}
 	if assessed {
 		addAssessment(&s, c.Questions.Describe(r, printing.MediatorLang), c.Questions.Describe(r, lang))
-		places, err := st.PlacesFor(ctx, r.Orientation)
+		places, err := OfferedPlaces(ctx, st, r.Orientation)
 		if err != nil {
 			return printing.Summary{}, err
 		}
@@ -106,14 +106,19 @@ func procedureTitle(c *Content) func(code string) string {
 // maxPlaces keeps the places on the mediator's page: two rows of two.
 const maxPlaces = 4
 
-// addPlaces lists the centre's places that serve the visitor's orientation.
-func addPlaces(s *printing.Summary, places []directory.Place) {
+// addPlaces lists the centre's places that serve the visitor's
+// orientation, nearest first.
+func addPlaces(s *printing.Summary, places []directory.Near) {
 	for _, p := range places[:min(len(places), maxPlaces)] {
-		contact := p.Phone
+		contact := directory.PhoneLabel(p.Phone)
 		if contact == "" {
 			contact = p.Email
 		}
-		s.Places = append(s.Places, printing.Place{Name: p.Name, Address: p.Address, Hours: p.Hours, Contact: contact})
+		distance := ""
+		if p.Km >= 0 {
+			distance = directory.KmLabel(p.Km)
+		}
+		s.Places = append(s.Places, printing.Place{Name: p.Name, Address: p.Address, Hours: p.Hours, Contact: contact, Distance: distance})
 	}
 }
 

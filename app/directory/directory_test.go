@@ -154,3 +154,25 @@ func TestNearest(t *testing.T) {
 		t.Fatal("a decimal comma without longitude is accepted")
 	}
 }
+
+func TestOffer(t *testing.T) {
+	gap := Position{44.5594, 6.0786}
+	places := []Place{
+		{ID: "toulon", Commune: "Toulon", Position: Position{43.1242, 5.928}, HasPosition: true},
+		{ID: "mairie", Commune: "GAP"},
+		{ID: "ailleurs", Commune: "Briançon"},
+		{ID: "tallard", Commune: "Tallard", Position: Position{44.4622, 6.0553}, HasPosition: true},
+	}
+	ids := func(l []Near) (out []string) {
+		for _, n := range l {
+			out = append(out, n.ID)
+		}
+		return out
+	}
+	if got := ids(Offer(places, &gap, "Gap", 30)); !slices.Equal(got, []string{"tallard", "mairie"}) {
+		t.Errorf("offered near Gap: %v", got)
+	}
+	if got := ids(Offer(places, nil, "", 30)); !slices.Equal(got, []string{"toulon", "mairie", "ailleurs", "tallard"}) {
+		t.Errorf("offered without a position: %v", got)
+	}
+}

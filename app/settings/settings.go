@@ -35,3 +35,27 @@ const DefaultPlacesRadiusKm = 30
 
 // MinIdleSeconds is the shortest idle timeout the kiosk accepts.
 const MinIdleSeconds = 30
+
+// Key describes one setting for "pasapas settings list" and its checks.
+type Key struct {
+	Name, Default, Help string
+}
+
+// Keys are the settings a centre may set, in the console's order.
+var Keys = []Key{
+	{CentreName, "", "nom du lieu, sur le résumé imprimé et dans l'export pour la Coop"},
+	{CentreAddress, "", "adresse du lieu"},
+	{CentreCommune, "", "commune du lieu (compte-rendu de la Coop)"},
+	{CentrePostCode, "", "code postal du lieu, 5 chiffres"},
+	{CentreINSEE, "", "code INSEE de la commune, 5 caractères"},
+	{CentreHours, "", "horaires d'ouverture, comme le lieu les écrit"},
+	{CentrePosition, "", "« latitude,longitude » du lieu : les lieux proposés sont les plus proches"},
+	{PlacesRadiusKm, "30", "distance maximale des lieux proposés, en km"},
+	{KioskID, "borne-1", "nom de la borne dans les exports"},
+	{IdleSeconds, "120", "secondes sans geste avant « Vous êtes toujours là ? » (30 à 3600)"},
+	{Language, "fr", "langue de départ de chaque visiteur"},
+	{TextStep, "0", "taille du texte de départ (0 à 2)"},
+	{Printer, "", "file d'impression ; vide : l'imprimante par défaut"},
+	{RetentionDays, "90", "jours de conservation des sessions (1 à 3650)"},
+	{SpeechAuto, "false", "« true » : chaque écran est lu à voix haute"},
+}
