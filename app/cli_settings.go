@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -100,11 +99,6 @@ func orDash(s string) string {
 	return s
 }
 
-var (
-	postCode  = regexp.MustCompile(`^\d{5}$`)
-	inseeCode = regexp.MustCompile(`^([013-9]\d|2[AB1-9])\d{3}$`)
-)
-
 // checkSetting says whether value is one the kiosk can use for key, and
 // returns it as stored.
 func checkSetting(key, value string) (string, error) {
@@ -129,11 +123,11 @@ func checkSetting(key, value string) (string, error) {
 	case settings.PlacesRadiusKm:
 		return between(1, 1000)
 	case settings.CentrePostCode:
-		if value != "" && !postCode.MatchString(value) {
+		if value != "" && !directory.ValidPostCode(value) {
 			return "", fmt.Errorf("« %s » : 5 chiffres, par exemple 05000", value)
 		}
 	case settings.CentreINSEE:
-		if value != "" && !inseeCode.MatchString(value) {
+		if value != "" && !directory.ValidINSEE(value) {
 			return "", fmt.Errorf("« %s » : le code INSEE de la commune, 5 caractères, par exemple 05061", value)
 		}
 	case settings.IdleSeconds:

@@ -102,6 +102,8 @@ type Place struct {
 	Name     string
 	Address  string // street, postcode and town on one line
 	Commune  string
+	PostCode string
+	INSEE    string
 	Phone    string
 	Email    string
 	Website  string
@@ -301,7 +303,13 @@ func (r *rowReader) vocabulary(name string, values []string) []string {
 	return out
 }
 
+// ValidPostCode and ValidINSEE check a code postal and a code INSEE as
+// the standard writes them.
+func ValidPostCode(v string) bool { return postPattern.MatchString(v) }
+func ValidINSEE(v string) bool    { return inseePattern.MatchString(v) }
+
 var (
+	inseePattern = schemaField("code_insee").pattern
 	fourDigits   = regexp.MustCompile(`^\d{4}$`)
 	phoneNoPlus  = regexp.MustCompile(`^(33|590|594|262|596|269|687|689|508|681)\d{6,9}$`)
 	frenchDate   = regexp.MustCompile(`^(\d{2})/(\d{2})/(\d{4})$`)
@@ -335,13 +343,15 @@ func (r *rowReader) place() (Place, bool) {
 		r.warn("id", "vide, remplacé par « %s »", id)
 	}
 	p := Place{
-		ID:      id,
-		Name:    name,
-		Commune: commune,
-		Address: strings.Join(nonEmpty(street, r.get("complement_adresse"), strings.TrimSpace(postcode+" "+commune)), ", "),
-		Phone:   r.phone(),
-		Email:   first(r.list("courriels")),
-		Website: first(r.list("site_web")),
+		ID:       id,
+		Name:     name,
+		Commune:  commune,
+		PostCode: postcode,
+		INSEE:    r.get("code_insee"),
+		Address:  strings.Join(nonEmpty(street, r.get("complement_adresse"), strings.TrimSpace(postcode+" "+commune)), ", "),
+		Phone:    r.phone(),
+		Email:    first(r.list("courriels")),
+		Website:  first(r.list("site_web")),
 	}
 	if p.Email == "" {
 		// The cartographie's v1 exporter kept e-mails under the 0.x name.

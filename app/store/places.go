@@ -8,7 +8,7 @@ import (
 	"pasapas/app/directory"
 )
 
-const placeColumns = `id, name, address, phone, email, website, hours, services, publics, access, orientations, commune, latitude, longitude`
+const placeColumns = `id, name, address, phone, email, website, hours, services, publics, access, orientations, commune, code_postal, code_insee, latitude, longitude`
 
 // ReplacePlaces makes places the centre's whole directory, in one
 // transaction: the old directory stays until the new one is complete.
@@ -22,10 +22,10 @@ func (s *Store) ReplacePlaces(ctx context.Context, places []directory.Place) err
 			if p.HasPosition {
 				lat, lon = sql.NullFloat64{Float64: p.Position.Lat, Valid: true}, sql.NullFloat64{Float64: p.Position.Lon, Valid: true}
 			}
-			if _, err := tx.db.ExecContext(ctx, `INSERT INTO places (`+placeColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			if _, err := tx.db.ExecContext(ctx, `INSERT INTO places (`+placeColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				p.ID, p.Name, p.Address, p.Phone, p.Email, p.Website, p.Hours,
 				strings.Join(p.Services, "|"), strings.Join(p.Publics, "|"), strings.Join(p.Access, "|"),
-				strings.Join(p.Orientations, " "), p.Commune, lat, lon); err != nil {
+				strings.Join(p.Orientations, " "), p.Commune, p.PostCode, p.INSEE, lat, lon); err != nil {
 				return err
 			}
 		}
@@ -58,7 +58,7 @@ func (s *Store) places(ctx context.Context, query string, args ...any) ([]direct
 		var services, publics, access, orientations string
 		var lat, lon sql.NullFloat64
 		if err := rows.Scan(&p.ID, &p.Name, &p.Address, &p.Phone, &p.Email, &p.Website, &p.Hours, &services, &publics, &access, &orientations,
-			&p.Commune, &lat, &lon); err != nil {
+			&p.Commune, &p.PostCode, &p.INSEE, &lat, &lon); err != nil {
 			return nil, err
 		}
 		p.Services, p.Publics, p.Access = split(services, "|"), split(publics, "|"), split(access, "|")
