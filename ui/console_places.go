@@ -173,7 +173,9 @@ func (s *Shell) showPlaces(first int, query ...string) {
 	s.consolePageWithTools(sc, s.M("console.places.title"), tools, container.NewVBox(list, layout.NewSpacer()), prev, next, importBtn)
 }
 
-func containsFold(s, sub string) bool { return strings.Contains(strings.ToLower(s), strings.ToLower(sub)) }
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
 
 // chooseOwnPlace takes the centre's position, commune and codes from its
 // own entry of the directory; its name and address too while they are not

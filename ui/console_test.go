@@ -33,6 +33,7 @@ var consoleScreens = map[string]func(k *kiosk){
 	"stats":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 0) },
 	"stats365": func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[3], 0) },
 	"walks":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 1) },
+	"themes":   func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 99) },
 	"export":   func(k *kiosk) { k.shell.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
 	"settings": func(k *kiosk) { k.shell.showSettings() },
 	"places": func(k *kiosk) {

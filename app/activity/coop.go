@@ -135,6 +135,17 @@ func themeTerms() []Term {
 	return out
 }
 
+// ThemeLabel is the Coop's label of a thématique code (the code itself
+// when the table lacks it).
+func ThemeLabel(code string) string {
+	for _, t := range CoopThemes {
+		if t.Code == code {
+			return t.Label
+		}
+	}
+	return code
+}
+
 // procedureThemes maps the kiosk's procedure codes (needs and
 // walkthroughs) to the Coop's themes, as the hints of its form place them:
 // retraite (info-retraite.fr) under Travail - Formation - Entreprise, a

@@ -57,6 +57,7 @@ const (
 	MetricWalkStarted = "walk.started" // key procedure
 	MetricWalkDone    = "walk.done"    // key procedure
 	MetricWalkStuck   = "walk.stuck"   // key "procedure/step"
+	MetricTheme       = "theme"        // key a Coop thématique's code, accompaniments only
 )
 
 // Counters are what one session adds to its day's statistics.
@@ -70,6 +71,11 @@ func (s Summary) Counters() []Counter {
 	}
 	for _, n := range s.Needs {
 		out = append(out, Counter{MetricNeed, n})
+	}
+	if s.IsAccompaniment() {
+		for _, t := range Themes(s.Facts) {
+			out = append(out, Counter{MetricTheme, t.Code})
+		}
 	}
 	for _, w := range s.Walks {
 		out = append(out, Counter{MetricWalkStarted, w.Procedure})

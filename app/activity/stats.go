@@ -91,6 +91,8 @@ type Stats struct {
 	// Levels counts sessions per domain and level 0..3.
 	Levels map[string][4]int
 	Needs  []Count // most needed first
+	// Themes counts accompaniments per Coop thématique (code), most first.
+	Themes []Count
 	Walks  []WalkStats
 }
 
@@ -177,6 +179,7 @@ func NewStats(p Period, rows []Row) Stats {
 	}
 	s.Status = ranked(tallies[MetricStatus])
 	s.Needs = ranked(tallies[MetricNeed])
+	s.Themes = ranked(tallies[MetricTheme])
 	for _, b := range []time.Duration{0, 30 * time.Minute, time.Hour, 2 * time.Hour} {
 		band := DurationBand(b)
 		s.Durations = append(s.Durations, Count{band, tallies[MetricDuration][band]})
