@@ -447,24 +447,55 @@ func (d *doc) report() {
 	pdf.SetY(y + h)
 }
 
+// places lists the places to orient to, two per row, nearest first: the
+// rows that fit under the rest of the mediator's page, so it stays one
+// page (the nearest come first; the console lists them all).
 func (d *doc) places() {
 	places := d.s.Places
 	if len(places) == 0 {
 		return
 	}
+	const nameH, detailH, indent = 5.0, 4.6, 5.0
+	colW := (bodyW - 6) / 2
+	join := func(a, b string) string { return strings.Trim(a+" · "+b, " ·") }
+	// Three parts: name, address and distance, hours and contact.
+	details := func(p Place) []string { return []string{join(p.Address, p.Distance), join(p.Hours, p.Contact)} }
+	height := func(p Place) float64 {
+		d.font(true, 10.5, ink)
+		h := float64(d.lines(colW-indent, p.Name)) * nameH
+		d.font(false, 9.5, muted)
+		for _, detail := range details(p) {
+			if detail != "" {
+				h += float64(d.lines(colW-indent, detail)) * detailH
+			}
+		}
+		return h
+	}
+	room := pageH - marginB - d.pdf.GetY() - 14 // the heading
+	shown := 0
+	for i := 0; i < len(places); i += 2 {
+		h := height(places[i])
+		if i+1 < len(places) {
+			h = max(h, height(places[i+1]))
+		}
+		if room < h && shown > 0 {
+			break
+		}
+		room -= h
+		shown = min(len(places), i+2)
+	}
+	places = places[:shown]
 	d.heading(labelPlaces)
 	d.columns(len(places), func(i int, w float64) {
 		p := places[i]
 		x := d.pdf.GetX()
 		d.font(true, 10.5, ink)
-		d.bullet(p.Name, w, 5, 5)
-		// Three lines at most: name, address and distance, hours and contact.
-		join := func(a, b string) string { return strings.Trim(a+" · "+b, " ·") }
-		for _, detail := range []string{join(p.Address, p.Distance), join(p.Hours, p.Contact)} {
+		d.bullet(p.Name, w, nameH, indent)
+		for _, detail := range details(p) {
 			if detail != "" {
 				d.font(false, 9.5, muted)
-				d.pdf.SetX(x + 5)
-				d.para(w-5, 4.6, detail, "L")
+				d.pdf.SetX(x + indent)
+				d.para(w-indent, detailH, detail, "L")
 			}
 		}
 	})

@@ -140,11 +140,11 @@ func ActivityOf(s Summary, o Options) Activity {
 	if r, ok := RedirectionOf(s.Orientation); ok {
 		a.Redirection = &r
 	}
-	for _, t := range a.Themes {
-		if t == ThemeAdministrative {
-			for _, w := range s.Walks {
-				a.Procedures = append(a.Procedures, o.name(w.Procedure))
-			}
+	// Only administrative walkthroughs name a démarche (not e-mail or a
+	// scanner), and only beside the parent theme, as the Coop requires.
+	for _, w := range s.Walks {
+		if t, ok := ThemeOf(w.Procedure); ok && (t.Admin || t == ThemeAdministrative) {
+			a.Procedures = append(a.Procedures, o.name(w.Procedure))
 		}
 	}
 	return a
