@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
+	"pasapas/internal/officetest"
 	"pasapas/internal/shareddata"
 	"pasapas/seeds"
 )
@@ -361,7 +361,7 @@ func TestCSVSurvivesLibreOffice(t *testing.T) {
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := func(args ...string) { t.Helper(); libreOffice(t, dir, args...) }
+	run := func(args ...string) { t.Helper(); officetest.Run(t, dir, args...) }
 	// Import as a spreadsheet: ";" separator, '"' quotes, the character set
 	// left for LibreOffice to find (the byte order mark says UTF-8), and
 	// Code postal, Code Insee and Niveau d’autonomie as text (columns 7, 8
@@ -390,26 +390,6 @@ func TestCSVSurvivesLibreOffice(t *testing.T) {
 	}
 	if !strings.Contains(string(back), "Diagnostic numérique") || !strings.Contains(string(back), "Lieu d’activité") {
 		t.Fatalf("accents lost:\n%s", back)
-	}
-}
-
-// libreOffice runs LibreOffice headless in dir, as a centre's PC would;
-// it skips t when LibreOffice is not installed (fails under PASAPAS_E2E).
-func libreOffice(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("PASAPAS_E2E") != "" {
-			t.Fatal("soffice missing: scripts/deps.sh test installs libreoffice-calc-nogui")
-		}
-		t.Skip("soffice not installed")
-	}
-	cmd := exec.Command(soffice, append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--norestore"}, args...)...)
-	cmd.Dir = dir
-	// LibreOffice will not start without a user interface language.
-	cmd.Env = append(os.Environ(), "LANG=fr_FR.UTF-8", "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice %v: %v\n%s", args, err, out)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"pasapas/internal/officetest"
 )
 
 // headerRow is the table's header row in the workbook: after the Coop's
@@ -62,7 +64,7 @@ func TestCoopWorkbookOpensInLibreOffice(t *testing.T) {
 	if err := os.WriteFile(in, export(t, FormatCoop), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	libreOffice(t, dir, "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1", "--outdir", filepath.Join(dir, "back"), in)
+	officetest.Run(t, dir, "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1", "--outdir", filepath.Join(dir, "back"), in)
 	back, err := os.ReadFile(filepath.Join(dir, "back", "activites.csv"))
 	if err != nil {
 		t.Fatal(err)

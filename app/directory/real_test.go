@@ -3,13 +3,13 @@ package directory
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"pasapas/assessment"
+	"pasapas/internal/officetest"
 	"pasapas/internal/shareddata"
 )
 
@@ -143,25 +143,10 @@ func TestPlacesNearTheCentre(t *testing.T) {
 // loses its zero, latitudes get a decimal comma, accents change bytes. The
 // import repairs that and keeps every place, its accents right.
 func TestSpreadsheetRoundTripKeepsThePlaces(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("PASAPAS_E2E") != "" {
-			t.Fatal("soffice missing: scripts/deps.sh test installs libreoffice-calc-nogui")
-		}
-		t.Skip("soffice not installed")
-	}
 	const name = "hub-du-sud-20230517b.v1.csv"
 	src := filepath.Join(shareddata.Dir(t, "lieux-mediation-numerique/reel"), name)
 	dir := t.TempDir()
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command(soffice, append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--norestore"}, args...)...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "LANG=fr_FR.UTF-8", "HOME="+dir)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice %v: %v\n%s", args, err, out)
-		}
-	}
+	run := func(args ...string) { t.Helper(); officetest.Run(t, dir, args...) }
 	// Read: "," separated, '"' quotes, UTF-8 (76), from line 1, standard
 	// columns, French (1036), quoted fields as text no, special numbers yes.
 	run("--infilter=CSV:44,34,76,1,,1036,false,true", "--convert-to", "ods", "--outdir", filepath.Join(dir, "ods"), src)
