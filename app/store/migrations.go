@@ -137,5 +137,15 @@ SELECT s.started_at, s.id, ss.day, s.code, s.kiosk_id, s.lang, coalesce(s.ended_
 		FROM json_each(ss.facts, '$.walkthroughs') w), '')
 FROM session_summaries ss JOIN sessions s ON s.id = ss.session_id;
 DROP TABLE session_summaries;
+`,	// v5: the outbox of the territory hub (app/sync): every ended session
+	// waits here until the hub has it; those already ended are queued too,
+	// so a kiosk set up later sends its past. A purged or deleted session
+	// leaves the queue with it.
+	`
+CREATE TABLE outbox (
+	id         INTEGER PRIMARY KEY,              -- queue order
+	session_id TEXT NOT NULL UNIQUE REFERENCES sessions (id) ON DELETE CASCADE
+);
+INSERT INTO outbox (session_id) SELECT session_id FROM session_facts ORDER BY started_at;
 `,
 }

@@ -1,0 +1,220 @@
+package hub
+
+import (
+	"context"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"pasapas/app/activity"
+	"pasapas/app/session"
+)
+
+// Centre is a centre as the dashboard lists it.
+type Centre struct {
+	ID      int
+	Name    string
+	Revoked bool
+}
+
+// Centres lists the centres in scope, by name.
+func (db *DB) Centres(ctx context.Context, scope Scope) ([]Centre, error) {
+	var out []Centre
+	err := db.inScope(ctx, scope, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT id, name, revoked_at IS NOT NULL FROM centres ORDER BY name`)
+		if err != nil {
+			return err
+		}
+		out, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (Centre, error) {
+			var c Centre
+			err := r.Scan(&c.ID, &c.Name, &c.Revoked)
+			return c, err
+		})
+		return err
+	})
+	return out, err
+}
+
+// span is how a period reads the rollups: the whole months inside it from
+// month_counts, the days at its edges from day_counts. Without a whole
+// month, monthFrom = monthTo and every day comes from day_counts.
+type span struct {
+	first, last        string // days, included
+	monthFrom, monthTo string // whole months [monthFrom, monthTo)
+	centre             int    // 0: every centre in scope
+}
+
+func spanOf(p activity.Period, centre int) span {
+	s := span{first: p.First.Format(activity.DayLayout), last: p.Last.Format(activity.DayLayout), centre: centre}
+	from := time.Date(p.First.Year(), p.First.Month(), 1, 0, 0, 0, 0, time.Local)
+	if p.First.Day() != 1 {
+		from = from.AddDate(0, 1, 0)
+	}
+	end := p.End()
+	to := time.Date(end.Year(), end.Month(), 1, 0, 0, 0, 0, time.Local)
+	if !from.Before(to) {
+		s.monthFrom, s.monthTo = s.first, s.first
+		return s
+	}
+	s.monthFrom, s.monthTo = from.Format(activity.DayLayout), to.Format(activity.DayLayout)
+	return s
+}
+
+// rolledUp selects (centre_id, metric, key, n) over the span, metric
+// sessions excepted (it is read per day).
+const rolledUp = `
+SELECT centre_id, metric, key, n FROM month_counts
+WHERE month >= $3::date AND month < $4::date AND metric <> 'sessions' AND ($5 = 0 OR centre_id = $5)
+UNION ALL
+SELECT centre_id, metric, key, n FROM day_counts
+WHERE day BETWEEN $1::date AND $2::date AND (day < $3::date OR day >= $4::date) AND metric <> 'sessions' AND ($5 = 0 OR centre_id = $5)`
+
+func (s span) args() []any { return []any{s.first, s.last, s.monthFrom, s.monthTo, s.centre} }
+
+// Stats are the console's statistics over p for the centres in scope (or
+// the one centre given), added up from the rollups.
+func (db *DB) Stats(ctx context.Context, scope Scope, centre int, p activity.Period) (activity.Stats, error) {
+	sp := spanOf(p, centre)
+	var all []activity.Row
+	err := db.inScope(ctx, scope, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `
+SELECT to_char(day, 'YYYY-MM-DD'), metric, key, sum(n)::bigint FROM day_counts
+WHERE day BETWEEN $1::date AND $2::date AND metric = 'sessions' AND ($5 = 0 OR centre_id = $5)
+GROUP BY day, metric, key
+UNION ALL
+SELECT '', metric, key, sum(n)::bigint FROM (`+rolledUp+`) x GROUP BY metric, key`, sp.args()...)
+		if err != nil {
+			return err
+		}
+		all, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (activity.Row, error) {
+			var x activity.Row
+			var n int64
+			err := r.Scan(&x.Day, &x.Metric, &x.Key, &n)
+			x.N = int(n)
+			return x, err
+		})
+		return err
+	})
+	if err != nil {
+		return activity.Stats{}, err
+	}
+	return activity.NewStats(p, all), nil
+}
+
+// Blockage is a step where people got stuck, over the territory, with the
+// centres where it happened most.
+type Blockage struct {
+	Procedure, Step string
+	N               int
+	Centres         []activity.Count // centre names, most first
+}
+
+// Blockages lists the stuck steps over p, most first, each with its
+// centres.
+func (db *DB) Blockages(ctx context.Context, scope Scope, centre int, p activity.Period) ([]Blockage, error) {
+	sp := spanOf(p, centre)
+	type row struct {
+		key, centre string
+		n           int
+	}
+	var got []row
+	err := db.inScope(ctx, scope, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `
+SELECT x.key, c.name, sum(x.n)::bigint FROM (`+rolledUp+`) x JOIN centres c ON c.id = x.centre_id
+WHERE x.metric = 'walk.stuck' GROUP BY x.key, c.name`, sp.args()...)
+		if err != nil {
+			return err
+		}
+		got, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
+			var x row
+			var n int64
+			err := r.Scan(&x.key, &x.centre, &n)
+			x.n = int(n)
+			return x, err
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string]*Blockage{}
+	for _, r := range got {
+		b := byKey[r.key]
+		if b == nil {
+			proc, step, _ := strings.Cut(r.key, "/")
+			b = &Blockage{Procedure: proc, Step: step}
+			byKey[r.key] = b
+		}
+		b.N += r.n
+		b.Centres = append(b.Centres, activity.Count{Key: r.centre, N: r.n})
+	}
+	out := make([]Blockage, 0, len(byKey))
+	for _, b := range byKey {
+		sortCounts(b.Centres)
+		out = append(out, *b)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Procedure+"/"+out[i].Step < out[j].Procedure+"/"+out[j].Step
+	})
+	return out, nil
+}
+
+func sortCounts(c []activity.Count) {
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].N != c[j].N {
+			return c[i].N > c[j].N
+		}
+		return c[i].Key < c[j].Key
+	})
+}
+
+// Export writes the sessions in scope over p in format (activity.FormatCSV
+// or FormatJSON) with the kiosk's own export code, and returns how many.
+// The kiosk column names the centre too: kiosk ids repeat between centres.
+// The time of day is not known to the hub: sessions start at midnight.
+func (db *DB) Export(ctx context.Context, scope Scope, centre int, p activity.Period, w io.Writer, format string) (int, error) {
+	x, err := activity.NewWriter(w, format)
+	if err != nil {
+		return 0, err
+	}
+	err = db.inScope(ctx, scope, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `
+SELECT to_char(s.day, 'YYYY-MM-DD'), c.name, s.kiosk_id, s.lang, s.status, s.seconds, s.orientation, s.levels, s.needs, s.walks
+FROM sessions s JOIN centres c ON c.id = s.centre_id
+WHERE s.day BETWEEN $1::date AND $2::date AND ($3 = 0 OR s.centre_id = $3)
+ORDER BY s.day, c.name, s.kiosk_id, s.session_id`, p.First.Format(activity.DayLayout), p.Last.Format(activity.DayLayout), centre)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var day, name, kiosk, lang, status, orient, levels, needs, walks string
+			var seconds int32
+			if err := rows.Scan(&day, &name, &kiosk, &lang, &status, &seconds, &orient, &levels, &needs, &walks); err != nil {
+				return err
+			}
+			started, err := activity.ParseDay(day)
+			if err != nil {
+				return err
+			}
+			if err := x.Write(activity.Summary{
+				Started: started, Duration: time.Duration(seconds) * time.Second, Lang: lang,
+				KioskID: name + " / " + kiosk, Status: session.Status(status),
+				Facts: activity.DecodeFacts(orient, levels, needs, walks),
+			}); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return 0, err
+	}
+	return x.Close()
+}
