@@ -24,6 +24,7 @@ import (
 	"pasapas/app/settings"
 	"pasapas/app/speech"
 	"pasapas/app/store"
+	kiosksync "pasapas/app/sync"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 )
@@ -123,6 +124,9 @@ Usage:
                                           ajoute N sessions fictives (démonstration, mesures)
   pasapas summary --code ABC-DEF [--out FICHIER.pdf] [--print]
                                           écrit et/ou imprime le résumé d'une séance
+  pasapas sync                            envoie maintenant les sessions au hub du réseau (sync.url, sync.token)
+  pasapas hub serve|add-centre|revoke-centre|add-user ...
+                                          le hub du réseau sur PostgreSQL (pasapas hub help)
   pasapas help                            affiche cette aide
 
 Options:
@@ -157,6 +161,10 @@ func Main(args []string, std IO, run RunWindow) int {
 		return simulateCmd(args, std)
 	case "summary":
 		return summaryCommand(args, std)
+	case "sync":
+		return syncCmd(args, std)
+	case "hub":
+		return hubCmd(args, std)
 	case "help":
 		printUsage(std.Out)
 		return exitOK
@@ -228,6 +236,9 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	done := make(chan struct{})
 	defer close(done)
 	go k.Retention.Keep(done)
+	// Pushing to the hub runs beside the window and never holds a visitor
+	// up: nothing set, it only looks at the settings every few minutes.
+	go (&kiosksync.Pusher{Store: k.Store, Board: k.Health, Log: log}).Run(done)
 	err = run(k)
 	if errors.Is(err, ErrRestart) {
 		log.Info("kiosk restarting")

@@ -63,7 +63,8 @@ func (db *DB) Ingest(ctx context.Context, centre int, batch []kiosksync.Session)
 	err := db.inScope(ctx, Scope{Centre: centre}, func(tx pgx.Tx) error {
 		rows, err := tx.Query(ctx, `
 INSERT INTO sessions (centre_id, session_id, day, kiosk_id, lang, status, seconds, orientation, levels, needs, walks)
-SELECT $1, u.* FROM unnest($2::uuid[], $3::date[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[]) AS u
+SELECT $1, u.* FROM unnest($2::uuid[], $3::date[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
+	AS u (session_id, day, kiosk_id, lang, status, seconds, orientation, levels, needs, walks)
 ON CONFLICT DO NOTHING
 RETURNING to_char(day, 'YYYY-MM-DD'), session_id::text`,
 			centre, cols.ids, cols.days, cols.kiosks, cols.langs, cols.statuses, cols.seconds, cols.orient, cols.levels, cols.needs, cols.walks)
@@ -122,7 +123,7 @@ func addCounts(ctx context.Context, tx pgx.Tx, table, column string, centre int,
 	}
 	_, err := tx.Exec(ctx, fmt.Sprintf(`
 INSERT INTO %[1]s (centre_id, %[2]s, metric, key, n)
-SELECT $1, u.* FROM unnest($2::date[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS u(at, metric, key, n, i) ORDER BY i
+SELECT $1, u.at, u.metric, u.key, u.n FROM unnest($2::date[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS u (at, metric, key, n, i) ORDER BY u.i
 ON CONFLICT (%[2]s, centre_id, metric, key) DO UPDATE SET n = %[1]s.n + excluded.n`, table, column),
 		centre, at, metric, key, n)
 	return err

@@ -126,8 +126,8 @@ DECLARE
 	first date := date_trunc('month', d)::date;
 	name  text := 'sessions_' || to_char(d, 'YYYY_MM');
 BEGIN
-	IF to_regclass(name) IS NULL THEN
-		EXECUTE format('CREATE TABLE %I PARTITION OF sessions FOR VALUES FROM (%L) TO (%L)',
+	IF to_regclass('public.' || name) IS NULL THEN
+		EXECUTE format('CREATE TABLE public.%I PARTITION OF public.sessions FOR VALUES FROM (%L) TO (%L)',
 			name, first, (first + interval '1 month')::date);
 	END IF;
 EXCEPTION WHEN duplicate_table OR unique_violation THEN

@@ -23,3 +23,11 @@ const DefaultRetentionDays = 90
 
 // MinIdleSeconds is the shortest idle timeout the kiosk accepts.
 const MinIdleSeconds = 30
+
+// The territory hub (app/sync): where the kiosk sends its ended sessions,
+// and the centre's enrolment token (pasapas hub add-centre). Both empty:
+// nothing leaves the kiosk.
+const (
+	SyncURL   = "sync.url"   // e.g. https://hub.example.org
+	SyncToken = "sync.token" // secret: the console shows it masked
+)

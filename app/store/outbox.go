@@ -7,17 +7,12 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
+	kiosksync "pasapas/app/sync"
 )
 
-// Queued is an ended session waiting in the outbox for the hub, with its
-// internal id (the summary's code is the public one, which stays here).
-type Queued struct {
-	ID string
-	activity.Summary
-}
-
-// Outbox returns up to limit queued sessions, oldest in the queue first.
-func (s *Store) Outbox(ctx context.Context, limit int) ([]Queued, error) {
+// Outbox returns up to limit sessions waiting for the hub, oldest in the
+// queue first, as they leave the kiosk (without their public code).
+func (s *Store) Outbox(ctx context.Context, limit int) ([]kiosksync.Session, error) {
 	rows, err := s.db.QueryContext(ctx, `
 SELECT f.session_id, f.started_at, f.kiosk_id, f.lang, f.ended_at, f.status, `+factsColumns+`
 FROM outbox o JOIN session_facts f ON f.session_id = o.session_id
@@ -26,18 +21,18 @@ ORDER BY o.id LIMIT ?`, limit)
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Queued
+	var out []kiosksync.Session
 	for rows.Next() {
-		var q Queued
-		var status string
+		var q activity.Summary
+		var id, status string
 		var started, ended int64
-		q.Facts, err = scanFacts(rows.Scan, &q.ID, &started, &q.KioskID, &q.Lang, &ended, &status)
+		q.Facts, err = scanFacts(rows.Scan, &id, &started, &q.KioskID, &q.Lang, &ended, &status)
 		if err != nil {
 			return nil, err
 		}
 		q.Status, q.Started = session.Status(status), fromMillis(started)
 		q.Duration = time.Duration(ended-started) * time.Millisecond
-		out = append(out, q)
+		out = append(out, kiosksync.FromSummary(id, q))
 	}
 	return out, rows.Err()
 }
