@@ -9,12 +9,12 @@ import (
 // hubCmd runs pasapas hub …, the territory hub, with the built-in
 // content's French names for the codes on its dashboard.
 func hubCmd(args []string, std IO) int {
-	return hub.Main(args, std.In, std.Out, std.Err, hubLabels())
+	return hub.Main(args, std.In, std.Out, std.Err, HubLabels())
 }
 
-// hubLabels names procedures (walkthroughs, then the needs' options),
+// HubLabels names procedures (walkthroughs, then the needs' options),
 // their steps and the domains in French; an unknown code is shown as is.
-func hubLabels() hub.Labels {
+func HubLabels() hub.Labels {
 	c, _, err := LoadContent("")
 	if err != nil {
 		return hub.Labels{}

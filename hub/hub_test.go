@@ -48,7 +48,10 @@ type network struct {
 	centres []string
 }
 
-func newNetwork(t *testing.T) *network {
+func newNetwork(t *testing.T) *network { return newNetworkNamed(t, hub.Labels{}) }
+
+// newNetworkNamed is newNetwork with the dashboard naming codes by labels.
+func newNetworkNamed(t *testing.T, labels hub.Labels) *network {
 	t.Helper()
 	ctx := context.Background()
 	n := &network{url: pgtest.Database(t), tokens: map[string]string{}, centres: []string{"Médiathèque Nord", "France Services Sud"}}
@@ -72,7 +75,7 @@ func newNetwork(t *testing.T) *network {
 		t.Fatal(err)
 	}
 	t.Cleanup(n.db.Close)
-	n.srv = httptest.NewServer(hub.NewHandler(n.db, hub.Labels{}, log.New(os.Stderr, "hub: ", 0)))
+	n.srv = httptest.NewServer(hub.NewHandler(n.db, labels, log.New(os.Stderr, "hub: ", 0)))
 	t.Cleanup(n.srv.Close)
 	return n
 }

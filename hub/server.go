@@ -241,6 +241,9 @@ type query struct {
 func readQuery(r *http.Request, now time.Time) (query, error) {
 	v := r.URL.Query()
 	q := query{period: activity.LastDays(now, 30), preset: v.Get("period")}
+	if q.preset == "" && v.Get("from") == "" && v.Get("to") == "" {
+		q.preset = "30j"
+	}
 	if p, ok := presets(now)[q.preset]; ok {
 		q.period = p
 	}

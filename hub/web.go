@@ -167,7 +167,7 @@ type levelRow struct {
 type blockRow struct {
 	Procedure, Step string
 	N, Top          int
-	Centres         string
+	Centres         []string // "name (count)", most first
 }
 
 type dashboardData struct {
@@ -267,7 +267,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		if h.labels.Step != nil {
 			step = h.labels.Step(b.Procedure, b.Step)
 		}
-		d.Blocks = append(d.Blocks, blockRow{Procedure: h.label(h.labels.Procedure, b.Procedure), Step: step, N: b.N, Top: blocks[0].N, Centres: strings.Join(where, ", ")})
+		d.Blocks = append(d.Blocks, blockRow{Procedure: h.label(h.labels.Procedure, b.Procedure), Step: step, N: b.N, Top: blocks[0].N, Centres: where})
 	}
 	for _, wk := range s.Walks {
 		wk.Procedure = h.label(h.labels.Procedure, wk.Procedure)
