@@ -210,7 +210,8 @@ func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	s, err := h.db.Stats(r.Context(), u.scope(), q.centre, q.period)
+	f, err := h.db.Figures(r.Context(), u.scope(), q.centre, q.period, nil)
+	s := f.Stats
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -63,45 +63,31 @@ func spanOf(p activity.Period, centre int) span {
 	return s
 }
 
-// rolledUp selects (centre_id, metric, key, n) over the span, metric
-// sessions excepted (it is read per day).
-const rolledUp = `
-SELECT centre_id, metric, key, n FROM month_counts
-WHERE month >= $3::date AND month < $4::date AND metric <> 'sessions' AND ($5 = 0 OR centre_id = $5)
-UNION ALL
-SELECT centre_id, metric, key, n FROM day_counts
-WHERE day BETWEEN $1::date AND $2::date AND (day < $3::date OR day >= $4::date) AND metric <> 'sessions' AND ($5 = 0 OR centre_id = $5)`
-
-func (s span) args() []any { return []any{s.first, s.last, s.monthFrom, s.monthTo, s.centre} }
-
-// Stats are the console's statistics over p for the centres in scope (or
-// the one centre given), added up from the rollups.
-func (db *DB) Stats(ctx context.Context, scope Scope, centre int, p activity.Period) (activity.Stats, error) {
-	sp := spanOf(p, centre)
-	var all []activity.Row
-	err := db.inScope(ctx, scope, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `
-SELECT to_char(day, 'YYYY-MM-DD'), metric, key, sum(n)::bigint FROM day_counts
-WHERE day BETWEEN $1::date AND $2::date AND metric = 'sessions' AND ($5 = 0 OR centre_id = $5)
+// figuresQuery reads a span's figures in one pass: sessions per day from
+// day_counts, every other counter added up per metric and key, from
+// month_counts for the whole months and day_counts for the edges; stuck
+// steps are kept per centre (the others have centre 0).
+const figuresQuery = `
+SELECT to_char(day, 'YYYY-MM-DD'), metric, key, 0, sum(n)::bigint FROM day_counts
+WHERE metric = 'sessions' AND day BETWEEN $1::date AND $2::date AND ($5 = 0 OR centre_id = $5)
 GROUP BY day, metric, key
 UNION ALL
-SELECT '', metric, key, sum(n)::bigint FROM (`+rolledUp+`) x GROUP BY metric, key`, sp.args()...)
-		if err != nil {
-			return err
-		}
-		all, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (activity.Row, error) {
-			var x activity.Row
-			var n int64
-			err := r.Scan(&x.Day, &x.Metric, &x.Key, &n)
-			x.N = int(n)
-			return x, err
-		})
-		return err
-	})
-	if err != nil {
-		return activity.Stats{}, err
-	}
-	return activity.NewStats(p, all), nil
+SELECT '', metric, key, CASE WHEN metric = 'walk.stuck' THEN centre_id ELSE 0 END, sum(n)::bigint FROM (
+	SELECT centre_id, metric, key, n FROM month_counts
+	WHERE month >= $3::date AND month < $4::date AND metric <> 'sessions' AND ($5 = 0 OR centre_id = $5)
+	UNION ALL
+	SELECT centre_id, metric, key, n FROM day_counts
+	WHERE day >= $1::date AND day < $3::date AND metric <> 'sessions' AND ($5 = 0 OR centre_id = $5)
+	UNION ALL
+	SELECT centre_id, metric, key, n FROM day_counts
+	WHERE day >= $4::date AND day <= $2::date AND metric <> 'sessions' AND ($5 = 0 OR centre_id = $5)
+) x GROUP BY 2, 3, 4`
+
+// Figures are a period's statistics and where people got stuck.
+type Figures struct {
+	activity.Stats
+	// Blockages are the stuck steps, most first, each with its centres.
+	Blockages []Blockage
 }
 
 // Blockage is a step where people got stuck, over the territory, with the
@@ -112,57 +98,57 @@ type Blockage struct {
 	Centres         []activity.Count // centre names, most first
 }
 
-// Blockages lists the stuck steps over p, most first, each with its
-// centres.
-func (db *DB) Blockages(ctx context.Context, scope Scope, centre int, p activity.Period) ([]Blockage, error) {
+// Figures are the console's statistics over p for the centres in scope
+// (or the one centre given), added up from the rollups, with the stuck
+// steps per centre; names gives each centre id its name.
+func (db *DB) Figures(ctx context.Context, scope Scope, centre int, p activity.Period, names map[int]string) (Figures, error) {
 	sp := spanOf(p, centre)
-	type row struct {
-		key, centre string
-		n           int
-	}
-	var got []row
+	var rows []activity.Row
+	stuck := map[string]*Blockage{}
 	err := db.inScope(ctx, scope, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `
-SELECT x.key, c.name, sum(x.n)::bigint FROM (`+rolledUp+`) x JOIN centres c ON c.id = x.centre_id
-WHERE x.metric = 'walk.stuck' GROUP BY x.key, c.name`, sp.args()...)
+		got, err := tx.Query(ctx, figuresQuery, sp.first, sp.last, sp.monthFrom, sp.monthTo, sp.centre)
 		if err != nil {
 			return err
 		}
-		got, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (row, error) {
-			var x row
+		defer got.Close()
+		for got.Next() {
+			var r activity.Row
+			var c int
 			var n int64
-			err := r.Scan(&x.key, &x.centre, &n)
-			x.n = int(n)
-			return x, err
-		})
-		return err
+			if err := got.Scan(&r.Day, &r.Metric, &r.Key, &c, &n); err != nil {
+				return err
+			}
+			r.N = int(n)
+			rows = append(rows, r)
+			if r.Metric == activity.MetricWalkStuck {
+				b := stuck[r.Key]
+				if b == nil {
+					proc, step, _ := strings.Cut(r.Key, "/")
+					b = &Blockage{Procedure: proc, Step: step}
+					stuck[r.Key] = b
+				}
+				b.N += r.N
+				b.Centres = append(b.Centres, activity.Count{Key: names[c], N: r.N})
+			}
+		}
+		return got.Err()
 	})
 	if err != nil {
-		return nil, err
+		return Figures{}, err
 	}
-	byKey := map[string]*Blockage{}
-	for _, r := range got {
-		b := byKey[r.key]
-		if b == nil {
-			proc, step, _ := strings.Cut(r.key, "/")
-			b = &Blockage{Procedure: proc, Step: step}
-			byKey[r.key] = b
-		}
-		b.N += r.n
-		b.Centres = append(b.Centres, activity.Count{Key: r.centre, N: r.n})
-	}
-	out := make([]Blockage, 0, len(byKey))
-	for _, b := range byKey {
+	f := Figures{Stats: activity.NewStats(p, rows)}
+	for _, b := range stuck {
 		sortCounts(b.Centres)
-		out = append(out, *b)
+		f.Blockages = append(f.Blockages, *b)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].N != out[j].N {
-			return out[i].N > out[j].N
+	sort.Slice(f.Blockages, func(i, j int) bool {
+		a, b := f.Blockages[i], f.Blockages[j]
+		if a.N != b.N {
+			return a.N > b.N
 		}
-		return out[i].Procedure+"/"+out[i].Step < out[j].Procedure+"/"+out[j].Step
+		return a.Procedure+"/"+a.Step < b.Procedure+"/"+b.Step
 	})
-	return out, nil
+	return f, nil
 }
 
 func sortCounts(c []activity.Count) {

@@ -225,16 +225,16 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	d.Centre, d.Preset, d.Period = q.centre, q.preset, q.period
 	d.From, d.To = q.period.First.Format(activity.DayLayout), q.period.Last.Format(activity.DayLayout)
 	d.ExportQuery = fmt.Sprintf("from=%s&to=%s&centre=%d", d.From, d.To, d.Centre)
-	s, err := h.db.Stats(ctx, u.scope(), q.centre, q.period)
+	names := make(map[int]string, len(centres))
+	for _, c := range centres {
+		names[c.ID] = c.Name
+	}
+	f, err := h.db.Figures(ctx, u.scope(), q.centre, q.period, names)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	blocks, err := h.db.Blockages(ctx, u.scope(), q.centre, q.period)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
+	s, blocks := f.Stats, f.Blockages
 	d.Sessions = s.Sessions
 	if len(s.PerDay) <= 31 {
 		d.PerTime = newChart("Sessions par jour", "", s.PerDay, dayLabel)
