@@ -19,10 +19,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
 	"pasapas/app"
 	"pasapas/app/activity"
+	"pasapas/app/health"
+	"pasapas/app/session"
 	"pasapas/app/settings"
 	"pasapas/app/store"
 	kiosksync "pasapas/app/sync"
@@ -285,8 +288,33 @@ func TestTwoKiosksPushToTheHub(t *testing.T) {
 		t.Fatal(err)
 	}
 	post(t, n.srv.URL+kiosksync.Path, n.tokens[n.centres[0]], body, http.StatusUnauthorized)
-	// The kiosk says so, and keeps its sessions.
-	if _, err := nord.Outbox(ctx, 1); err != nil {
+	// The revoked kiosk is told so and keeps its new session; the other
+	// one's push works and clears its alert.
+	board := health.NewBoard(nil)
+	board.Raise(health.SyncFailing, "connection refused")
+	for _, st := range []*store.Store{nord, sud} {
+		endSession(t, st)
+	}
+	if _, err := (&kiosksync.Pusher{Store: nord}).Push(ctx); !errors.Is(err, kiosksync.ErrRefused) {
+		t.Errorf("push with a revoked token: %v, want ErrRefused", err)
+	}
+	if left, _ := nord.OutboxSize(ctx); left != 1 {
+		t.Errorf("revoked kiosk: %d sessions kept, want 1", left)
+	}
+	if res, err := (&kiosksync.Pusher{Store: sud, Board: board}).Push(ctx); err != nil || res.Added != 1 || board.Has(health.SyncFailing) {
+		t.Errorf("push after failures: %+v, %v, alert still up: %v", res, err, board.Has(health.SyncFailing))
+	}
+}
+
+// endSession stores one more ended visitor session in st.
+func endSession(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	rec, err := st.CreateSession(ctx, session.Record{ID: uuid.NewString(), KioskID: "borne-1", Lang: "fr", Started: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EndSession(ctx, rec.ID, session.Finished, time.Now().Add(time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 }
