@@ -26,6 +26,17 @@ func (u user) scope() Scope {
 	return Scope{Centre: *u.centre}
 }
 
+// defaultCentre is the centre a request reads: the one asked for, else a
+// centre user's own (so the query reads that centre's rows by index; the
+// policies would hide the others anyway). Asking for another centre is
+// left as is: the policies return nothing.
+func (u user) defaultCentre(asked int) int {
+	if asked == 0 && u.centre != nil {
+		return *u.centre
+	}
+	return asked
+}
+
 const (
 	sessionCookie = "pasapas_session"
 	// loginCookie carries the login form's CSRF token before any session.

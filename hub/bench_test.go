@@ -257,6 +257,8 @@ SELECT c.id, d::date, k.metric, k.key, n FROM centres c, generate_series('2025-0
 WHERE x.n > 0`, []any{metrics, keys, freqs, perDay}},
 		{`INSERT INTO month_counts (centre_id, month, metric, key, n)
 SELECT centre_id, date_trunc('month', day)::date, metric, key, sum(n) FROM day_counts GROUP BY 1, 2, 3, 4`, nil},
+		{`INSERT INTO territory_day_counts (day, metric, key, n) SELECT day, metric, key, sum(n) FROM day_counts GROUP BY 1, 2, 3`, nil},
+		{`INSERT INTO territory_month_counts (month, metric, key, n) SELECT month, metric, key, sum(n) FROM month_counts GROUP BY 1, 2, 3`, nil},
 		{`ANALYZE`, nil},
 	} {
 		if _, err := conn.Exec(ctx, q.sql, q.args...); err != nil {

@@ -538,6 +538,9 @@ func TestRowLevelSecurityHoldsInTheDatabase(t *testing.T) {
 		{"1", `SELECT count(*) FROM centres`, 1},
 		{"1 OR true", `SELECT count(*) FROM sessions`, 0},
 		{"2", `SELECT count(*) FROM sessions`, 20},
+		{"1", `SELECT count(*) FROM territory_month_counts`, 0},
+		{"", `SELECT count(*) FROM territory_day_counts`, 0},
+		{"all", `SELECT sum(n)::int FROM territory_month_counts WHERE metric = 'sessions'`, 50},
 		{"all", `SELECT count(*) FROM sessions`, 50},
 	} {
 		if got := count(c.scope, c.query); got != c.want {
@@ -637,5 +640,55 @@ func TestPlainHTTPOnlyOnLoopback(t *testing.T) {
 		if err := hub.CheckListen(addr, true); err != nil {
 			t.Errorf("%s with TLS: %v", addr, err)
 		}
+	}
+}
+
+// TestCommandLine runs the administration commands as a person would:
+// add-centre prints the token alone on the last line and the hub accepts
+// it, add-user reads the password on standard input and refuses a short
+// one, revoke-centre makes the token refused.
+func TestCommandLine(t *testing.T) {
+	dbURL := pgtest.Database(t)
+	run := func(stdin string, args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := hub.Main(args, strings.NewReader(stdin), &out, &errOut, hub.Labels{})
+		return code, out.String(), errOut.String()
+	}
+	code, out, errOut := run("", "add-centre", "--db", dbURL, "--name", "EPN de Die")
+	if code != 0 {
+		t.Fatalf("add-centre: %d %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	token := lines[len(lines)-1]
+	if !regexp.MustCompile(`^[A-Za-z0-9_-]{43}$`).MatchString(token) {
+		t.Fatalf("last line %q is not the token alone:\n%s", token, out)
+	}
+	if code, _, errOut := run("", "add-centre", "--db", dbURL, "--name", "EPN de Die"); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("the same centre twice: %d %s", code, errOut)
+	}
+	if code, _, errOut := run("court\n", "add-user", "--db", dbURL, "--login", "die"); code != 1 || !strings.Contains(errOut, "12") {
+		t.Errorf("a short password: %d %s", code, errOut)
+	}
+	if code, out, errOut := run(password+"\n", "add-user", "--db", dbURL, "--login", "die", "--centre", "EPN de Die"); code != 0 || !strings.Contains(out, "EPN de Die") {
+		t.Errorf("add-user: %d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := run(password+"\n", "add-user", "--db", dbURL, "--login", "x", "--centre", "Nulle part"); code != 1 || !strings.Contains(errOut, "no such centre") {
+		t.Errorf("a user of an unknown centre: %d %s", code, errOut)
+	}
+	db, err := hub.OpenDB(context.Background(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	srv := httptest.NewServer(hub.NewHandler(db, hub.Labels{}, nil))
+	defer srv.Close()
+	body := []byte(`{"sessions":[]}`)
+	post(t, srv.URL+kiosksync.Path, token, body, http.StatusOK)
+	if code, _, errOut := run("", "revoke-centre", "--db", dbURL, "--name", "EPN de Die"); code != 0 {
+		t.Fatalf("revoke-centre: %s", errOut)
+	}
+	post(t, srv.URL+kiosksync.Path, token, body, http.StatusUnauthorized)
+	if code, _, _ := run("", "serve", "--db", dbURL, "--listen", "0.0.0.0:0"); code != 1 {
+		t.Errorf("serve in plain HTTP on every address: exit %d, want 1", code)
 	}
 }

@@ -88,23 +88,36 @@ RETURNING to_char(day, 'YYYY-MM-DD'), session_id::text`,
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if err := addCounts(ctx, tx, "day_counts", "day", centre, days); err != nil {
+		if len(days) == 0 {
+			return nil
+		}
+		d, m := sortedCounts(days), sortedCounts(months)
+		if err := addCounts(ctx, tx, "day_counts", "day", centre, d); err != nil {
 			return err
 		}
-		return addCounts(ctx, tx, "month_counts", "month", centre, months)
+		if err := addCounts(ctx, tx, "month_counts", "month", centre, m); err != nil {
+			return err
+		}
+		// Last: every centre's kiosks wait on these rows, so they are held
+		// only until the commit that follows.
+		_, err = tx.Exec(ctx, `SELECT hub_add_territory($1, $2, $3, $4, $5, $6, $7, $8)`,
+			d.at, m.at, d.metric, d.key, d.n, m.metric, m.key, m.n)
+		return err
 	})
 	return added, err
 }
 
-// addCounts adds counts to a rollup table in one statement, rows in key
-// order: kiosks of one centre pushing at once then lock the same rows in
-// the same order, and never deadlock.
-func addCounts(ctx context.Context, tx pgx.Tx, table, column string, centre int, counts map[counterKey]int64) error {
-	if len(counts) == 0 {
-		return nil
-	}
-	keys := make([]counterKey, 0, len(counts))
-	for k := range counts {
+// rollupRows are rollup rows as arrays for unnest, in key order: kiosks
+// pushing at once then lock the same rows in the same order, and never
+// deadlock.
+type rollupRows struct {
+	at, metric, key []string
+	n               []int64
+}
+
+func sortedCounts(m map[counterKey]int64) rollupRows {
+	keys := make([]counterKey, 0, len(m))
+	for k := range m {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
@@ -117,15 +130,20 @@ func addCounts(ctx context.Context, tx pgx.Tx, table, column string, centre int,
 		}
 		return a.key < b.key
 	})
-	at, metric, key, n := make([]string, len(keys)), make([]string, len(keys)), make([]string, len(keys)), make([]int64, len(keys))
+	c := rollupRows{make([]string, len(keys)), make([]string, len(keys)), make([]string, len(keys)), make([]int64, len(keys))}
 	for i, k := range keys {
-		at[i], metric[i], key[i], n[i] = k.at, k.metric, k.key, counts[k]
+		c.at[i], c.metric[i], c.key[i], c.n[i] = k.at, k.metric, k.key, m[k]
 	}
+	return c
+}
+
+// addCounts adds c to a centre's rollup table in one statement.
+func addCounts(ctx context.Context, tx pgx.Tx, table, column string, centre int, c rollupRows) error {
 	_, err := tx.Exec(ctx, fmt.Sprintf(`
 INSERT INTO %[1]s (centre_id, %[2]s, metric, key, n)
 SELECT $1, u.at, u.metric, u.key, u.n FROM unnest($2::date[], $3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS u (at, metric, key, n, i) ORDER BY u.i
 ON CONFLICT (%[2]s, centre_id, metric, key) DO UPDATE SET n = %[1]s.n + excluded.n`, table, column),
-		centre, at, metric, key, n)
+		centre, c.at, c.metric, c.key, c.n)
 	return err
 }
 

@@ -210,6 +210,7 @@ func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
+	q.centre = u.defaultCentre(q.centre)
 	f, err := h.db.Figures(r.Context(), u.scope(), q.centre, q.period, nil)
 	s := f.Stats
 	if err != nil {

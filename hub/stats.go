@@ -98,38 +98,103 @@ type Blockage struct {
 	Centres         []activity.Count // centre names, most first
 }
 
+// territoryQuery is figuresQuery over the territory's own rollups, for a
+// coordinator looking at every centre.
+const territoryQuery = `
+SELECT to_char(day, 'YYYY-MM-DD'), metric, key, n FROM territory_day_counts
+WHERE metric = 'sessions' AND day BETWEEN $1::date AND $2::date
+UNION ALL
+SELECT '', metric, key, sum(n)::bigint FROM (
+	SELECT metric, key, n FROM territory_month_counts WHERE month >= $3::date AND month < $4::date AND metric <> 'sessions'
+	UNION ALL
+	SELECT metric, key, n FROM territory_day_counts WHERE day >= $1::date AND day < $3::date AND metric <> 'sessions'
+	UNION ALL
+	SELECT metric, key, n FROM territory_day_counts WHERE day >= $4::date AND day <= $2::date AND metric <> 'sessions'
+) x GROUP BY metric, key`
+
+// stuckByCentreQuery breaks the stuck steps $5 down by centre.
+const stuckByCentreQuery = `
+SELECT key, centre_id, sum(n)::bigint FROM (
+	SELECT key, centre_id, n FROM month_counts WHERE metric = 'walk.stuck' AND key = ANY($5) AND month >= $3::date AND month < $4::date
+	UNION ALL
+	SELECT key, centre_id, n FROM day_counts WHERE metric = 'walk.stuck' AND key = ANY($5) AND day >= $1::date AND day < $3::date
+	UNION ALL
+	SELECT key, centre_id, n FROM day_counts WHERE metric = 'walk.stuck' AND key = ANY($5) AND day >= $4::date AND day <= $2::date
+) x GROUP BY key, centre_id`
+
+// MaxBlockages is how many stuck steps the dashboard breaks down by centre.
+const MaxBlockages = 15
+
 // Figures are the console's statistics over p for the centres in scope
-// (or the one centre given), added up from the rollups, with the stuck
-// steps per centre; names gives each centre id its name.
+// (or the one centre given), added up from the rollups, and the
+// MaxBlockages steps where people got stuck most with their centres;
+// names gives each centre id its name (nil: no blockages).
 func (db *DB) Figures(ctx context.Context, scope Scope, centre int, p activity.Period, names map[int]string) (Figures, error) {
 	sp := spanOf(p, centre)
+	territory := scope.All && centre == 0
 	var rows []activity.Row
 	stuck := map[string]*Blockage{}
+	blockage := func(key string) *Blockage {
+		b := stuck[key]
+		if b == nil {
+			proc, step, _ := strings.Cut(key, "/")
+			b = &Blockage{Procedure: proc, Step: step}
+			stuck[key] = b
+		}
+		return b
+	}
 	err := db.inScope(ctx, scope, func(tx pgx.Tx) error {
-		got, err := tx.Query(ctx, figuresQuery, sp.first, sp.last, sp.monthFrom, sp.monthTo, sp.centre)
+		query, args := figuresQuery, []any{sp.first, sp.last, sp.monthFrom, sp.monthTo, sp.centre}
+		if territory {
+			query, args = territoryQuery, args[:4]
+		}
+		got, err := tx.Query(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		rows, err = pgx.CollectRows(got, func(r pgx.CollectableRow) (activity.Row, error) {
+			var x activity.Row
+			var c int
+			var n int64
+			dest := []any{&x.Day, &x.Metric, &x.Key, &c, &n}
+			if territory {
+				dest = []any{&x.Day, &x.Metric, &x.Key, &n}
+			}
+			err := r.Scan(dest...)
+			x.N = int(n)
+			if err == nil && x.Metric == activity.MetricWalkStuck {
+				b := blockage(x.Key)
+				b.N += x.N
+				if !territory {
+					b.Centres = append(b.Centres, activity.Count{Key: names[c], N: x.N})
+				}
+			}
+			return x, err
+		})
+		if err != nil || !territory || names == nil {
+			return err
+		}
+		top := make([]string, 0, MaxBlockages)
+		for _, b := range rankBlockages(stuck) {
+			if len(top) == MaxBlockages {
+				break
+			}
+			top = append(top, b.Procedure+"/"+b.Step)
+		}
+		got, err = tx.Query(ctx, stuckByCentreQuery, sp.first, sp.last, sp.monthFrom, sp.monthTo, top)
 		if err != nil {
 			return err
 		}
 		defer got.Close()
 		for got.Next() {
-			var r activity.Row
+			var key string
 			var c int
 			var n int64
-			if err := got.Scan(&r.Day, &r.Metric, &r.Key, &c, &n); err != nil {
+			if err := got.Scan(&key, &c, &n); err != nil {
 				return err
 			}
-			r.N = int(n)
-			rows = append(rows, r)
-			if r.Metric == activity.MetricWalkStuck {
-				b := stuck[r.Key]
-				if b == nil {
-					proc, step, _ := strings.Cut(r.Key, "/")
-					b = &Blockage{Procedure: proc, Step: step}
-					stuck[r.Key] = b
-				}
-				b.N += r.N
-				b.Centres = append(b.Centres, activity.Count{Key: names[c], N: r.N})
-			}
+			b := blockage(key)
+			b.Centres = append(b.Centres, activity.Count{Key: names[c], N: int(n)})
 		}
 		return got.Err()
 	})
@@ -137,18 +202,30 @@ func (db *DB) Figures(ctx context.Context, scope Scope, centre int, p activity.P
 		return Figures{}, err
 	}
 	f := Figures{Stats: activity.NewStats(p, rows)}
-	for _, b := range stuck {
-		sortCounts(b.Centres)
-		f.Blockages = append(f.Blockages, *b)
+	if names != nil {
+		f.Blockages = rankBlockages(stuck)
+		if len(f.Blockages) > MaxBlockages {
+			f.Blockages = f.Blockages[:MaxBlockages]
+		}
 	}
-	sort.Slice(f.Blockages, func(i, j int) bool {
-		a, b := f.Blockages[i], f.Blockages[j]
+	return f, nil
+}
+
+// rankBlockages sorts the stuck steps most first, each one's centres too.
+func rankBlockages(m map[string]*Blockage) []Blockage {
+	out := make([]Blockage, 0, len(m))
+	for _, b := range m {
+		sortCounts(b.Centres)
+		out = append(out, *b)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if a.N != b.N {
 			return a.N > b.N
 		}
 		return a.Procedure+"/"+a.Step < b.Procedure+"/"+b.Step
 	})
-	return f, nil
+	return out
 }
 
 func sortCounts(c []activity.Count) {

@@ -222,6 +222,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.Error = "Période ou lieu illisible : " + err.Error()
 		q = query{period: activity.LastDays(time.Now(), 30), preset: "30j"}
 	}
+	q.centre = u.defaultCentre(q.centre)
 	d.Centre, d.Preset, d.Period = q.centre, q.preset, q.period
 	d.From, d.To = q.period.First.Format(activity.DayLayout), q.period.Last.Format(activity.DayLayout)
 	d.ExportQuery = fmt.Sprintf("from=%s&to=%s&centre=%d", d.From, d.To, d.Centre)
@@ -251,9 +252,6 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, dom := range s.Domains() {
 		lv := s.Levels[dom]
 		d.Levels = append(d.Levels, levelRow{Domain: h.label(h.labels.Domain, dom), Levels: lv, Top: lv[0] + lv[1] + lv[2] + lv[3]})
-	}
-	if len(blocks) > 15 {
-		blocks = blocks[:15]
 	}
 	for _, b := range blocks {
 		var where []string
@@ -299,6 +297,7 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
+	q.centre = u.defaultCentre(q.centre)
 	format := r.URL.Query().Get("format")
 	if format == "" {
 		format = activity.FormatCSV
