@@ -58,6 +58,11 @@ var dummyHash, _ = pin.Hash("pasapas-no-such-user")
 // checkPassword returns the user whose login and password these are.
 func (db *DB) checkPassword(ctx context.Context, login, password string) (user, error) {
 	var u user
+	if !loginPattern.MatchString(login) {
+		// No such login can exist; answer as slowly as for one.
+		pin.Matches(dummyHash, password)
+		return u, errUnauthorized
+	}
 	var hash string
 	var failures int
 	err := db.unscoped(ctx, func(tx pgx.Tx) error {
@@ -80,6 +85,11 @@ func (db *DB) checkPassword(ctx context.Context, login, password string) (user, 
 	}
 	if !pin.Matches(hash, password) || u.login == "" {
 		err := db.unscoped(ctx, func(tx pgx.Tx) error {
+			// Old tries go as new ones come, so guessing logins cannot
+			// fill the table.
+			if _, err := tx.Exec(ctx, `DELETE FROM login_failures WHERE at < now() - $1::interval`, failureWindow.String()); err != nil {
+				return err
+			}
 			_, err := tx.Exec(ctx, `INSERT INTO login_failures (login) VALUES ($1)`, login)
 			return err
 		})

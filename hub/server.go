@@ -139,9 +139,9 @@ func (h *Handler) ingest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var batch kiosksync.Batch
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&batch); err != nil {
+	// Fields this hub does not know (a newer kiosk's) are dropped, never
+	// stored: only the columns below exist.
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody)).Decode(&batch); err != nil {
 		http.Error(w, "the body is not a batch of sessions: "+err.Error(), http.StatusBadRequest)
 		return
 	}
@@ -200,17 +200,26 @@ func counts(c []activity.Count) []CountJSON {
 	return out
 }
 
-func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
-	u, ok := h.apiUser(w, r)
-	if !ok {
-		return
+// apiQuery authenticates an API request and reads its period and centre;
+// it has answered the request when ok is false.
+func (h *Handler) apiQuery(w http.ResponseWriter, r *http.Request) (u user, q query, ok bool) {
+	if u, ok = h.apiUser(w, r); !ok {
+		return u, q, false
 	}
 	q, err := readQuery(r, time.Now())
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
+		return u, q, false
 	}
 	q.centre = u.defaultCentre(q.centre)
+	return u, q, true
+}
+
+func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
+	u, q, ok := h.apiQuery(w, r)
+	if !ok {
+		return
+	}
 	f, err := h.db.Figures(r.Context(), u.scope(), q.centre, q.period, nil)
 	s := f.Stats
 	if err != nil {

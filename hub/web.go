@@ -288,16 +288,10 @@ var weekdays = [...]string{"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam.
 // export downloads the territory's activity over the period, one row per
 // session, with the kiosk's own export code (its columns and vocabulary).
 func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
-	u, ok := h.apiUser(w, r)
+	u, q, ok := h.apiQuery(w, r)
 	if !ok {
 		return
 	}
-	q, err := readQuery(r, time.Now())
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	q.centre = u.defaultCentre(q.centre)
 	format := r.URL.Query().Get("format")
 	if format == "" {
 		format = activity.FormatCSV

@@ -13,7 +13,10 @@ package sync
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -89,7 +92,12 @@ func (s Session) Validate() error {
 	if s.Seconds < 0 {
 		return fmt.Errorf("session %s: negative duration", s.ID)
 	}
-	codes := session.Payload{"kiosk": s.Kiosk, "lang": s.Lang}
+	// The kiosk id is the centre's own name for the machine, typed in the
+	// console ("Borne accueil"): a short line, not a code.
+	if n := utf8.RuneCountInString(s.Kiosk); n == 0 || n > 64 || strings.ContainsFunc(s.Kiosk, unicode.IsControl) {
+		return fmt.Errorf("session %s: kiosk id %q is not a short line", s.ID, s.Kiosk)
+	}
+	codes := session.Payload{"lang": s.Lang}
 	if s.Orientation != "" {
 		codes["orientation"] = s.Orientation
 	}
