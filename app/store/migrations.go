@@ -137,7 +137,8 @@ SELECT s.started_at, s.id, ss.day, s.code, s.kiosk_id, s.lang, coalesce(s.ended_
 		FROM json_each(ss.facts, '$.walkthroughs') w), '')
 FROM session_summaries ss JOIN sessions s ON s.id = ss.session_id;
 DROP TABLE session_summaries;
-`,	// v5: the outbox of the territory hub (app/sync): every ended session
+`,
+	// v5: the outbox of the territory hub (app/sync): every ended session
 	// waits here until the hub has it; those already ended are queued too,
 	// so a kiosk set up later sends its past. A purged or deleted session
 	// leaves the queue with it.
