@@ -82,7 +82,9 @@ func (v visitor) walk() {
 }
 
 // openKiosk is the real start-up on dir (log file included) with the
-// screens in a headless window, as ui/launch builds them.
+// screens in a headless window, as ui/launch builds them. The kiosk is an
+// installed one (a mediator code is set), so it opens on the welcome and
+// not on the first start's setup.
 func openKiosk(t *testing.T, dir string) (*app.Kiosk, visitor) {
 	t.Helper()
 	log, closer, err := logging.Setup(dir, testWriter{t})
@@ -93,6 +95,15 @@ func openKiosk(t *testing.T, dir string) (*app.Kiosk, visitor) {
 	k, err := app.Open(dir, log)
 	if err != nil {
 		t.Fatalf("the kiosk does not start: %v", err)
+	}
+	// Closed before the tmpfs is unmounted, even when the test stops early.
+	t.Cleanup(func() { k.Store.Close() })
+	if set, err := k.PIN.IsSet(); err != nil {
+		t.Fatal(err)
+	} else if !set {
+		if err := k.PIN.Set("4821"); err != nil {
+			t.Fatal(err)
+		}
 	}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1024, 768))
