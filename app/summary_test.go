@@ -90,7 +90,7 @@ func visitedSession(t *testing.T, dataDir, lang string) session.Code {
 		pair(walkthrough.Started("email")),
 		pair(walkthrough.Completed("email", 300)),
 		pair(walkthrough.Started("caf")),
-		pair(walkthrough.Missing("caf", "caf_number")),
+		pair(walkthrough.Missing("caf", "nir")),
 		pair(walkthrough.Stuck("caf", "login", 40, walkthrough.StuckMediator)),
 		{"assessment.type", session.Payload{"typed": marker}},
 	} {
@@ -138,9 +138,9 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 	if w.State != printing.WalkStuck || w.Step != 1 || w.Steps < 3 || w.StepTitle != "Se connecter" || len(w.Missing) != 1 {
 		t.Errorf("CAF walkthrough %+v", w)
 	}
-	// The visitor page is in English; the claimant number comes first
-	// (missing), then the rest of what the CAF procedure needs.
-	if len(s.Visitor.Documents) != 3 || s.Visitor.Documents[0] != "Your CAF claimant number" {
+	// The visitor page is in English; the social security number comes
+	// first (missing), then the rest of what the CAF procedure needs.
+	if len(s.Visitor.Documents) != 4 || s.Visitor.Documents[0] != "Your social security number (carte Vitale)" {
 		t.Errorf("documents %q", s.Visitor.Documents)
 	}
 	// The assessment's orientation gives the next step; what the visitor
@@ -182,7 +182,7 @@ func TestSummaryCommand(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "summary-stored-session.pdf"), pdf, 0o644)
 	}
 	text := printtest.Flat(printtest.Text(t, pdf))
-	for _, want := range []string{code.String(), "Utiliser un appareil 3/3", "Faire une démarche en ligne 0/3", "Le double-clic est difficile", "bloqué à l'étape 1 sur", "Se connecter", "Votre numéro allocataire CAF", "Espace numérique de la Villeneuve"} {
+	for _, want := range []string{code.String(), "Utiliser un appareil 3/3", "Faire une démarche en ligne 0/3", "Le double-clic est difficile", "bloqué à l'étape 1 sur", "Se connecter", "Votre numéro de sécurité sociale", "Espace numérique de la Villeneuve"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}

@@ -423,15 +423,15 @@ func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 	record(assessment.EventAnswer, assessment.Answer{Item: "device.tap", Code: assessment.OutcomeOK}.Payload(assessment.Tap))
 	record(assessment.EventAnswer, assessment.Answer{Item: "device.doubleclick", Code: assessment.OutcomeHard}.Payload(assessment.DoubleClick))
 	record(walkthrough.Started("caf"))
-	record(walkthrough.Missing("caf", "caf_number"))
+	record(walkthrough.Missing("caf", "nir"))
 	record(walkthrough.Stuck("caf", "open", 40, walkthrough.StuckMediator))
 	if err := svc.Finish(); err != nil {
 		t.Fatal(err)
 	}
 	k.shell.showSession(rec.Code, nil)
 	k.wantLabel("walk.0", "CAF")
-	k.wantLabel("walk.0", "Étape 2 sur 5 : Ouvrir la déclaration")
-	k.wantLabel("walk.0", "Votre numéro allocataire CAF")
+	k.wantLabel("walk.0", "Étape 2 sur 8 : Ouvrir la déclaration")
+	k.wantLabel("walk.0", "Votre numéro de sécurité sociale")
 	k.wantLabel("exercises", "Touche ou clique avec précision. Le double-clic est difficile.")
 
 	// Statistics of simulated sessions name procedures and steps the same way.

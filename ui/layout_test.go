@@ -69,8 +69,8 @@ func init() {
 		proc  string
 		steps int
 	}{
-		"franceconnect": {"franceconnect", 0}, "fc-provider": {"franceconnect", 1}, "login": {"ameli", 3},
-		"confirm": {"caf", 4}, "attach": {"scan", 3}, "slot": {"doctolib", 1}, "scam": {"arnaque", 3},
+		"franceconnect": {"franceconnect", 0}, "fc-provider": {"franceconnect", 1}, "login": {"ameli", 4},
+		"confirm": {"caf", 6}, "attach": {"scan", 5}, "slot": {"doctolib", 2}, "scam": {"arnaque", 3},
 	} {
 		visitorScreens["sandbox-"+name] = func(k *kiosk) {
 			openWalk(k, at.proc)

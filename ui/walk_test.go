@@ -100,24 +100,26 @@ func TestWalkThroughAProcedureToTheEnd(t *testing.T) {
 	k.tap("start")
 
 	k.wantScreen("walk.step")
-	k.wantLabel("step", "Étape 1 sur 5")
+	k.wantLabel("step", "Étape 1 sur 7")
 	k.wantLabel("instruction", "ameli.fr")
 	k.wantLabel("pitfall", "Attention :")
 	k.now = k.now.Add(20 * time.Second)
 	k.tap("done")
-	k.wantLabel("step", "Étape 2 sur 5")
+	k.wantLabel("step", "Étape 2 sur 7")
 	k.tap("back")
-	k.wantLabel("step", "Étape 1 sur 5")
+	k.wantLabel("step", "Étape 1 sur 7")
 	k.tap("done")
 	k.tap("done")
 	k.tap("done")
-	k.wantLabel("step", "Étape 4 sur 5") // the practice login, left aside:
+	k.tap("done")
+	k.wantLabel("step", "Étape 5 sur 7") // the practice login, left aside:
 	k.tap("done")                        // allowed, recorded as skipped
 	k.now = k.now.Add(5 * time.Second)
 	k.tap("done")
+	k.tap("done")
 	k.wantScreen("walk.end")
 	k.wantLabel("missing", "e-mail")
-	k.wantLabel("source", "service-public.fr, vérifié le 23/11/2026")
+	k.wantLabel("source", "didacticiel.ameli.fr, vérifié le 02/12/2026")
 	if k.shell.screen.Buttons["print"].Visible() {
 		t.Fatal("a print button without printing")
 	}
@@ -128,8 +130,10 @@ func TestWalkThroughAProcedureToTheEnd(t *testing.T) {
 		"walk.step proc=ameli step=open secs=0",
 		"walk.step proc=ameli step=create secs=0",
 		"walk.step proc=ameli step=identity secs=0",
+		"walk.step proc=ameli step=activate secs=0",
 		"walk.step proc=ameli step=login secs=0 practice=skipped hints=0",
 		"walk.step proc=ameli step=download secs=5",
+		"walk.step proc=ameli step=other secs=0",
 		"walk.completed proc=ameli secs=25",
 	)
 	k.tap("other")
@@ -147,19 +151,19 @@ func TestStuckAtAStepThenAskTheMediator(t *testing.T) {
 	k.wantScreen("walk.stuck")
 	k.wantLabel("title", "bloqué(e)")
 	k.tap("retry")
-	k.wantLabel("step", "Étape 2 sur 5")
+	k.wantLabel("step", "Étape 2 sur 8")
 	k.tap("stuck")
 	k.tap("tip")
 	k.wantScreen("walk.tip")
 	k.wantLabel("tip", "e-mail")
 	k.tap("back")
-	k.wantLabel("step", "Étape 2 sur 5")
+	k.wantLabel("step", "Étape 2 sur 8")
 	k.shell.typedRune('2') // the number key of "Je suis bloqué(e)"
 	k.wantScreen("walk.stuck")
 	k.shell.typedRune('3')
 	k.wantScreen("walk.mediator")
 	k.wantLabel("code", code.String())
-	k.wantLabel("where", "Étape 2 sur 5 : Ouvrir la déclaration")
+	k.wantLabel("where", "Étape 2 sur 8 : Ouvrir la déclaration")
 	wantEvents(t, k.walkEvents(code),
 		"walk.started proc=caf",
 		"walk.step proc=caf step=login secs=0 practice=skipped hints=0",
@@ -170,7 +174,7 @@ func TestStuckAtAStepThenAskTheMediator(t *testing.T) {
 	)
 	evs, _ := k.store.Events(context.Background(), k.stored(code).ID)
 	p := walkthrough.Progress(session.Each(evs), k.shell.svc.Walkthroughs)
-	if len(p) != 1 || p[0].Stuck == nil || !p[0].AskedMediator || p[0].Stuck.Label("fr", "") != "2/5 : Ouvrir la déclaration" {
+	if len(p) != 1 || p[0].Stuck == nil || !p[0].AskedMediator || p[0].Stuck.Label("fr", "") != "2/8 : Ouvrir la déclaration" {
 		t.Fatalf("progress %+v", p)
 	}
 	k.tap("home")
@@ -183,7 +187,7 @@ func TestVisitorGoneMidWalkIsRecordedWhereTheyStopped(t *testing.T) {
 	code := k.shell.svc.Sessions.Current().Code
 	k.tap("start")
 	k.tap("done")
-	k.wantLabel("step", "Étape 2 sur 5")
+	k.wantLabel("step", "Étape 2 sur 8")
 	k.advance(k.shell.svc.IdleTimeout + k.shell.svc.IdleGrace)
 	k.wantScreen("welcome")
 	wantEvents(t, k.walkEvents(code),
@@ -208,10 +212,10 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 	openWalk(k, "ameli")
 	code := k.shell.svc.Sessions.Current().Code
 	k.tap("start")
-	for range 3 {
+	for range 4 {
 		k.shell.typedRune('1') // "C'est fait" by number key
 	}
-	k.wantLabel("step", "Étape 4 sur 5")
+	k.wantLabel("step", "Étape 5 sur 7")
 	k.shell.typedRune('3') // "S'entraîner sans risque"
 	k.wantScreen("walk.sandbox")
 	k.wantLabel("values", practiceID)
@@ -243,10 +247,10 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 		t.Fatalf("focus on %T after success, want Continuer", f)
 	}
 	k.shell.screen.Buttons["done"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	k.wantLabel("step", "Étape 5 sur 5")
+	k.wantLabel("step", "Étape 6 sur 7")
 	// Escape is Retour, back to the step before.
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	k.wantLabel("step", "Étape 4 sur 5")
+	k.wantLabel("step", "Étape 5 sur 7")
 
 	got := k.walkEvents(code)
 	wantEvents(t, got[len(got)-1:], "walk.step proc=ameli step=login secs=0 practice=done hints=1")
@@ -295,10 +299,10 @@ func TestEveryPracticeGivesHintsThenSucceeds(t *testing.T) {
 	}{
 		{"franceconnect", 0, []string{"mock.login", "mock.create"}, []string{"mock.fc"}},
 		{"franceconnect", 1, []string{"mock.ameli", "mock.create"}, []string{"mock.impots"}},
-		{"scan", 3, []string{"mock.send", "mock.join", "mock.file.photo.jpg"}, []string{"mock.file.attestation.pdf", "mock.send"}},
-		{"doctolib", 1, []string{"mock.confirm", "mock.slot.mon.9h30", "mock.confirm"}, []string{"mock.slot.tue.9h30", "mock.confirm"}},
+		{"scan", 5, []string{"mock.send", "mock.join", "mock.file.photo.jpg"}, []string{"mock.file.attestation.pdf", "mock.send"}},
+		{"doctolib", 2, []string{"mock.confirm", "mock.slot.mon.9h30", "mock.confirm"}, []string{"mock.slot.tue.9h30", "mock.confirm"}},
 		{"arnaque", 3, []string{"mock.message.1", "mock.message.3"}, []string{"mock.message.2"}},
-		{"caf", 4, []string{"mock.submit"}, []string{"check", "mock.submit"}},
+		{"caf", 6, []string{"mock.submit"}, []string{"check", "mock.submit"}},
 	}
 	for _, tt := range tests {
 		k := newKiosk(t)
@@ -381,7 +385,7 @@ func TestChecklistPagesAtLargerText(t *testing.T) {
 	k.tap("next")
 	k.tap("lack.stamp")
 	k.tap("start")
-	k.wantLabel("step", "Étape 1 sur 4")
+	k.wantLabel("step", "Étape 1 sur 8")
 	wantEvents(t, k.walkEvents(code), "walk.started proc=ants", "walk.missing proc=ants doc=id_card", "walk.missing proc=ants doc=stamp")
 }
 
