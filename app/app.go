@@ -115,6 +115,7 @@ Usage:
   pasapas version                         affiche la version
   pasapas set-pin [--data-dir DIR]        choisit le code médiateur (lu sur l'entrée standard)
   pasapas check-content [DIR]             vérifie les fichiers de contenu (par défaut DIR = <data-dir>/content)
+                                          et donne des conseils de français facile (FALC)
   pasapas export [--from JOUR] [--to JOUR] --format csv|json --out FICHIER
                                           exporte le compte-rendu d'activité (sans dates : tout)
   pasapas stats [--from JOUR] [--to JOUR] affiche les statistiques (par défaut : 365 jours)
@@ -301,6 +302,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	}
 	logReport(log, report)
 	raiseStartAlerts(ctx, st, board, dataDir, report, log)
+	raiseStaleWalkthroughs(board, c.Walkthroughs, time.Now())
 	watched := watchedStore{Store: st, board: board}
 	text := c.Text
 	setting := func(key, def string) string {

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/sirupsen/logrus"
@@ -13,6 +15,7 @@ import (
 	"pasapas/app/i18n"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
+	"pasapas/assessment/falc"
 	"pasapas/assessment/walkthrough"
 	"pasapas/assets"
 	"pasapas/seeds"
@@ -98,7 +101,9 @@ func logReport(log logrus.FieldLogger, r *content.Report) {
 
 // checkContent validates the built-in content and a centre's directory
 // (default: <data-dir>/content), printing each file's fate; any rejected
-// file makes it exit non-zero.
+// file makes it exit non-zero. It then prints the plain-French (FALC)
+// warnings of every walkthrough and question file read, the centre's
+// last: advice for authors, which never changes the exit code.
 func checkContent(args []string, std IO) int {
 	fs, dataDir := flags("check-content", std)
 	if err := fs.Parse(args); err != nil {
@@ -123,6 +128,13 @@ func checkContent(args []string, std IO) int {
 			fmt.Fprintf(std.Out, "ok      %s (%s)\n", f.Path, f.Origin)
 		}
 	}
+	warnings := falcWarnings(report, dir)
+	for _, w := range warnings {
+		fmt.Fprintf(std.Out, "FALC    %v\n", w)
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(std.Out, "%d conseils FALC (français facile) : des phrases à relire, pas des erreurs.\n", len(warnings))
+	}
 	rejected := report.Rejected()
 	for _, f := range rejected {
 		fmt.Fprintf(std.Err, "ERREUR  %v\n", f.Err)
@@ -131,4 +143,28 @@ func checkContent(args []string, std IO) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// falcWarnings checks the French visitor texts of the walkthrough and
+// question files the report lists as read, built-in ones first (named
+// seeds/…), then the centre's (named by their path in centreDir).
+func falcWarnings(report *content.Report, centreDir string) []falc.Warning {
+	var out []falc.Warning
+	for _, origin := range []content.Origin{content.BuiltIn, content.Centre} {
+		for _, f := range report.Files {
+			kind, _, _ := strings.Cut(f.Path, "/")
+			if f.Err != nil || f.Origin != origin || (kind != walkthrough.Dir && kind != assessment.Dir) {
+				continue
+			}
+			var fsys fs.FS = seeds.FS
+			name := path.Join("seeds", f.Path)
+			if origin == content.Centre {
+				fsys, name = os.DirFS(centreDir), filepath.Join(centreDir, filepath.FromSlash(f.Path))
+			}
+			if data, err := fs.ReadFile(fsys, f.Path); err == nil {
+				out = append(out, falc.File(name, data)...)
+			}
+		}
+	}
+	return out
 }

@@ -59,3 +59,38 @@ func TestCentreWalkthroughsReplaceAddAndSkipBrokenFiles(t *testing.T) {
 		t.Fatalf("check-content on good files: %d %s", code, errOut)
 	}
 }
+
+// TestCheckContentGivesFALCWarnings: a centre's walkthrough that breaks the
+// plain-French rules gets a warning per rule with its file, line and
+// field, and check-content still succeeds.
+func TestCheckContentGivesFALCWarnings(t *testing.T) {
+	dir := t.TempDir()
+	caf, err := seeds.FS.ReadFile("walkthroughs/04-caf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(caf), "id: caf", "id: mairie", 1)
+	own = strings.Replace(own, `fr: "CAF : déclaration trimestrielle"`, `fr: "Mairie : la page est bloquée sans identifiant"`, 1)
+	writeCentreFile(t, dir, "walkthroughs/mairie.yaml", own)
+	code, out, errOut := run(t, "", "check-content", dir)
+	if code != exitOK {
+		t.Fatalf("check-content: %d\n%s", code, errOut)
+	}
+	file := filepath.Join(dir, "walkthroughs", "mairie.yaml")
+	for _, want := range []string{
+		"FALC    " + file + ":3: title: voix passive « est bloquée »",
+		"FALC    " + file + ":3: title: tournure négative « sans »",
+		"FALC    " + file + ":3: title: mot technique « identifiant »",
+		"FALC    seeds/walkthroughs/",
+		"FALC    seeds/questions/",
+		"conseils FALC",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	// The centre's warnings come after the built-in ones.
+	if strings.Index(out, file) < strings.LastIndex(out, "FALC    seeds/") {
+		t.Error("the centre's warnings are not last")
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"pasapas/app/store"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
+	"pasapas/assessment/walkthrough"
 )
 
 // movedAsideMark is put between the database's name and the time it was
@@ -159,6 +160,26 @@ func raiseStartAlerts(ctx context.Context, st *store.Store, board *health.Board,
 			log.WithError(err).Warn("remembering a dismissed alert")
 		}
 	})
+}
+
+// raiseStaleWalkthroughs puts on the board every walkthrough whose steps
+// were last compared with their sources more than StaleAfter months before
+// now: what it tells visitors may no longer be true.
+func raiseStaleWalkthroughs(board *health.Board, walks *walkthrough.Set, now time.Time) {
+	for _, p := range walks.All() {
+		if p.Stale(now) {
+			board.Raise(health.ContentStale, fmt.Sprintf("%s (%s, vérifiée le %s)", p.Title.In(walkthrough.Reference), p.File, checkedDay(p)))
+		}
+	}
+}
+
+// checkedDay is the day a walkthrough was checked, as 23/11/2026, or « ? »
+// when its file does not say.
+func checkedDay(p *walkthrough.Procedure) string {
+	if p.CheckedOn().IsZero() {
+		return "?"
+	}
+	return p.CheckedOn().Format("02/01/2006")
 }
 
 // watchedStore is the store as the session service and the PIN guard see

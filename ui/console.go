@@ -96,17 +96,30 @@ func (s *Shell) consolePage(sc *Screen, title string, body fyne.CanvasObject, ac
 // consolePageWithTools is consolePage with tools (a search field) on the
 // title's line, where they cost no height.
 func (s *Shell) consolePageWithTools(sc *Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+	sc.Content = s.consoleFrame(sc, title, tools, body, actions...)
+	s.show(sc)
+}
+
+// consoleFrame lays out a console page around body, for showing or for
+// measuring.
+func (s *Shell) consoleFrame(sc *Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
 	back := s.cbutton(sc, "menu", s.M("console.menu"), widget.MediumImportance, s.showMediatorMenu)
 	back.Icon = theme.NavigateBackIcon()
 	if sc.Back == nil {
 		sc.Back = s.showMediatorMenu
 	}
-	s.deskPage(sc, title, tools, body, back, actions...)
+	return s.deskFrame(sc, title, tools, body, back, actions...)
 }
 
-// deskPage is the console's layout with left at the bottom left (the way
-// back to the menu, or the first start's progress).
+// deskPage shows sc laid out by deskFrame.
 func (s *Shell) deskPage(sc *Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) {
+	sc.Content = s.deskFrame(sc, title, tools, body, left, actions...)
+	s.show(sc)
+}
+
+// deskFrame is the console's layout with left at the bottom left (the way
+// back to the menu, or the first start's progress).
+func (s *Shell) deskFrame(sc *Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
 	t := widget.NewLabel(title)
 	t.TextStyle.Bold = true
 	t.SizeName = theme.SizeNameHeadingText
@@ -119,8 +132,7 @@ func (s *Shell) deskPage(sc *Screen, title string, tools, body, left fyne.Canvas
 		container.NewVBox(container.NewBorder(nil, nil, t, nil, tools), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), bottom),
 		nil, nil, body)
-	sc.Content = container.NewThemeOverride(container.NewPadded(content), consoleTheme{newKioskTheme(0, s.dark)})
-	s.show(sc)
+	return container.NewThemeOverride(container.NewPadded(content), consoleTheme{newKioskTheme(0, s.dark)})
 }
 
 // clabel is a one-line console label kept in sc.Labels under id ("" keeps

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"path"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,19 +13,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/health"
+	"pasapas/assessment/walkthrough"
 )
 
-// ContentFilesPerPage is how many content files a page lists.
-const ContentFilesPerPage = 12
-
 // showContentStatus shows the kiosk's state: the alerts of the health
-// board (disk full, database moved aside…), each with "Lu" to dismiss it,
-// then the content files, refused ones first with why (file:line: field:
-// what is wrong), a page at a time.
-func (s *Shell) showContentStatus(first int) {
+// board (disk full, database moved aside, a walkthrough checked too long
+// ago…), each with "Lu" to dismiss it, then the refused content files with
+// why (file:line: field: what is wrong), each walkthrough with the day its
+// steps were compared with their sources and whose file it is, and the
+// other files; as many lines on each page as fit.
+func (s *Shell) showContentStatus(pageNo int) {
 	sc := newScreen("mediator.content")
-	list := container.NewVBox()
-	var files []fyne.CanvasObject
+	var rows []fyne.CanvasObject
 	for i, a := range s.alerts() {
 		l := clabel(sc, "alert."+strconv.Itoa(i), s.M(a.Key(), "detail", a.Detail))
 		l.Importance = widget.DangerImportance
@@ -32,38 +34,82 @@ func (s *Shell) showContentStatus(first int) {
 			s.svc.Health.Dismiss(a)
 			s.showContentStatus(0)
 		})
-		files = append(files, container.NewBorder(nil, nil, nil, read, container.NewVBox(l, since)))
+		rows = append(rows, container.NewBorder(nil, nil, nil, read, container.NewVBox(l, since)))
 	}
 	if r := s.svc.ContentReport; r != nil {
 		for _, f := range r.Rejected() {
-			l := clabel(sc, "rejected."+strconv.Itoa(len(files)), s.M("console.content.rejected", "file", f.Path, "origin", s.M("console.content.origin."+string(f.Origin)), "error", f.Err.Error()))
+			l := clabel(sc, "rejected."+strconv.Itoa(len(rows)), s.M("console.content.rejected", "file", f.Path, "origin", s.M("console.content.origin."+string(f.Origin)), "error", f.Err.Error()))
 			l.Importance = widget.DangerImportance
 			l.Wrapping = fyne.TextWrapWord
-			files = append(files, l)
+			rows = append(rows, l)
 		}
+	}
+	rows = append(rows, s.walkthroughRows(sc)...)
+	if r := s.svc.ContentReport; r != nil {
 		for _, f := range r.Files {
-			if f.Err == nil {
-				files = append(files, widget.NewLabel(s.M("console.content.loaded", "file", f.Path, "origin", s.M("console.content.origin."+string(f.Origin)))))
+			if f.Err == nil && !strings.HasPrefix(f.Path, walkthrough.Dir+"/") {
+				rows = append(rows, widget.NewLabel(s.M("console.content.loaded", "file", f.Path, "origin", s.M("console.content.origin."+string(f.Origin)))))
 			}
 		}
 	}
-	if len(files) == 0 {
-		list.Add(clabel(sc, "empty", s.M("console.content.empty")))
+	if len(rows) == 0 {
+		rows = append(rows, clabel(sc, "empty", s.M("console.content.empty")))
 	}
-	for _, f := range files[min(first, len(files)):min(len(files), first+ContentFilesPerPage)] {
-		list.Add(f)
+	title := s.M("console.content.title")
+	summary := s.M("console.content.summary", "alerts", strconv.Itoa(len(s.alerts())),
+		"n", strconv.Itoa(s.contentFiles()), "rejected", strconv.Itoa(s.rejectedCount()))
+	page := func(sc *Screen, rows []fyne.CanvasObject) (body, prev, next fyne.CanvasObject) {
+		body = container.NewBorder(clabel(sc, "summary", summary), nil, nil, nil, container.NewVBox(container.NewVBox(rows...), layout.NewSpacer()))
+		prevB := s.cbutton(sc, "prev", s.M("console.prev"), widget.MediumImportance, func() { s.showContentStatus(pageNo - 1) })
+		nextB := s.cbutton(sc, "next", s.M("console.next"), widget.MediumImportance, func() { s.showContentStatus(pageNo + 1) })
+		return body, prevB, nextB
 	}
-	prev := s.cbutton(sc, "prev", s.M("console.prev"), widget.MediumImportance, func() { s.showContentStatus(first - ContentFilesPerPage) })
-	if first == 0 {
-		prev.Disable()
+	// Lines differ in height (an alert takes three), so pages are cut by
+	// measuring them.
+	var pages [][]fyne.CanvasObject
+	start := 0
+	for i := range rows {
+		scratch := newScreen("")
+		body, prev, next := page(scratch, rows[start:i+1])
+		if i > start && !s.fitsScreen(s.consoleFrame(scratch, title, nil, body, prev, next)) {
+			pages = append(pages, rows[start:i])
+			start = i
+		}
 	}
-	next := s.cbutton(sc, "next", s.M("console.next"), widget.MediumImportance, func() { s.showContentStatus(first + ContentFilesPerPage) })
-	if first+ContentFilesPerPage >= len(files) {
-		next.Disable()
+	pages = append(pages, rows[start:])
+	pageNo = max(0, min(pageNo, len(pages)-1))
+	body, prev, next := page(sc, pages[pageNo])
+	if pageNo == 0 {
+		sc.Buttons["prev"].Disable()
 	}
-	summary := clabel(sc, "summary", s.M("console.content.summary", "alerts", strconv.Itoa(len(s.alerts())),
-		"n", strconv.Itoa(s.contentFiles()), "rejected", strconv.Itoa(s.rejectedCount())))
-	s.consolePage(sc, s.M("console.content.title"), container.NewBorder(summary, nil, nil, nil, container.NewVBox(list, layout.NewSpacer())), prev, next)
+	if pageNo == len(pages)-1 {
+		sc.Buttons["next"].Disable()
+	}
+	s.consolePage(sc, title, body, prev, next)
+}
+
+// walkthroughRows lists the walkthroughs on offer, oldest check first,
+// marked when it is more than walkthrough.StaleAfter months old.
+func (s *Shell) walkthroughRows(sc *Screen) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	procs := s.svc.Walkthroughs.All()
+	slices.SortStableFunc(procs, func(a, b *walkthrough.Procedure) int { return a.CheckedOn().Compare(b.CheckedOn()) })
+	for _, p := range procs {
+		key, imp := "console.content.walk", widget.MediumImportance
+		if p.Stale(s.svc.Now()) {
+			key, imp = "console.content.walk.stale", widget.DangerImportance
+		}
+		day := "?"
+		if !p.CheckedOn().IsZero() {
+			day = p.CheckedOn().Format("02/01/2006")
+		}
+		l := clabel(sc, "walk."+p.ID, s.M(key, "title", p.Title.In(s.svc.Text.Reference()), "date", day,
+			"origin", s.M("console.content.origin."+string(p.Origin)), "file", path.Base(p.File)))
+		l.Importance = imp
+		l.Wrapping = fyne.TextWrapWord
+		rows = append(rows, l)
+	}
+	return rows
 }
 
 // alerts are the health board's alerts, none without a board.

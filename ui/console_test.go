@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -44,6 +45,12 @@ var consoleScreens = map[string]func(k *kiosk){
 		k.shell.svc.ContentReport = sampleReport()
 		k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
 		k.shell.svc.Health.Raise(health.DatabaseMovedAside, "pasapas.db.abime-20261123-0950")
+		k.shell.svc.Health.Raise(health.ContentStale, "CAF : déclaration trimestrielle (walkthroughs/04-caf.yaml, vérifiée le 23/11/2025)")
+		k.shell.showContentStatus(0)
+	},
+	"content-walks": func(k *kiosk) {
+		k.shell.svc.ContentReport = sampleReport()
+		k.now = k.now.AddDate(1, 0, 1) // every built-in check is then over a year old
 		k.shell.showContentStatus(0)
 	},
 }
@@ -338,6 +345,41 @@ func TestConsoleShowsAlertsAndRefusedContent(t *testing.T) {
 	k.wantLabel("summary", "0 alertes")
 	if k.shell.svc.Health.Has(health.DiskFull) {
 		t.Fatal("the alert read stays on the board")
+	}
+}
+
+// TestConsoleListsWalkthroughsWithTheirCheckDay: Contenu lists every
+// walkthrough with the day it was checked and whose file it is, the oldest
+// first and marked when over 12 months old (by the kiosk's clock), with the
+// board's alert about it.
+func TestConsoleListsWalkthroughsWithTheirCheckDay(t *testing.T) {
+	k := newKiosk(t)
+	k.now = time.Date(2026, 12, 2, 9, 0, 0, 0, time.Local)
+	old := &walkthrough.Procedure{ID: "mairie", Title: walkthrough.Text{"fr": "Mairie : listes électorales"}, File: "walkthroughs/mairie.yaml",
+		Origin: content.Centre, Source: walkthrough.Source{URL: "https://www.service-public.gouv.fr/", Checked: "2025-11-30"},
+		Steps: []walkthrough.Step{{ID: "one"}}}
+	k.shell.svc.Walkthroughs.Put(old)
+	k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
+	k.shell.svc.Health.Raise(health.ContentStale, "Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
+	k.shell.showContentStatus(0)
+	k.wantLabel("alert.0", "plus de 12 mois : Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
+	k.wantLabel("walk.mairie", "À revoir (plus de 12 mois) · 30/11/2025 · Mairie : listes électorales · du lieu, mairie.yaml")
+	if k.shell.screen.Labels["walk.mairie"].Importance != widget.DangerImportance {
+		t.Error("the stale walkthrough is not marked")
+	}
+	caf := k.shell.svc.Walkthroughs.Get("caf")
+	k.tap("next")
+	k.wantLabel("walk.caf", caf.CheckedOn().Format("02/01/2006")+" · "+caf.Title.In("fr")+" · intégré, "+path.Base(caf.File))
+	// The oldest check comes first.
+	k.tap("prev")
+	var rows []string
+	for _, o := range shownObjects(k.win.Content()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " · ") {
+			rows = append(rows, l.Text)
+		}
+	}
+	if len(rows) == 0 || !strings.Contains(rows[0], "Mairie") {
+		t.Errorf("rows %q", rows)
 	}
 }
 

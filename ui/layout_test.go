@@ -56,10 +56,10 @@ var visitorScreens = map[string]func(k *kiosk){
 	"walk-list":      func(k *kiosk) { k.tap("start"); k.tap("guide") },
 	"walk-list-last": func(k *kiosk) { k.tap("start"); k.tap("guide"); k.tap("page.next"); k.tap("page.next") },
 	"walk-checklist": func(k *kiosk) { openWalk(k, "ants"); k.tap("lack.id_card") },
-	"walk-step":      func(k *kiosk) { openWalk(k, "ft-inscription"); k.tap("start"); k.tap("done"); k.tap("done") },
-	"walk-stuck":     func(k *kiosk) { openWalk(k, "caf"); k.tap("start"); k.tap("done"); k.tap("stuck") },
-	"walk-tip":       func(k *kiosk) { openWalk(k, "caf"); k.tap("start"); k.tap("stuck"); k.tap("tip") },
-	"walk-mediator":  func(k *kiosk) { openWalk(k, "caf"); k.tap("start"); k.tap("stuck"); k.tap("mediator") },
+	"walk-step":      func(k *kiosk) { openWalk(k, "ft-inscription"); startWalk(k); nextStep(k); nextStep(k) },
+	"walk-stuck":     func(k *kiosk) { openWalk(k, "caf"); startWalk(k); nextStep(k); k.tap("stuck") },
+	"walk-tip":       func(k *kiosk) { openWalk(k, "caf"); startWalk(k); k.tap("stuck"); k.tap("tip") },
+	"walk-mediator":  func(k *kiosk) { openWalk(k, "caf"); startWalk(k); k.tap("stuck"); k.tap("mediator") },
 	"walk-end":       func(k *kiosk) { openWalk(k, "ants"); k.tap("lack.id_card"); startWalk(k); walkToEnd(k) },
 }
 
@@ -76,7 +76,10 @@ func init() {
 			openWalk(k, at.proc)
 			startWalk(k)
 			for range at.steps {
-				k.tap("done")
+				nextStep(k)
+			}
+			for k.shell.screen.Buttons["practice"] == nil {
+				k.tap("more")
 			}
 			k.tap("practice")
 		}

@@ -84,6 +84,9 @@ type Screen struct {
 	Back func()
 	// NoIdle screens (welcome) have no visitor to time out.
 	NoIdle bool
+	// Redraw, when set, builds the screen again after a change of text
+	// size: a screen cut into pages for one size is cut again.
+	Redraw func()
 	// Until, when set, returns to welcome at that time (the goodbye page).
 	Until time.Time
 	// Speech is what the speaker button reads (question and answers, step
@@ -271,6 +274,9 @@ func (s *Shell) SetTextStep(step int) {
 	s.textStep = clampStep(step)
 	s.applyTheme()
 	s.topBar.refresh()
+	if s.screen != nil && s.screen.Redraw != nil {
+		s.screen.Redraw()
+	}
 }
 
 // SetDark switches the dark high-contrast variant for this visitor.

@@ -3,9 +3,11 @@ package ui
 import (
 	"image/color"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -124,41 +126,125 @@ func (s *Shell) showProcedurePage(pageNo int) {
 
 func (s *Shell) openProcedure(p *walkthrough.Procedure) {
 	run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}}
-	if len(p.Bring) == 0 {
+	if len(checkItems(p)) == 0 {
 		s.beginWalk(run)
 		return
 	}
 	s.showChecklist(run, 0)
 }
 
-// showChecklist asks, document by document, "J'ai" or "Je n'ai pas". A
-// missing document does not stop anyone: the steps can be learnt anyway.
-// At larger text sizes the documents come two per page.
-func (s *Shell) showChecklist(run *walkRun, pageNo int) {
-	p := run.proc
-	per := len(p.Bring)
-	if s.textStep > 0 {
-		per = 2
+// checkItem is one line of the checklist: a document to have now, which
+// the visitor answers, or one to bring to the appointment, only listed.
+type checkItem struct {
+	doc   walkthrough.Document
+	later bool
+}
+
+func checkItems(p *walkthrough.Procedure) []checkItem {
+	var items []checkItem
+	for _, d := range p.Bring {
+		items = append(items, checkItem{doc: d})
 	}
-	pages := (len(p.Bring) + per - 1) / per
-	docs := p.Bring[pageNo*per : min(len(p.Bring), (pageNo+1)*per)]
+	for _, d := range p.BringLater {
+		items = append(items, checkItem{doc: d, later: true})
+	}
+	return items
+}
+
+// checklistCut is how the checklist is cut into pages; stacked puts the
+// "J'ai" / "Je n'ai pas" buttons under a document's name rather than
+// beside it, for names too long for the narrow column left beside them.
+type checklistCut struct {
+	pages   [][]checkItem
+	stacked bool
+}
+
+// cutChecklist cuts the checklist into pages that fit the screen at the
+// visitor's text size, in order, as many lines on a page as it holds.
+func (s *Shell) cutChecklist(run *walkRun) checklistCut {
+	var cut checklistCut
+	for _, cut.stacked = range []bool{false, true} {
+		cut.pages = nil
+		var cur []checkItem
+		fit := true
+		for _, it := range checkItems(run.proc) {
+			try := append(slices.Clone(cur), it)
+			if !s.fitsScreen(s.checklistScreen(run, cut, try, 0, true).Content) {
+				if len(cur) == 0 {
+					fit = false // even alone, this line is too tall
+				} else {
+					cut.pages = append(cut.pages, cur)
+					try = []checkItem{it}
+				}
+			}
+			cur = try
+		}
+		cut.pages = append(cut.pages, cur)
+		if fit {
+			break
+		}
+	}
+	return cut
+}
+
+// showChecklist shows page pageNo of the checklist: « À avoir maintenant »,
+// asked document by document with "J'ai" or "Je n'ai pas", then « À
+// apporter au rendez-vous ». A missing document does not stop anyone: the
+// steps can be learnt anyway.
+func (s *Shell) showChecklist(run *walkRun, pageNo int) {
+	cut := s.cutChecklist(run)
+	pageNo = max(0, min(pageNo, len(cut.pages)-1))
+	s.show(s.checklistScreen(run, cut, cut.pages[pageNo], pageNo, false))
+}
+
+// checklistScreen builds page pageNo of cut, showing items. A page built
+// to be measured carries the longer of its two subtitles, so that the note
+// shown once a document is missing cannot push it off the screen.
+func (s *Shell) checklistScreen(run *walkRun, cut checklistCut, items []checkItem, pageNo int, measure bool) *Screen {
+	p := run.proc
 	sc := newScreen("walk.check")
 	// The subtitle becomes the reassuring note once a document is missing:
 	// the screen has no room for both at the largest text size.
-	sub := centred(label(sc, "subtitle", ""))
+	// The subtitle says what the first lines of the page are: the
+	// documents to have (or, when there are documents to bring later, «
+	// À avoir maintenant »), or the documents to bring. Once a document is
+	// missing it becomes the reassuring note: the screen has no room for
+	// both at the largest text size.
+	sections := len(p.BringLater) > 0
+	heading, note := s.wT("walk.check.title"), s.wT("walk.check.missing")
+	switch {
+	case sections && len(items) > 0 && items[0].later:
+		heading, note = s.wT("walk.check.later"), ""
+	case sections:
+		heading = s.wT("walk.check.now")
+	}
+	sub := centred(label(sc, "subtitle", heading))
 	sub.TextStyle.Bold = true
 	updateNote := func() {
-		sub.SetText(s.wT("walk.check.title"))
 		for _, has := range run.have {
-			if !has {
-				sub.SetText(s.wT("walk.check.missing"))
+			if !has && note != "" {
+				sub.SetText(note)
 			}
 		}
 	}
+	if measure && utf8.RuneCountInString(note) > utf8.RuneCountInString(heading) {
+		sub.SetText(note)
+	}
 	updateNote()
 	rows := container.NewVBox()
-	answer := make([]func(bool), len(docs))
-	for i, d := range docs {
+	var answer []func(bool)
+	var asked []walkthrough.Document
+	for i, it := range items {
+		d := it.doc
+		if i > 0 && it.later && !items[i-1].later {
+			later := centred(label(sc, "walk.check.later", s.wT("walk.check.later")))
+			later.TextStyle.Bold = true
+			rows.Add(later)
+		}
+		if it.later {
+			rows.Add(label(sc, "later."+d.Code, "•  "+d.Label.In(s.walkLang())))
+			continue
+		}
 		var have, lack *Button
 		mark := func(has bool) {
 			run.have[d.Code] = has
@@ -172,13 +258,19 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 			lack.Refresh()
 			updateNote()
 		}
-		answer[i] = mark
+		answer = append(answer, mark)
+		asked = append(asked, d)
 		have = s.button(sc, "have."+d.Code, s.wT("walk.check.have"), widget.MediumImportance, func() { mark(true) })
 		lack = s.button(sc, "lack."+d.Code, s.wT("walk.check.lack"), widget.MediumImportance, func() { mark(false) })
 		if has, ok := run.have[d.Code]; ok {
 			mark(has)
 		}
-		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), label(sc, "doc."+d.Code, d.Label.In(s.walkLang()))))
+		name := label(sc, "doc."+d.Code, d.Label.In(s.walkLang()))
+		if cut.stacked {
+			rows.Add(container.NewVBox(name, container.NewHBox(layout.NewSpacer(), have, lack)))
+		} else {
+			rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), name))
+		}
 	}
 	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
 		if pageNo > 0 {
@@ -188,7 +280,8 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 		s.leaveWalk()
 	})
 	start := s.button(sc, "start", s.wT("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
-	if pageNo < pages-1 {
+	if !measure && pageNo < len(cut.pages)-1 {
+		delete(sc.Buttons, "start")
 		start = s.button(sc, "next", s.wT("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
 	}
 	title := centred(label(sc, "title", p.Title.In(s.walkLang())))
@@ -200,7 +293,7 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 		if r != '1' && r != '2' {
 			return
 		}
-		for i, d := range docs {
+		for i, d := range asked {
 			if _, ok := run.have[d.Code]; !ok {
 				answer[i](r == '1')
 				return
@@ -208,7 +301,8 @@ func (s *Shell) showChecklist(run *walkRun, pageNo int) {
 		}
 	}
 	sc.OnKey = enterPresses(start)
-	s.show(sc)
+	sc.Redraw = func() { s.showChecklist(run, 0) }
+	return sc
 }
 
 // enterPresses makes Enter, when no widget has the focus, press b.
@@ -268,38 +362,183 @@ func (s *Shell) abandonWalk() {
 	s.record(walkthrough.Abandoned(run.proc.ID, run.proc.Steps[run.step].ID, s.secondsSince(run.begun)))
 }
 
-// showStep shows step i: "Étape x sur n : title", the instruction, the
-// usual pitfall (on the tip screen only at larger text sizes, for room) and
-// the drawing, or for a practice step a tile opening the sandbox.
-func (s *Shell) showStep(run *walkRun, i int) {
-	p := run.proc
-	st := p.Steps[i]
+// stepPart is one thing a step screen shows.
+type stepPart int
+
+const (
+	partInstruction stepPart = iota
+	partPitfall
+	partSide // the drawing, or the tile that opens the practice
+)
+
+// stepLayouts are the ways a step is cut into pages, tried in order until
+// every page fits the screen at the visitor's text size: all on one page;
+// the instruction and its warning, then the drawing on a page of its own;
+// each on a page of its own. Text is never dropped for room.
+var stepLayouts = [][][]stepPart{
+	{{partInstruction, partPitfall, partSide}},
+	{{partInstruction, partPitfall}, {partSide}},
+	{{partInstruction}, {partPitfall}, {partSide}},
+}
+
+// DesignSize is the smallest screen every visitor page must fit without
+// scrolling. Pages are cut for it on any screen, so that a step has the
+// same pages everywhere.
+var DesignSize = fyne.NewSize(1024, 768)
+
+// fitsScreen lays content out where a page goes on a DesignSize window,
+// under the top bar, and tells whether it needs no more room than that.
+func (s *Shell) fitsScreen(content fyne.CanvasObject) bool {
+	pad := theme.Padding()
+	area := DesignSize.SubtractWidthHeight(0, s.topBar.content.MinSize().Height+pad)
+	if s.win.Padded() {
+		area = area.SubtractWidthHeight(2*pad, 2*pad)
+	}
+	content.Resize(area)
+	need := content.MinSize()
+	return need.Width <= area.Width && need.Height <= area.Height
+}
+
+// showStep shows step i from its first page.
+func (s *Shell) showStep(run *walkRun, i int) { s.showStepPage(run, i, 0) }
+
+// showStepPage shows page pageNo of step i (-1: its last page, where the
+// practice is): "Étape x sur n : title", the instruction, the usual
+// pitfall, and the drawing or, for a practice step, a tile opening the
+// sandbox. "Suite" leads to the next page of a step cut in pages, "C'est
+// fait" on the last one to the next step.
+func (s *Shell) showStepPage(run *walkRun, i, pageNo int) {
 	if i != run.step || run.stepBegun.IsZero() {
 		run.stepBegun, run.hints, run.solved = s.svc.Now(), 0, false
 	}
 	run.step = i
+	pages := s.stepPages(run)
+	if pageNo < 0 || pageNo >= len(pages) {
+		pageNo = len(pages) - 1
+	}
+	s.show(s.stepScreen(run, pages, pageNo, false))
+}
+
+// stepPages cuts the step on screen into pages (see stepLayouts), leaving
+// out the side of a step without a drawing.
+func (s *Shell) stepPages(run *walkRun) [][]stepPart {
+	st := run.proc.Steps[run.step]
+	hasSide := st.Sandbox != "" || assets.Illustration(st.Illustration) != nil
+	var pages [][]stepPart
+	for _, layout := range stepLayouts {
+		pages = pages[:0:0]
+		for _, parts := range layout {
+			if !hasSide {
+				parts = slices.DeleteFunc(slices.Clone(parts), func(p stepPart) bool { return p == partSide })
+			}
+			if len(parts) > 0 {
+				pages = append(pages, parts)
+			}
+		}
+		fit := true
+		for n := range pages {
+			fit = fit && s.fitsScreen(s.stepScreen(run, pages, n, true).Content)
+		}
+		if fit {
+			break
+		}
+	}
+	return pages
+}
+
+// stepScreen builds page pageNo of the step on screen. A screen built only
+// to be measured has blank drawings: drawing them is slow, and their size
+// is fixed.
+func (s *Shell) stepScreen(run *walkRun, pages [][]stepPart, pageNo int, measure bool) *Screen {
+	st := run.proc.Steps[run.step]
 	sc := newScreen("walk.step")
 	stepOf := label(sc, "step", s.stepOf(run)+" : "+st.Title.In(s.walkLang()))
 	stepOf.TextStyle.Bold = true
 	stepOf.SizeName = theme.SizeNameSubHeadingText
-	text := []fyne.CanvasObject{label(sc, "instruction", st.Instruction.In(s.walkLang()))}
-	if s.textStep == 0 {
-		text = append(text, label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang()))))
+	parts := pages[pageNo]
+	var text []fyne.CanvasObject
+	var side fyne.CanvasObject
+	for _, part := range parts {
+		switch part {
+		case partInstruction:
+			text = append(text, label(sc, "instruction", st.Instruction.In(s.walkLang())))
+		case partPitfall:
+			text = append(text, s.pitfall(sc, st))
+		case partSide:
+			side = s.stepSide(sc, run, len(parts) == 1, measure)
+		}
 	}
-	var side fyne.CanvasObject = s.illustration(st.Illustration)
-	if st.Sandbox != "" {
-		side = container.New(&atLeast{width: 300, factor: 1},
-			s.iconChoice(sc, "practice", assets.Illustration(st.Illustration), s.wT("walk.sandbox.open"), "", func() { s.showPractice(run) }))
+	var body fyne.CanvasObject = container.NewVBox(text...)
+	switch {
+	case side != nil && len(text) == 0:
+		body = container.NewCenter(side)
+	case side != nil:
+		body = container.NewBorder(nil, nil, nil, side, body)
 	}
-	done := s.button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	last := pageNo == len(pages)-1
+	forward := s.button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	if !last {
+		delete(sc.Buttons, "done")
+		forward = s.button(sc, "more", s.wT("walk.step.more"), widget.HighImportance, func() { s.showStepPage(run, run.step, pageNo+1) })
+		forward.Icon, forward.IconPlacement = theme.NavigateNextIcon(), widget.ButtonIconTrailingText
+	}
 	stuck := s.button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.stepBack(run) })
-	sc.Content = page(container.NewVBox(stepOf, container.NewBorder(nil, nil, nil, side, container.NewVBox(text...))),
-		actionRow(back, stuck, done))
+	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
+		if pageNo > 0 {
+			s.showStepPage(run, run.step, pageNo-1)
+			return
+		}
+		s.stepBack(run)
+	})
+	sc.Content = page(container.NewVBox(stepOf, body), actionRow(back, stuck, forward))
 	sc.Back = back.OnTapped
-	sc.OnRune = numberKeys(done, stuck, sc.Buttons["practice"])
-	s.show(sc)
+	sc.OnRune = numberKeys(forward, stuck, sc.Buttons["practice"])
+	// The arrow keys turn the pages of a step; finishing it stays a
+	// deliberate "C'est fait".
+	sc.OnKey = func(ev *fyne.KeyEvent) bool {
+		switch {
+		case (ev.Name == fyne.KeyRight || ev.Name == fyne.KeyPageDown) && !last:
+			forward.OnTapped()
+		case (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyPageUp) && pageNo > 0:
+			back.OnTapped()
+		default:
+			return false
+		}
+		return true
+	}
+	sc.Redraw = func() { s.showStep(run, run.step) }
+	return sc
 }
+
+// pitfall is a step's usual mistake, "Attention : …", in bold so that it
+// reads as a warning and not as one more instruction.
+func (s *Shell) pitfall(sc *Screen, st walkthrough.Step) fyne.CanvasObject {
+	l := label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))
+	l.TextStyle.Bold = true
+	return l
+}
+
+// stepSide is a step's drawing, or the tile opening its practice; alone
+// on its page it may be larger.
+func (s *Shell) stepSide(sc *Screen, run *walkRun, alone, measure bool) fyne.CanvasObject {
+	st := run.proc.Steps[run.step]
+	picture := assets.Illustration(st.Illustration)
+	if measure {
+		picture = blankDrawing
+	}
+	if st.Sandbox == "" {
+		return s.illustration(picture, alone)
+	}
+	width := float32(300)
+	if alone {
+		width = 420
+	}
+	return container.New(&atLeast{width: width, factor: 1},
+		s.iconChoice(sc, "practice", picture, s.wT("walk.sandbox.open"), "", func() { s.showPractice(run) }))
+}
+
+// blankDrawing stands for a drawing in a screen built to be measured.
+var blankDrawing = fyne.NewStaticResource("blank.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`))
 
 func (s *Shell) stepOf(run *walkRun) string {
 	return s.wT("walk.step_of", "n", strconv.Itoa(run.step+1), "of", strconv.Itoa(len(run.proc.Steps)))
@@ -325,7 +564,7 @@ func (s *Shell) showPractice(run *walkRun) {
 		task.SetText(s.wT(key))
 	}
 	stuck := s.button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.showStep(run, run.step) })
+	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.showStepPage(run, run.step, -1) })
 	sc.Content = page(container.NewVBox(practiceBanner(s.wT("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, solved, gentle)),
 		actionRow(back, stuck, done))
 	sc.Back = back.OnTapped
@@ -365,17 +604,19 @@ func (spreadRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return out
 }
 
-// illustration is a step's drawing, smaller when the text is larger so the
-// instruction keeps its room.
-func (s *Shell) illustration(name string) fyne.CanvasObject {
-	res := assets.Illustration(name)
+// illustration is a step's drawing, smaller beside larger text so the
+// instruction keeps its room, larger on a page of its own.
+func (s *Shell) illustration(res fyne.Resource, alone bool) fyne.CanvasObject {
 	if res == nil {
 		return layout.NewSpacer()
 	}
 	img := canvas.NewImageFromResource(res)
 	img.FillMode = canvas.ImageFillContain
 	w := float32(360)
-	if s.textStep > 0 {
+	switch {
+	case alone:
+		w = 400
+	case s.textStep > 0:
 		w = 280
 	}
 	img.SetMinSize(fyne.NewSize(w, w*3/4))
@@ -426,7 +667,7 @@ func (s *Shell) stepBack(run *walkRun) {
 	switch {
 	case run.step > 0:
 		s.showStep(run, run.step-1)
-	case len(run.proc.Bring) > 0:
+	case len(checkItems(run.proc)) > 0:
 		s.showChecklist(run, 0)
 	default:
 		s.leaveWalk()
@@ -466,18 +707,33 @@ func (s *Shell) showStuck(run *walkRun) {
 	s.show(sc)
 }
 
+// showTip shows the step's tip, large, and its warning again: the first of
+// these that fits. The warning is on the step's own page already.
 func (s *Shell) showTip(run *walkRun) {
 	st := run.proc.Steps[run.step]
-	sc := newScreen("walk.tip")
-	back := s.button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.step) })
-	tip := centred(label(sc, "tip", st.Tip.In(s.walkLang())))
-	tip.SizeName = theme.SizeNameSubHeadingText
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.wT("walk.tip.title")),
-		tip,
-		centred(label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))),
-	), back)
-	sc.Back = back.OnTapped
+	build := func(withPitfall, large bool) *Screen {
+		sc := newScreen("walk.tip")
+		back := s.button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.step) })
+		tip := centred(label(sc, "tip", st.Tip.In(s.walkLang())))
+		if large {
+			tip.SizeName = theme.SizeNameSubHeadingText
+		}
+		parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.tip.title")), tip}
+		if withPitfall {
+			parts = append(parts, centred(label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))))
+		}
+		sc.Content = page(container.NewVBox(parts...), back)
+		sc.Back = back.OnTapped
+		sc.Redraw = func() { s.showTip(run) }
+		return sc
+	}
+	sc := build(true, true)
+	for _, try := range [][2]bool{{false, true}, {false, false}} {
+		if s.fitsScreen(sc.Content) {
+			break
+		}
+		sc = build(try[0], try[1])
+	}
 	s.show(sc)
 }
 
@@ -505,34 +761,49 @@ func (s *Shell) showAskMediator(run *walkRun) {
 }
 
 // showWalkEnd congratulates the visitor and says where the real procedure
-// is done and what to bring.
+// is done and which documents they said they lack: by name, or by their
+// number when the names do not fit.
 func (s *Shell) showWalkEnd(run *walkRun) {
 	p := run.proc
-	sc := newScreen("walk.end")
-	parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.end.title"))}
-	if s.textStep == 0 { // no room for it at larger sizes, and the title says it
-		parts = append(parts, centred(label(sc, "body", s.wT("walk.end.body"))))
-	}
 	var missing []string
 	for _, d := range p.Bring {
 		if has, ok := run.have[d.Code]; ok && !has {
 			missing = append(missing, d.Label.In(s.walkLang()))
 		}
 	}
-	if len(missing) > 0 {
-		parts = append(parts, centred(label(sc, "missing", s.wT("walk.end.missing", "docs", strings.Join(missing, ", ")))))
+	build := func(missingText string) *Screen {
+		sc := newScreen("walk.end")
+		parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.end.title"))}
+		if s.textStep == 0 { // no room for it at larger sizes, and the title says it
+			parts = append(parts, centred(label(sc, "body", s.wT("walk.end.body"))))
+		}
+		if missingText != "" {
+			parts = append(parts, centred(label(sc, "missing", missingText)))
+		}
+		// The site the visitor types, never a certificate of the content:
+		// the day it was checked is for the mediator console.
+		source := centred(label(sc, "source", s.wT("walk.end.source", "site", officialSite(p))))
+		source.TextStyle.Bold = true
+		parts = append(parts, source)
+		home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
+		other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
+		// Printing sits in the page, not in the bottom row: hidden when
+		// there is no printer, it must not take a column there.
+		parts = append(parts, container.NewCenter(s.printButton(sc)))
+		sc.Content = page(container.NewVBox(parts...), home, other)
+		sc.Back = other.OnTapped
+		return sc
 	}
-	source := centred(label(sc, "source", s.wT("walk.end.source", "site", siteName(p.Source.URL), "date", dayMonthYear(p.Source.Checked))))
-	source.TextStyle.Bold = true
-	parts = append(parts, source)
-	home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
-	other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
-	// Printing sits in the page, not in the bottom row: hidden when there
-	// is no printer, it must not take a column there.
-	printBtn := s.printButton(sc)
-	parts = append(parts, container.NewCenter(printBtn))
-	sc.Content = page(container.NewVBox(parts...), home, other)
-	sc.Back = other.OnTapped
+	var sc *Screen
+	switch {
+	case len(missing) == 0:
+		sc = build("")
+	default:
+		sc = build(s.wT("walk.end.missing", "docs", strings.Join(missing, ", ")))
+		if !s.fitsScreen(sc.Content) {
+			sc = build(s.wT("walk.end.missing.many", "n", strconv.Itoa(len(missing))))
+		}
+	}
 	s.show(sc)
 }
 
@@ -548,6 +819,15 @@ func (s *Shell) secondsSince(t time.Time) int {
 	return int(s.svc.Now().Sub(t) / time.Second)
 }
 
+// officialSite is the address the visitor types to do the procedure for
+// real: its site, or for a file without one the host of its source page.
+func officialSite(p *walkthrough.Procedure) string {
+	if p.Site != "" {
+		return p.Site
+	}
+	return siteName(p.Source.URL)
+}
+
 // siteName is the part of an address a visitor types: "ameli.fr".
 func siteName(raw string) string {
 	u, err := url.Parse(raw)
@@ -555,13 +835,4 @@ func siteName(raw string) string {
 		return raw
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
-}
-
-// dayMonthYear turns 2026-11-23 into 23/11/2026.
-func dayMonthYear(iso string) string {
-	t, err := time.Parse(time.DateOnly, iso)
-	if err != nil {
-		return iso
-	}
-	return t.Format("02/01/2006")
 }

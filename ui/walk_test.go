@@ -3,6 +3,10 @@ package ui
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -42,16 +46,29 @@ func startWalk(k *kiosk) {
 	}
 }
 
-// walkToEnd presses "C'est fait" until the end screen.
+// walkToEnd presses "Suite" and "C'est fait" until the end screen.
 func walkToEnd(k *kiosk) {
 	k.t.Helper()
 	for range walkthrough.MaxSteps {
 		if k.shell.screen.Name == "walk.end" {
 			return
 		}
-		k.tap("done")
+		nextStep(k)
 	}
 	k.wantScreen("walk.end")
+}
+
+// nextStep turns the pages of the step on screen, then presses "C'est
+// fait".
+func nextStep(k *kiosk) {
+	k.t.Helper()
+	for range 4 {
+		if _, ok := k.shell.screen.Buttons["more"]; !ok {
+			break
+		}
+		k.tap("more")
+	}
+	k.tap("done")
 }
 
 // events returns the session's walkthrough events as "kind proc step key=value…".
@@ -119,7 +136,10 @@ func TestWalkThroughAProcedureToTheEnd(t *testing.T) {
 	k.tap("done")
 	k.wantScreen("walk.end")
 	k.wantLabel("missing", "e-mail")
-	k.wantLabel("source", "didacticiel.ameli.fr, vérifié le 02/12/2026")
+	k.wantLabel("source", "Le site officiel : ameli.fr")
+	if strings.Contains(k.shell.screen.Labels["source"].Text, "vérifié") {
+		t.Fatal("the end screen certifies a check date to the visitor")
+	}
 	if k.shell.screen.Buttons["print"].Visible() {
 		t.Fatal("a print button without printing")
 	}
@@ -405,5 +425,308 @@ func TestPrintAtTheEndAndWhenAskingTheMediator(t *testing.T) {
 	k.waitPrint()
 	if printed != 1 {
 		t.Fatal("Imprimer mon résumé did not print")
+	}
+}
+
+// TestWalkEveryStepShowsItsInstructionAndPitfall opens every step of every
+// built-in walkthrough, in every language and at every text size, and
+// turns its pages: the instruction and the pitfall must each be shown
+// whole on a page of the step, on the same page, and every page must fit
+// 1024×768. The content is loaded once per language.
+func TestWalkEveryStepShowsItsInstructionAndPitfall(t *testing.T) {
+	for _, l := range newKiosk(t).shell.svc.Text.Languages() {
+		k := newKioskIn(t, l.Code)
+		k.tap("start")
+		for step := range TextSteps {
+			k.shell.SetTextStep(step)
+			for _, p := range k.shell.svc.Walkthroughs.All() {
+				for i, st := range p.Steps {
+					where := fmt.Sprintf("%s/A%d/%s/%s", l.Code, step, p.ID, st.ID)
+					checkStepPages(t, k, where, p, i, true)
+				}
+			}
+		}
+	}
+}
+
+// checkStepPages shows each page of step i of p as the kiosk cuts it: each
+// fits, the instruction and the warning are each shown whole, and on the
+// same page when together is set. The pages are shown with blank drawings
+// of the same size: drawing every picture would make the test minutes
+// long, and only their size counts.
+func checkStepPages(t *testing.T, k *kiosk, where string, p *walkthrough.Procedure, i int, together bool) {
+	t.Helper()
+	s := k.shell
+	st := p.Steps[i]
+	instruction := st.Instruction.In(s.walkLang())
+	pitfall := s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang()))
+	run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}, step: i}
+	pages := s.stepPages(run)
+	sawInstruction, sawPitfall, sawBoth := false, false, false
+	for n := range pages {
+		s.show(s.stepScreen(run, pages, n, true))
+		fitsWhole(t, k, fmt.Sprintf("%s page %d", where, n+1))
+		seen := map[string]bool{}
+		for _, o := range shownObjects(k.win.Content()) {
+			if l, ok := o.(*widget.Label); ok && l.Visible() {
+				seen[l.Text] = true
+			}
+		}
+		sawInstruction, sawPitfall = sawInstruction || seen[instruction], sawPitfall || seen[pitfall]
+		sawBoth = sawBoth || seen[instruction] && seen[pitfall]
+		_, done := s.screen.Buttons["done"]
+		_, more := s.screen.Buttons["more"]
+		if last := n == len(pages)-1; done != last || more == last {
+			t.Errorf("%s page %d of %d: « C'est fait » %v, « Suite » %v", where, n+1, len(pages), done, more)
+		}
+	}
+	switch {
+	case !sawInstruction || !sawPitfall:
+		t.Errorf("%s: instruction shown %v, warning shown %v:\n%s\n%s", where, sawInstruction, sawPitfall, instruction, pitfall)
+	case together && !sawBoth:
+		t.Errorf("%s: the instruction and its warning are not shown together:\n%s\n%s", where, instruction, pitfall)
+	}
+}
+
+// fill is text of exactly n characters made of words, ending with a full
+// stop: sentences as long as the loader lets an author write.
+func fill(n int, words string) string {
+	w := strings.Fields(words)
+	var b []rune
+	for i := 0; len(b) < n; i++ {
+		b = append(b, []rune(w[i%len(w)])...)
+		b = append(b, ' ')
+	}
+	b = b[:n]
+	b[n-1] = '.'
+	return string(b)
+}
+
+// atTheLimits is a procedure whose every text is as long as the loader
+// allows, in French and in Ukrainian (the widest script offered), with as
+// many documents as allowed in both lists.
+func atTheLimits() *walkthrough.Procedure {
+	fr := "Appuyez sur « Mon compte ». Tapez votre numéro de sécurité sociale. Vérifiez bien les chiffres."
+	uk := "Натисніть «Mon compte». Введіть свій номер соціального страхування. Перевірте цифри."
+	text := func(n int) walkthrough.Text { return walkthrough.Text{"fr": fill(n, fr), "uk": fill(n, uk)} }
+	p := &walkthrough.Procedure{ID: "limits", Title: text(walkthrough.MaxTitle), Service: text(walkthrough.MaxTitle * 2),
+		Pictogram: "picto-family", Site: "caf.fr", Source: walkthrough.Source{URL: "https://www.caf.fr/", Checked: "2026-11-23"}}
+	for i := range walkthrough.MaxDocuments {
+		p.Bring = append(p.Bring, walkthrough.Document{Code: fmt.Sprintf("now%d", i), Label: text(walkthrough.MaxDocument)})
+		p.BringLater = append(p.BringLater, walkthrough.Document{Code: fmt.Sprintf("later%d", i), Label: text(walkthrough.MaxDocument)})
+	}
+	for i, sandbox := range []string{"", "login", "attach"} {
+		p.Steps = append(p.Steps, walkthrough.Step{ID: fmt.Sprintf("s%d", i), Title: text(walkthrough.MaxStepTitle),
+			Instruction: text(walkthrough.MaxInstruction), Illustration: "screen-login", Tip: text(walkthrough.MaxNote),
+			Pitfall: text(walkthrough.MaxNote), Sandbox: sandbox})
+	}
+	return p
+}
+
+// TestWalkTextsAtTheLimitsFit shows a procedure written to the loader's limits
+// at every text size: every page of every step, of the checklist and of the
+// tips fits 1024×768, and nothing is left out.
+func TestWalkTextsAtTheLimitsFit(t *testing.T) {
+	p := atTheLimits()
+	for _, lang := range []string{"fr", "uk"} {
+		k := newKioskIn(t, lang)
+		k.tap("start")
+		for step := range TextSteps {
+			k.shell.SetTextStep(step)
+			where := fmt.Sprintf("%s/A%d", lang, step)
+			for i := range p.Steps {
+				checkStepPages(t, k, where+"/"+p.Steps[i].ID, p, i, false)
+				k.shell.showTip(&walkRun{proc: p, step: i})
+				fitsWhole(t, k, where+" tip")
+			}
+			run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}}
+			shown := 0
+			cut := k.shell.cutChecklist(run)
+			for n, items := range cut.pages {
+				k.shell.show(k.shell.checklistScreen(run, cut, items, n, false))
+				fitsWhole(t, k, fmt.Sprintf("%s checklist page %d", where, n+1))
+				shown += len(items)
+			}
+			if shown != 2*walkthrough.MaxDocuments {
+				t.Errorf("%s: the checklist shows %d documents of %d", where, shown, 2*walkthrough.MaxDocuments)
+			}
+			// Every document missing: the end screen still fits.
+			for _, d := range p.Bring {
+				run.have[d.Code] = false
+			}
+			k.shell.showWalkEnd(run)
+			fitsWhole(t, k, where+" end")
+			k.wantLabel("missing", strconv.Itoa(walkthrough.MaxDocuments))
+		}
+	}
+}
+
+// fitsWhole fails when the screen on display needs more than 1024×768 or
+// cuts a label.
+func fitsWhole(t *testing.T, k *kiosk, where string) {
+	t.Helper()
+	k.win.Resize(fyne.NewSize(1024, 767))
+	k.win.Resize(fyne.NewSize(1024, 768))
+	if min := k.win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+		t.Errorf("%s needs %.0f×%.0f, more than 1024×768", where, min.Width, min.Height)
+	}
+	for _, o := range shownObjects(k.win.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			if l.Size().Width < l.MinSize().Width-0.5 || l.Size().Height < l.MinSize().Height-0.5 {
+				t.Errorf("%s: label %q cut", where, l.Text)
+			}
+		}
+	}
+}
+
+// laterProcedure is testdata/walkthroughs/pre-demande.yaml: a procedure
+// with a site and documents to bring to the appointment.
+func laterProcedure(t testing.TB) *walkthrough.Procedure {
+	data, err := os.ReadFile("testdata/walkthroughs/pre-demande.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := walkthrough.Parse("pre-demande.yaml", data, walkthrough.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// openLater opens the test procedure with documents to bring later.
+func openLater(k *kiosk) {
+	k.tap("start")
+	k.shell.svc.Walkthroughs.Put(laterProcedure(k.t))
+	k.shell.openProcedure(k.shell.svc.Walkthroughs.Get("pre-demande"))
+}
+
+func init() {
+	visitorScreens["walk-checklist-later"] = openLater
+	visitorScreens["walk-end-site"] = func(k *kiosk) { openLater(k); k.tap("lack.parents"); startWalk(k); walkToEnd(k) }
+}
+
+// TestWalkChecklistWithDocumentsToBringLater: « À avoir maintenant » is asked,
+// « À apporter au rendez-vous » is listed, at every text size, and the end
+// screen names the procedure's site without a check date.
+func TestWalkChecklistWithDocumentsToBringLater(t *testing.T) {
+	for step := range TextSteps {
+		k := newKiosk(t)
+		k.shell.SetTextStep(step)
+		openLater(k)
+		code := k.shell.svc.Sessions.Current().Code
+		seen := map[string]bool{}
+		for range 8 {
+			k.wantScreen("walk.check")
+			for id, l := range k.shell.screen.Labels {
+				seen[id] = true
+				seen[l.Text] = true
+			}
+			if _, ok := k.shell.screen.Buttons["lack.parents"]; ok {
+				k.tap("lack.parents")
+				k.wantLabel("subtitle", "Ce n'est pas grave")
+			}
+			if _, ok := k.shell.screen.Buttons["start"]; ok {
+				break
+			}
+			k.tap("next")
+		}
+		for _, id := range []string{"doc.email", "doc.parents", "later.photo", "later.address", "later.old_card"} {
+			if !seen[id] {
+				t.Errorf("A%d: %s never shown", step, id)
+			}
+		}
+		if _, ok := k.shell.screen.Buttons["have.photo"]; ok {
+			t.Errorf("A%d: a document to bring later is asked now", step)
+		}
+		if !seen["À apporter au rendez-vous"] {
+			t.Errorf("A%d: no « À apporter au rendez-vous »", step)
+		}
+		k.tap("start")
+		walkToEnd(k)
+		k.wantLabel("source", "Le site officiel : ants.gouv.fr")
+		k.wantLabel("missing", "parents")
+		wantEvents(t, k.walkEvents(code), "walk.started proc=pre-demande", "walk.missing proc=pre-demande doc=parents",
+			"walk.step proc=pre-demande step=form secs=0", "walk.completed proc=pre-demande secs=0")
+	}
+}
+
+// TestWalkStepPagesWithTouchAndKeys: at the largest text a step cut in pages
+// turns with « Suite » (touch, mouse), the arrow keys and 1, comes back
+// with « Retour » and Escape, and a new text size cuts it again.
+func TestWalkStepPagesWithTouchAndKeys(t *testing.T) {
+	k := newKiosk(t)
+	k.shell.SetTextStep(len(TextSteps) - 1)
+	openLater(k)
+	startWalk(k)
+	k.wantLabel("instruction", "prénoms")
+	k.wantLabel("pitfall", "Attention : Des sites privés")
+	if _, ok := k.shell.screen.Buttons["more"]; !ok {
+		t.Fatal("the step is on one page at A++: pick a longer one for this test")
+	}
+	k.tap("more")
+	if _, ok := k.shell.screen.Labels["instruction"]; ok {
+		t.Fatal("the drawing's page repeats the text")
+	}
+	k.tap("back")
+	k.wantLabel("instruction", "prénoms")
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	k.wantScreen("walk.step")
+	if _, ok := k.shell.screen.Buttons["done"]; !ok {
+		t.Fatal("→ did not turn the page")
+	}
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // the last page: → does not finish
+	k.wantScreen("walk.step")
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	k.wantLabel("instruction", "prénoms")
+	k.shell.typedRune('1') // Suite
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	k.wantLabel("pitfall", "Attention")
+	// Smaller text: the same step on one page, drawing and all.
+	k.shell.SetTextStep(0)
+	k.wantLabel("pitfall", "Attention")
+	if _, ok := k.shell.screen.Buttons["done"]; !ok {
+		t.Fatal("at A the step is still cut")
+	}
+	k.shell.typedRune('1')
+	k.wantScreen("walk.end")
+}
+
+// TestWalkScreenshots writes the step (with its warning), the checklist
+// with documents to bring later and the end screen at A and A++, in French
+// and in Ukrainian (the longest texts), to $PASAPAS_ARTEFACTS/ui/walk/.
+func TestWalkScreenshots(t *testing.T) {
+	dir := os.Getenv("PASAPAS_ARTEFACTS")
+	if dir == "" {
+		t.Skip("PASAPAS_ARTEFACTS not set")
+	}
+	dir = filepath.Join(dir, "ui", "walk")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	screens := map[string]func(k *kiosk){
+		"step":        func(k *kiosk) { openWalk(k, "caf"); startWalk(k); nextStep(k); nextStep(k) },
+		"step-cut":    func(k *kiosk) { openLater(k); startWalk(k) },
+		"step-cut-2":  func(k *kiosk) { openLater(k); startWalk(k); tapIf(k, "more") },
+		"checklist":   openLater,
+		"checklist-2": func(k *kiosk) { openLater(k); k.tap("lack.parents"); tapIf(k, "next") },
+		"end":         visitorScreens["walk-end-site"],
+	}
+	for name, open := range screens {
+		for _, lang := range []string{"fr", "uk"} {
+			for _, step := range []int{0, len(TextSteps) - 1} {
+				k := newKioskIn(t, lang)
+				k.shell.SetTextStep(step)
+				open(k)
+				k.win.Resize(fyne.NewSize(1024, 767))
+				k.win.Resize(fyne.NewSize(1024, 768))
+				writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s-A%d.png", name, lang, step)), k)
+			}
+		}
+	}
+}
+
+func tapIf(k *kiosk, id string) {
+	if _, ok := k.shell.screen.Buttons[id]; ok {
+		k.tap(id)
 	}
 }

@@ -30,6 +30,10 @@ const (
 	// ContentRejected: a centre's content file was refused and the built-in
 	// content is used instead (detail: file:line: field: what is wrong).
 	ContentRejected Kind = "content.rejected"
+	// ContentStale: a walkthrough's steps were last compared with their
+	// official sources more than 12 months ago (detail: its title, file and
+	// check day). Raised at start.
+	ContentStale Kind = "content.stale"
 	// ClockSuspect: the computer's date disagrees with the stored sessions
 	// (the newest lies in the future, or all are older than the
 	// retention), so the automatic purge is suspended (detail: the day of

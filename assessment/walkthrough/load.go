@@ -107,6 +107,7 @@ func Load(fsys fs.FS, dir string, origin content.Origin, opt Options, report *co
 			continue
 		}
 		seen[p.ID] = f
+		p.Origin = origin
 		procs = append(procs, p)
 	}
 	return procs, errs
@@ -195,7 +196,7 @@ func (l loader) procedure(root *yaml.Node) (*Procedure, error) {
 // used, so that a document is listed once across bring and bring_later.
 func (l loader) documents(root *yaml.Node, field string, nodes []yaml.Node, codes map[string]bool) ([]Document, error) {
 	if len(nodes) > MaxDocuments {
-		return nil, l.errorf(content.FieldLine(root, field), field, "%d documents; at most %d fit on the checklist", len(nodes), MaxDocuments)
+		return nil, l.errorf(content.FieldLine(root, field), field, "%d documents; at most %d here (what is needed only at the appointment goes in bring_later)", len(nodes), MaxDocuments)
 	}
 	var docs []Document
 	for i := range nodes {

@@ -2,11 +2,13 @@ package walkthrough
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"pasapas/assessment/content"
 	"pasapas/seeds"
@@ -104,7 +106,19 @@ func TestParseErrorsNameFileLineAndField(t *testing.T) {
 		{"needs not a list", "pictogram: picto-email", "pictogram: picto-email\nneeds: caf", "demo.yaml:5: needs: expected a list"},
 		{"no French", "{fr: Le service, en: The service}", "{en: The service}", "demo.yaml:3: service: the French text"},
 		{"bad language", "{fr: Le service, en: The service}", "{fr: Le service, english: The service}", "demo.yaml:3: service: \"english\" is not a language code"},
-		{"three sentences", "Faites ceci. Puis cela.", "Faites ceci. Puis cela. Et encore.", "demo.yaml:11: steps.instruction.fr: 3 sentences"},
+		{"four sentences", "Faites ceci. Puis cela.", "Faites ceci. Puis cela. Et encore. Et enfin.", "demo.yaml:11: steps.instruction.fr: 4 sentences"},
+		{"long instruction", "Faites ceci. Puis cela.", strings.Repeat("a", MaxInstruction+1), "demo.yaml:11: steps.instruction.fr: 201 characters"},
+		{"long pitfall", "Un piège.", strings.Repeat("é", MaxNote+1), "demo.yaml:14: steps.pitfall.fr: 201 characters"},
+		{"long document", "label: Votre numéro", "label: " + strings.Repeat("n", MaxDocument+1), "demo.yaml:7: bring.label.fr: 81 characters"},
+		{"too many documents", "bring:\n", "bring:\n" + documents("d", MaxDocuments), "demo.yaml:6: bring: 7 documents; at most 6"},
+		{"too many later", "bring:\n", "bring_later:\n" + documents("l", MaxDocuments+1) + "bring:\n", "demo.yaml:6: bring_later: 7 documents; at most 6"},
+		{"later twice", "bring:\n", "bring_later:\n  - {code: nir, label: Encore}\nbring:\n", "demo.yaml:6: bring_later.code: \"nir\" is listed twice"},
+		{"site with scheme", "pictogram: picto-email", "pictogram: picto-email\nsite: https://caf.fr", "demo.yaml:5: site: \"https://caf.fr\": expected a site's address"},
+		{"site with path", "pictogram: picto-email", "pictogram: picto-email\nsite: caf.fr/mon-compte", "demo.yaml:5: site: \"caf.fr/mon-compte\""},
+		{"step source not https", "    pitfall: Un piège.", "    pitfall: Un piège.\n    source: {url: http://caf.fr/x, says: Le bouton}", "demo.yaml:15: steps.source.url: expected the https://"},
+		{"step source says nothing", "    pitfall: Un piège.", "    pitfall: Un piège.\n    source:\n      url: https://caf.fr/x", "demo.yaml:16: steps.source.says: missing"},
+		{"step source a string", "    pitfall: Un piège.", "    pitfall: Un piège.\n    source: https://caf.fr/x", "demo.yaml:15: steps.source: expected url: and says:"},
+		{"step source unknown field", "    pitfall: Un piège.", "    pitfall: Un piège.\n    source: {url: https://caf.fr/x, says: Oui, date: 2026-01-01}", "demo.yaml:15: date: unknown field"},
 		{"unknown drawing", "screen-home", "screen-none", "demo.yaml:12: steps.illustration: no drawing called \"screen-none\""},
 		{"unknown sandbox", "    pitfall: Un piège.", "    pitfall: Un piège.\n    sandbox: magic", "demo.yaml:15: steps.sandbox: unknown practice \"magic\""},
 		{"http source", "https://www.service", "http://www.service", "demo.yaml:16: source.url: expected the https://"},
@@ -138,6 +152,72 @@ func TestParseErrorsNameFileLineAndField(t *testing.T) {
 	}
 }
 
+// documents is n bring lines whose codes start with prefix.
+func documents(prefix string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  - {code: %s%d, label: Document %d}\n", prefix, i, i)
+	}
+	return b.String()
+}
+
+// TestSiteBringLaterAndSources reads the optional fields of the schema:
+// the site the visitor types, what to bring later, each step's source and
+// what could not be confirmed.
+func TestSiteBringLaterAndSources(t *testing.T) {
+	src := strings.Replace(valid, "pictogram: picto-email\n", `pictogram: picto-email
+site: caf.fr
+bring_later:
+  - code: photo
+    label: {fr: Une photo d'identité, en: An identity photo}
+`, 1)
+	src = strings.Replace(src, "    pitfall: Un piège.\n", `    pitfall: Un piège.
+    source:
+      url: https://www.caf.fr/allocataires/mon-compte
+      says: "  Connexion : numéro de sécurité sociale et mot de passe  "
+`, 1)
+	src = strings.Replace(src, "  checked: 2026-11-23\n", "  checked: 2026-11-23\n  unconfirmed: |\n    Le libellé du bouton, vu seulement dans l'aide.\n", 1)
+	p, err := Parse("demo.yaml", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Site != "caf.fr" {
+		t.Errorf("site %q", p.Site)
+	}
+	if len(p.BringLater) != 1 || p.BringLater[0].Code != "photo" || p.BringLater[0].Label.In("en") != "An identity photo" || len(p.Bring) != 1 {
+		t.Errorf("bring %+v, bring_later %+v", p.Bring, p.BringLater)
+	}
+	if got := p.Steps[0].Source; got.URL != "https://www.caf.fr/allocataires/mon-compte" || got.Says != "Connexion : numéro de sécurité sociale et mot de passe" {
+		t.Errorf("step source %+v", got)
+	}
+	if p.Source.Unconfirmed != "Le libellé du bouton, vu seulement dans l'aide." {
+		t.Errorf("unconfirmed %q", p.Source.Unconfirmed)
+	}
+	// All optional for now: the example without them still loads empty.
+	p, err = Parse("demo.yaml", []byte(valid), Options{})
+	if err != nil || p.Site != "" || p.BringLater != nil || p.Steps[0].Source != (StepSource{}) || p.Source.Unconfirmed != "" {
+		t.Errorf("without the optional fields: %+v %v", p, err)
+	}
+	// Six of each fit.
+	src = strings.Replace(valid, "bring:\n  - code: nir\n    label: Votre numéro\n", "bring:\n"+documents("d", MaxDocuments)+"bring_later:\n"+documents("l", MaxDocuments), 1)
+	if p, err := Parse("demo.yaml", []byte(src), Options{}); err != nil || len(p.Bring)+len(p.BringLater) != 2*MaxDocuments {
+		t.Errorf("six and six: %v", err)
+	}
+}
+
+func TestStaleAfterTwelveMonths(t *testing.T) {
+	p := &Procedure{Source: Source{Checked: "2025-12-02"}}
+	for now, want := range map[string]bool{"2026-12-02": false, "2026-12-03": true, "2026-06-01": false} {
+		day, _ := time.Parse(time.DateOnly, now)
+		if got := p.Stale(day.Add(10 * time.Hour)); got != want {
+			t.Errorf("checked %s, on %s: stale %v, want %v", p.Source.Checked, now, got, want)
+		}
+	}
+	if !(&Procedure{}).Stale(time.Now()) {
+		t.Error("a procedure without a check date is not stale")
+	}
+}
+
 func TestLoadSkipsBrokenAndDuplicateFiles(t *testing.T) {
 	fsys := fstest.MapFS{
 		"walkthroughs/a.yaml":     {Data: []byte(valid)},
@@ -148,7 +228,7 @@ func TestLoadSkipsBrokenAndDuplicateFiles(t *testing.T) {
 	}
 	report := &content.Report{}
 	procs, errs := Load(fsys, Dir, content.Centre, Options{}, report)
-	if len(procs) != 1 || procs[0].File != "walkthroughs/a.yaml" {
+	if len(procs) != 1 || procs[0].File != "walkthroughs/a.yaml" || procs[0].Origin != content.Centre {
 		t.Fatalf("loaded %v", procs)
 	}
 	if len(errs) != 2 || len(report.Files) != 3 || len(report.Rejected()) != 2 {

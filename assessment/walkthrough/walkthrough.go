@@ -12,6 +12,37 @@
 // is the reference: a text missing in the visitor's language falls back to
 // it, so adding a language is adding `xx:` lines to the files, nothing more.
 //
+// # Limits
+//
+// Every visitor page must fit 1024×768 at the largest text size without
+// scrolling. The kiosk cuts a step too tall for one screen into pages (the
+// instruction and its warning together when they fit, the drawing or the
+// practice on a page of its own) and the checklist into as many pages as
+// it needs, so the limits below are not about one screen: they bound what
+// one page must hold, and keep texts short for readers who struggle.
+//
+//	MaxSteps        16   steps in a procedure
+//	MaxDocuments     6   in bring (« À avoir maintenant ») and as many in
+//	                     bring_later (« À apporter au rendez-vous »)
+//	MaxDocument     80   characters of a document's label
+//	MaxTitle        48   characters of a procedure's title (service: twice that)
+//	MaxStepTitle    36   characters of a step's title
+//	MaxInstruction 200   characters of an instruction, in
+//	MaxSentences     3   sentences: one action each rather than two chained
+//	MaxNote        200   characters of a tip or a pitfall
+//
+// The characters are counted in every language. ui's tests show a step and
+// a checklist made to these limits at every text size.
+//
+// # Where the content comes from
+//
+// site is the address the visitor types (caf.fr), shown on the end screen
+// as « le site officiel »; source.url is the procedure's own official page
+// the steps were compared with, on the day source.checked, with what could
+// not be confirmed in source.unconfirmed; each step's source names the
+// page behind that step and what it says. The check date is for the
+// mediator console (an alert after StaleAfter), never shown to visitors.
+//
 // # Events
 //
 // While a visitor follows a procedure the kiosk records, through
@@ -35,6 +66,9 @@ package walkthrough
 import (
 	"regexp"
 	"slices"
+	"time"
+
+	"pasapas/assessment/content"
 )
 
 // Reference is the language every text must have and falls back to; it is
@@ -79,8 +113,28 @@ type Procedure struct {
 	// Source is the procedure's own official page and the day its steps were
 	// really compared with their sources.
 	Source Source
-	// File is where the procedure was read, for messages.
-	File string
+	// File is where the procedure was read, for messages, and Origin whose
+	// file it is (built-in or the centre's).
+	File   string
+	Origin content.Origin
+}
+
+// StaleAfter is how old a check may get before the mediator console asks
+// for a new comparison with the official pages.
+const StaleAfter = 12 // months
+
+// CheckedOn is the day the steps were compared with their sources; the
+// zero time when the file does not say.
+func (p *Procedure) CheckedOn() time.Time {
+	t, _ := time.Parse(time.DateOnly, p.Source.Checked)
+	return t
+}
+
+// Stale tells whether the steps were last compared with their sources more
+// than StaleAfter months before now's day.
+func (p *Procedure) Stale(now time.Time) bool {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return p.CheckedOn().Before(today.AddDate(0, -StaleAfter, 0))
 }
 
 // Document is something the visitor needs before starting.
@@ -141,17 +195,17 @@ var Sandboxes = []string{
 	"scam",          // spot the fraudulent message
 }
 
-// Limits that keep a step on one screen at the largest text size.
+// Limits of the texts, see the package comment.
 const (
-	MaxSteps     = 12
-	MaxDocuments = 4
+	MaxSteps     = 16
+	MaxDocuments = 6 // in bring, and as many in bring_later
 	MaxTitle     = 48
 	MaxStepTitle = 36
-	MaxDocument  = 60
+	MaxDocument  = 80
 	// MaxInstruction and MaxSentences keep an instruction FALC-short.
-	MaxInstruction = 150
-	MaxSentences   = 2
-	MaxNote        = 170 // tip and pitfall
+	MaxInstruction = 200
+	MaxSentences   = 3
+	MaxNote        = 200 // tip and pitfall
 )
 
 var (
