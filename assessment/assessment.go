@@ -18,7 +18,10 @@
 // words, needs with their pictograms, the orientation and its next step.
 package assessment
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Reference is the language every text must exist in; others fall back to it.
 const Reference = "fr"
@@ -80,10 +83,10 @@ func (k Kind) hasChoices() bool {
 // The self-declared answers, strongest first. Their labels are interface
 // text (assess.self.<code>), the same for every question.
 const (
-	AnswerAlone   = "alone"   // Je sais faire seul(e)
-	AnswerHelped  = "helped"  // Je sais faire avec de l'aide
-	AnswerCannot  = "cannot"  // Je ne sais pas faire
-	AnswerUnknown = "unknown" // Je ne sais pas ce que c'est
+	AnswerAlone   = "alone"   // Oui, je sais le faire moi-même
+	AnswerHelped  = "helped"  // Oui, avec de l'aide
+	AnswerCannot  = "cannot"  // C'est trop difficile pour moi
+	AnswerUnknown = "unknown" // C'est nouveau pour moi
 )
 
 // SelfAnswers lists the self-declared answers in screen order.
@@ -160,6 +163,10 @@ type Rule struct {
 	// ShortPath marks the screening's way out for a visitor who cannot
 	// handle the pointer; the orientation rules can test it.
 	ShortPath bool `yaml:"short_path"`
+	// First lists procedure codes (walkthrough ids or need codes) to offer
+	// before the declared needs: "no e-mail address" puts the e-mail
+	// walkthrough first, since every online procedure needs one.
+	First []string `yaml:"first"`
 }
 
 // Item is one question, one screen.
@@ -279,6 +286,36 @@ type Result struct {
 	// ShortPath is true when the screening sent the visitor straight to the
 	// end (the pointer was too hard).
 	ShortPath bool
+	// First are the procedure codes the answers' rules put before the
+	// needs (Rule.First). Not stored: the answers give them back.
+	First []string
+}
+
+// Undetermined reports whether nothing was measured: no domain has a level
+// and the visitor did not take the short path (every question passed).
+// Such a result is shown as "à voir avec le médiateur", never as a mandate.
+func (r Result) Undetermined() bool {
+	if r.ShortPath {
+		return false
+	}
+	for _, l := range r.Levels {
+		if l.Level != Unknown {
+			return false
+		}
+	}
+	return true
+}
+
+// ProcedureOrder is the codes that order the guided procedures for this
+// visitor: the rules' First, then the declared needs, each once.
+func (r Result) ProcedureOrder() []string {
+	out := make([]string, 0, len(r.First)+len(r.Needs))
+	for _, c := range append(append([]string(nil), r.First...), r.Needs...) {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Level returns the level of domain, or Unknown.

@@ -25,6 +25,10 @@ type Scoring struct {
 	Autonomy map[string]Text `yaml:"autonomy"`
 	// Orientations describe each orientation code.
 	Orientations []OrientationDef `yaml:"orientations"`
+	// Undetermined are the words of a result with nothing measured
+	// (Result.Undetermined): "À voir avec le médiateur", whatever code the
+	// rules give it for the activity report.
+	Undetermined OrientationDef `yaml:"undetermined"`
 	// Rules pick the orientation: the first rule whose conditions all hold
 	// wins; the last has none.
 	Rules []OrientationRule `yaml:"rules"`
@@ -70,6 +74,11 @@ type OrientationRule struct {
 	// LevelBelow holds when each listed domain's level is known and below
 	// the given level.
 	LevelBelow map[string]int `yaml:"level_below"`
+	// KnownBelow holds when fewer domains than it have a level; KnownFrom
+	// when at least that many do. A mandate needs evidence: without
+	// KnownFrom, a visitor who passed most questions could get one.
+	KnownBelow *int `yaml:"known_below"`
+	KnownFrom  *int `yaml:"known_from"`
 }
 
 // Item returns the question with id.

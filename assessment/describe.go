@@ -44,7 +44,9 @@ type NeedText struct {
 	Picto string
 }
 
-// OrientationText is the orientation in words.
+// OrientationText is the orientation in words. For an undetermined result
+// (Result.Undetermined) the words are "à voir avec le médiateur" and Code
+// is still the stored orientation code.
 type OrientationText struct {
 	Code   string
 	Title  string
@@ -93,7 +95,10 @@ func (b *Bank) Describe(r Result, lang string) Description {
 		}
 	}
 	if o, ok := b.Orientation(r.Orientation); ok {
-		d.Orientation = OrientationText{Code: o.ID, Title: o.Title.In(lang), Next: o.Next.In(lang), Report: o.Report.In(lang)}
+		if u := b.Scoring.Undetermined; r.Undetermined() && u.Title[Reference] != "" {
+			o.Title, o.Next, o.Report = u.Title, u.Next, u.Report
+		}
+		d.Orientation = OrientationText{Code: r.Orientation, Title: o.Title.In(lang), Next: o.Next.In(lang), Report: o.Report.In(lang)}
 	}
 	return d
 }

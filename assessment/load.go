@@ -409,11 +409,14 @@ func (l *loader) options(file string, n *yaml.Node, it *Item) error {
 			rights++
 		}
 	}
-	wantRight := it.Kind == Choice || it.Kind == Icons
+	// A situation may have two safe answers (delete the scam SMS, or report
+	// it to 33700); a pictogram has one meaning.
 	switch {
-	case wantRight && rights != 1:
+	case it.Kind == Icons && rights != 1:
 		return content.Errorf(file, on, "options", "a %q question needs exactly one right option, not %d", it.Kind, rights)
-	case !wantRight && rights > 0:
+	case it.Kind == Choice && (rights == 0 || rights == len(it.Options)):
+		return content.Errorf(file, on, "options", "a %q question needs at least one right and one wrong option", it.Kind)
+	case it.Kind != Choice && it.Kind != Icons && rights > 0:
 		return content.Errorf(file, on, "right", "a %q question has no right option", it.Kind)
 	}
 	return nil
@@ -496,8 +499,13 @@ func (l *loader) rules(in itemNode, it *Item, index int) error {
 				return fail("when", "%q is not an answer of %q (answers: %s)", c, it.ID, strings.Join(codes, ", "))
 			}
 		}
-		if len(r.Skip) == 0 && r.Goto == "" {
-			return fail("when", "it needs skip or goto")
+		if len(r.Skip) == 0 && r.Goto == "" && len(r.First) == 0 {
+			return fail("when", "it needs skip, goto or first")
+		}
+		for _, c := range r.First {
+			if !idPattern.MatchString(c) {
+				return fail("first", "%q is not a procedure code (a walkthrough id or a need code)", c)
+			}
 		}
 		for _, s := range r.Skip {
 			j, isItem := l.bank.itemIndex(s)
@@ -596,6 +604,9 @@ func (l *loader) checkScoring() error {
 			return content.Errorf(file, at("orientations"), "orientations", "%q needs a French title and next step", o)
 		}
 	}
+	if u := sc.Undetermined; u.Title[Reference] == "" || u.Next[Reference] == "" {
+		return content.Errorf(file, at("undetermined"), "undetermined", "the words of a result with nothing measured (« À voir avec le médiateur ») need a French title and next step")
+	}
 	return l.checkOrientationRules()
 }
 
@@ -645,6 +656,17 @@ func (l *loader) checkOrientationRules() error {
 		if r.AverageBelow != nil && (*r.AverageBelow <= 0 || *r.AverageBelow > 3) {
 			return fail("average_below", "a mean level is above 0 and at most 3")
 		}
+		scored := 0
+		for _, d := range l.bank.Domains {
+			if d.Scored {
+				scored++
+			}
+		}
+		for field, n := range map[string]*int{"known_below": r.KnownBelow, "known_from": r.KnownFrom} {
+			if n != nil && (*n < 1 || *n > scored) {
+				return fail(field, "a number of scored domains, 1 to %d", scored)
+			}
+		}
 		last := i == len(sc.Rules)-1
 		switch {
 		case last && !r.unconditional():
@@ -666,5 +688,6 @@ func (b *Bank) domainByID(id string) (Domain, bool) {
 }
 
 func (r OrientationRule) unconditional() bool {
-	return r.ShortPath == nil && len(r.Answers) == 0 && r.AverageBelow == nil && r.LowestBelow == nil && len(r.LevelBelow) == 0
+	return r.ShortPath == nil && len(r.Answers) == 0 && r.AverageBelow == nil && r.LowestBelow == nil && len(r.LevelBelow) == 0 &&
+		r.KnownBelow == nil && r.KnownFrom == nil
 }

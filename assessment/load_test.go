@@ -126,8 +126,10 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"goto backwards", "10-screening.yaml", "skip: [comm.email]", "goto: screen.pointer", "goto: screen.pointer", `goto: broken rule: "screen.pointer" comes before this question`},
 		{"rule on a non-answer", "40-internet.yaml", "when: [unknown]", "when: [maybe]", "when: [maybe]", `when: broken rule: "maybe" is not an answer of "web.search"`},
 		{"skip unknown", "40-internet.yaml", "skip: [web.icon.download]", "skip: [web.icon.upload]", "skip: [web.icon.upload]", `skip: broken rule: "web.icon.upload" is neither a question nor a domain`},
-		{"two right answers", "70-safety.yaml", "      - id: pay\n", "      - id: pay\n        right: true\n", "options:", `options: a "choice" question needs exactly one right option, not 2`},
-		{"no French", "50-communicate.yaml", "      fr: Écrire et envoyer un e-mail.\n", "", "question:", "question: the French text (fr) is missing"},
+		{"two right pictograms", "40-internet.yaml", "      - id: back\n        picto: icon-back\n", "      - id: back\n        picto: icon-back\n        right: true\n", "options:", `options: a "icons" question needs exactly one right option, not 2`},
+		{"first not a code", "10-screening.yaml", "first: [email]", "first: [E-mail]", "first: [E-mail]", `first: broken rule: "E-mail" is not a procedure code`},
+		{"known_from too high", "90-scoring.yaml", "known_from: 3\n    - orientation: faire_pour", "known_from: 9\n    - orientation: faire_pour", "known_from: 9", `known_from: broken rule: a number of scored domains, 1 to 5`},
+		{"no French", "50-communicate.yaml", "      fr: Savez-vous envoyer un e-mail ?\n", "", "question:", "question: the French text (fr) is missing"},
 		{"orientation rule unknown", "90-scoring.yaml", "orientation: a_former        # un domaine", "orientation: atelier        # un domaine", "orientation: atelier", `orientation: broken rule: unknown orientation "atelier"`},
 		{"orientation rule unknown domain", "90-scoring.yaml", "level_below: {procedures: 1}", "level_below: {demarches: 1}", "level_below: {demarches", `level_below: broken rule: unknown domain "demarches"`},
 		{"default rule not last", "90-scoring.yaml", "    - orientation: autonome\n", "    - orientation: autonome\n      lowest_below: 3\n", "    - orientation: autonome", "orientation: broken rule: the last rule must have no condition"},
@@ -181,13 +183,13 @@ func TestLoadBankFallsBackLoudlyOnABrokenCentreBank(t *testing.T) {
 func TestLoadBankUsesAValidCentreBank(t *testing.T) {
 	centre := builtIn(t)
 	file := "questions/50-communicate.yaml"
-	centre[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(centre[file].Data), "Écrire et envoyer un e-mail.", "Envoyer un courriel.", 1))}
+	centre[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(centre[file].Data), "Savez-vous envoyer un e-mail ?", "Savez-vous envoyer un courriel ?", 1))}
 	report := &content.Report{}
 	b, err := LoadBank(seeds.FS, centre, report)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if it, _ := b.Item("comm.email"); it.Question.In("fr") != "Envoyer un courriel." {
+	if it, _ := b.Item("comm.email"); it.Question.In("fr") != "Savez-vous envoyer un courriel ?" {
 		t.Fatalf("centre text not used: %q", it.Question.In("fr"))
 	}
 	if len(report.Rejected()) != 0 || len(report.Files) == 0 || report.Files[0].Origin != content.Centre {

@@ -71,6 +71,11 @@ func (b *Bank) Score(answers []Answer) Result {
 		}
 		for _, r := range it.triggered(a) {
 			res.ShortPath = res.ShortPath || r.ShortPath
+			for _, c := range r.First {
+				if !slices.Contains(res.First, c) {
+					res.First = append(res.First, c)
+				}
+			}
 		}
 		switch {
 		case it.Kind == Needs:
@@ -139,7 +144,7 @@ func (b *Bank) orient(res Result) string {
 			return r.Orientation
 		}
 	}
-	return DoOnBehalf // unreachable: the loader makes the last rule unconditional
+	return ToAccompany // unreachable: the loader makes the last rule unconditional
 }
 
 func (r OrientationRule) holds(res Result, average float64, lowest, known int) bool {
@@ -163,6 +168,12 @@ func (r OrientationRule) holds(res Result, average float64, lowest, known int) b
 		return false
 	}
 	if r.LowestBelow != nil && (known == 0 || lowest >= *r.LowestBelow) {
+		return false
+	}
+	if r.KnownBelow != nil && known >= *r.KnownBelow {
+		return false
+	}
+	if r.KnownFrom != nil && known < *r.KnownFrom {
 		return false
 	}
 	for d, below := range r.LevelBelow {

@@ -111,36 +111,59 @@ func TestScaleMapsLevels(t *testing.T) {
 }
 
 // TestOrientationRules applies the seed's orientation table to hand-made
-// domain levels (-1 = unknown), boundaries included.
+// domain levels (-1 = unknown) and declared answers, boundaries included.
 func TestOrientationRules(t *testing.T) {
 	b := bank(t)
 	domains := []string{"device", "internet", "communicate", "procedures", "safety"}
 	tests := []struct {
-		name   string
-		levels [5]int
-		short  bool
-		want   string
+		name    string
+		levels  [5]int
+		short   bool
+		answers map[string]string
+		want    string
 	}{
-		{"all 3", [5]int{3, 3, 3, 3, 3}, false, Autonomous},
-		{"mean 2.6, lowest 2", [5]int{3, 3, 3, 2, 2}, false, Autonomous},
-		{"mean 2.5 exactly, lowest 2", [5]int{3, 3, 2, 2, -1}, false, Autonomous},
-		{"mean 2.4", [5]int{3, 3, 2, 2, 2}, false, ToTrain},
-		{"all 2", [5]int{2, 2, 2, 2, 2}, false, ToTrain},
-		{"one domain at 1", [5]int{3, 3, 3, 3, 1}, false, ToTrain},
-		{"mean 1.5 exactly", [5]int{2, 2, 1, 1, -1}, false, ToTrain},
-		{"procedures at 0, others 3", [5]int{3, 3, 3, 0, 3}, false, ToAccompany},
-		{"mean 1.4", [5]int{2, 2, 1, 1, 1}, false, ToAccompany},
-		{"mean 0.75 exactly", [5]int{3, 0, 0, 0, -1}, false, ToAccompany},
-		{"mean 0.6", [5]int{3, 0, 0, 0, 0}, false, DoOnBehalf},
-		{"all 0", [5]int{0, 0, 0, 0, 0}, false, DoOnBehalf},
-		{"short path", [5]int{-1, -1, -1, -1, -1}, true, DoOnBehalf},
-		{"short path wins over levels", [5]int{3, 3, 3, 3, 3}, true, DoOnBehalf},
-		{"nothing known", [5]int{-1, -1, -1, -1, -1}, false, DoOnBehalf},
+		{"all 3", [5]int{3, 3, 3, 3, 3}, false, nil, Autonomous},
+		{"mean 2.6, lowest 2", [5]int{3, 3, 3, 2, 2}, false, nil, Autonomous},
+		{"mean 2.5 exactly, lowest 2", [5]int{3, 3, 2, 2, -1}, false, nil, Autonomous},
+		{"mean 2.4", [5]int{3, 3, 2, 2, 2}, false, nil, ToTrain},
+		{"all 2", [5]int{2, 2, 2, 2, 2}, false, nil, ToTrain},
+		{"one domain at 1", [5]int{3, 3, 3, 3, 1}, false, nil, ToTrain},
+		{"mean 1.5 exactly", [5]int{2, 2, 1, 1, -1}, false, nil, ToTrain},
+		{"procedures at 0, others 3", [5]int{3, 3, 3, 0, 3}, false, nil, ToAccompany},
+		{"mean 1.4", [5]int{2, 2, 1, 1, 1}, false, nil, ToAccompany},
+		{"mean 0.75 exactly", [5]int{1, 1, 1, 0, -1}, false, nil, ToAccompany},
+		{"mean 0.6, device at 1", [5]int{1, 1, 1, 0, 0}, false, nil, DoOnBehalf},
+		{"all 0", [5]int{0, 0, 0, 0, 0}, false, nil, DoOnBehalf},
+		{"short path", [5]int{-1, -1, -1, -1, -1}, true, nil, DoOnBehalf},
+		{"short path wins over levels", [5]int{3, 3, 3, 3, 3}, true, nil, DoOnBehalf},
+		// No evidence, no mandate.
+		{"nothing known", [5]int{-1, -1, -1, -1, -1}, false, nil, ToAccompany},
+		{"device 3, zero elsewhere", [5]int{3, 0, 0, 0, 0}, false, nil, ToAccompany},
+		{"device unknown, zero elsewhere", [5]int{-1, 0, 0, 0, 0}, false, nil, ToAccompany},
+		{"two domains known, both 0", [5]int{0, -1, -1, 0, -1}, false, nil, ToAccompany},
+		{"three domains known, all 0", [5]int{0, -1, 0, 0, -1}, false, nil, DoOnBehalf},
+		// Safety answers that forbid "autonome".
+		{"pays the scam SMS", [5]int{3, 3, 3, 3, 2}, false, map[string]string{"safe.sms": "pay"}, ToTrain},
+		{"gives the code on the phone", [5]int{3, 3, 3, 3, 2}, false, map[string]string{"safe.code": "give"}, ToTrain},
+		{"texts the code", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"safe.code": "send"}, ToTrain},
+		{"deletes the scam SMS", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"safe.sms": "delete"}, Autonomous},
+		{"reports it to 33700", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"safe.sms": "report"}, Autonomous},
+		// What the visitor declared.
+		{"someone does them, all 3", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"screen.alone": "others"}, ToAccompany},
+		{"someone does them, low", [5]int{1, 1, 1, 1, 1}, false, map[string]string{"screen.alone": "others"}, DoOnBehalf},
+		{"someone does them, low but device 3", [5]int{3, 1, 1, 0, 1}, false, map[string]string{"screen.alone": "others"}, ToAccompany},
+		{"never online, all 3", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"screen.alone": "never"}, ToTrain},
+		{"no e-mail address, all 3", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"screen.email": "no"}, ToTrain},
+		{"forgot the e-mail password, all 3", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"screen.email": "forgot"}, ToTrain},
+		{"reads their e-mails, all 3", [5]int{3, 3, 3, 3, 3}, false, map[string]string{"screen.email": "yes", "screen.alone": "alone"}, Autonomous},
 	}
 	for _, tt := range tests {
-		res := Result{ShortPath: tt.short}
+		res := Result{ShortPath: tt.short, Answers: map[string]string{}}
 		for i, d := range domains {
 			res.Levels = append(res.Levels, DomainLevel{Domain: d, Level: tt.levels[i]})
+		}
+		for id, code := range tt.answers {
+			res.Answers[id] = code
 		}
 		if got := b.orient(res); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
@@ -181,17 +204,7 @@ func TestWholeVisitors(t *testing.T) {
 		pick func(*Item) Answer
 		want string
 	}{
-		{"confident", func(it *Item) Answer {
-			switch {
-			case it.Kind == Self:
-				return Answer{Code: AnswerAlone}
-			case it.Kind.IsExercise():
-				return Answer{Code: OutcomeOK, Via: ViaPointer, Accuracy: 100}
-			case it.Kind == Needs:
-				return Answer{Code: Chosen, Needs: []string{"impots"}}
-			}
-			return Answer{Code: right(it)}
-		}, Autonomous},
+		{"confident", confident, Autonomous},
 		{"learner", func(it *Item) Answer {
 			switch {
 			case it.Kind == Self:
@@ -232,6 +245,152 @@ func TestWholeVisitors(t *testing.T) {
 		if res.Orientation != tt.want {
 			t.Errorf("%s: %s, want %s (levels %+v)", tt.name, res.Orientation, tt.want, res.Levels)
 		}
+	}
+}
+
+// confident answers every question as well as it can be answered.
+func confident(it *Item) Answer {
+	switch {
+	case it.Kind == Self:
+		return Answer{Code: AnswerAlone}
+	case it.Kind.IsExercise():
+		return Answer{Code: OutcomeOK, Via: ViaPointer, Accuracy: 100}
+	case it.Kind == Needs:
+		return Answer{Code: Chosen, Needs: []string{"impots"}}
+	case it.ID == "screen.email":
+		return Answer{Code: "yes"}
+	case it.ID == "screen.alone":
+		return Answer{Code: "alone"}
+	}
+	for _, o := range it.Options {
+		if o.Right {
+			return Answer{Code: o.ID}
+		}
+	}
+	return Answer{Code: it.Options[0].ID}
+}
+
+// but is confident except for the given answers.
+func but(codes map[string]string) func(*Item) Answer {
+	return func(it *Item) Answer {
+		if c, ok := codes[it.ID]; ok {
+			return Answer{Code: c, Accuracy: -1}
+		}
+		return confident(it)
+	}
+}
+
+// TestNoEvidenceNoMandate: a visitor who passes every question, or who
+// handles the device perfectly and knows nothing else, is never sent to
+// someone who acts for them; the first reads "à voir avec le médiateur".
+func TestNoEvidenceNoMandate(t *testing.T) {
+	b := bank(t)
+	skipper := visitor(b.NewRun(), func(*Item) Answer { return Answer{Code: Skipped, Accuracy: -1} })
+	if skipper.Orientation == DoOnBehalf || !skipper.Undetermined() {
+		t.Fatalf("skip-everything visitor: %s, undetermined %v", skipper.Orientation, skipper.Undetermined())
+	}
+	d := b.Describe(skipper, "fr")
+	if d.Orientation.Title != "À voir avec le médiateur" || d.Orientation.Code != skipper.Orientation {
+		t.Errorf("skip-everything visitor reads %+v", d.Orientation)
+	}
+	for _, lang := range []string{"en", "es", "pt", "ro", "uk"} {
+		if d := b.Describe(skipper, lang); d.Orientation.Title == b.Scoring.Undetermined.Title["fr"] {
+			t.Errorf("%s: undetermined title not translated", lang)
+		}
+	}
+
+	deviceOnly := visitor(b.NewRun(), func(it *Item) Answer {
+		switch {
+		case it.Kind.IsExercise():
+			return Answer{Code: OutcomeOK, Via: ViaPointer, Accuracy: 100}
+		case it.Kind == Self:
+			return Answer{Code: AnswerCannot}
+		case it.Kind == Needs:
+			return Answer{Code: Chosen}
+		case it.Domain == "screening" || it.Domain == "equipment":
+			return Answer{Code: it.Options[0].ID}
+		}
+		for _, o := range it.Options {
+			if !o.Right {
+				return Answer{Code: o.ID}
+			}
+		}
+		return Answer{}
+	})
+	if deviceOnly.Level("device") != 3 || deviceOnly.Level("internet") != 0 || deviceOnly.Level("safety") != 0 {
+		t.Fatalf("device-only visitor levels %+v", deviceOnly.Levels)
+	}
+	if deviceOnly.Orientation == DoOnBehalf || deviceOnly.Undetermined() {
+		t.Errorf("device 3, zero elsewhere: %s", deviceOnly.Orientation)
+	}
+}
+
+// TestScamPayerIsNeverAutonomous: paying the scam SMS, or giving away a
+// code asked on the phone, outweighs every other right answer.
+func TestScamPayerIsNeverAutonomous(t *testing.T) {
+	b := bank(t)
+	if res := visitor(b.NewRun(), confident); res.Orientation != Autonomous {
+		t.Fatalf("the confident visitor is %s (levels %+v)", res.Orientation, res.Levels)
+	}
+	for _, codes := range []map[string]string{
+		{"safe.sms": "pay"}, {"safe.code": "give"}, {"safe.code": "send"},
+	} {
+		res := visitor(b.NewRun(), but(codes))
+		if res.Orientation == Autonomous {
+			t.Errorf("%v: autonome (levels %+v)", codes, res.Levels)
+		}
+	}
+	for _, code := range []string{"delete", "report"} {
+		if res := visitor(b.NewRun(), but(map[string]string{"safe.sms": code})); res.Orientation != Autonomous {
+			t.Errorf("safe.sms %s is a safe answer, got %s", code, res.Orientation)
+		}
+	}
+}
+
+// TestDeclaredAnswersChangeTheOrientationAndPutEmailFirst: "quelqu'un les
+// fait pour moi", "jamais" and "je n'ai pas d'adresse e-mail" are heard.
+func TestDeclaredAnswersChangeTheOrientationAndPutEmailFirst(t *testing.T) {
+	b := bank(t)
+	plain := visitor(b.NewRun(), confident)
+	if plain.Orientation != Autonomous || slices.Contains(plain.ProcedureOrder(), "email") {
+		t.Fatalf("confident visitor: %s, order %v", plain.Orientation, plain.ProcedureOrder())
+	}
+	tests := []struct {
+		codes map[string]string
+		want  string
+	}{
+		{map[string]string{"screen.alone": "others"}, ToAccompany},
+		{map[string]string{"screen.alone": "never"}, ToTrain},
+		{map[string]string{"screen.email": "no"}, ToTrain},
+		{map[string]string{"screen.email": "forgot"}, ToTrain},
+		{map[string]string{"screen.email": "unsure"}, ToTrain},
+	}
+	for _, tt := range tests {
+		res := visitor(b.NewRun(), but(tt.codes))
+		if res.Orientation != tt.want {
+			t.Errorf("%v: %s, want %s", tt.codes, res.Orientation, tt.want)
+		}
+		if order := res.ProcedureOrder(); len(order) < 2 || order[0] != "email" || order[1] != "impots" {
+			t.Errorf("%v: procedures ordered by %v, want email then the declared need", tt.codes, order)
+		}
+	}
+	// A visitor whose procedures someone else does, and who struggles with
+	// the device too, is sent to a professional under a mandate.
+	low := visitor(b.NewRun(), func(it *Item) Answer {
+		switch {
+		case it.ID == "screen.alone":
+			return Answer{Code: "others"}
+		case it.Kind == Self:
+			return Answer{Code: AnswerHelped}
+		case it.Kind.IsExercise():
+			return Answer{Code: OutcomeFail, Misses: 4}
+		case it.Kind == Choice:
+			return Answer{Code: it.Options[0].ID}
+		}
+		return confident(it)
+	})
+	if low.Orientation != DoOnBehalf {
+		t.Errorf("someone does them, device failed: %s (levels %+v)", low.Orientation, low.Levels)
 	}
 }
 

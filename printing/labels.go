@@ -9,7 +9,7 @@ const (
 	labelDate              = "Date"
 	labelDuration          = "Durée"
 	labelLanguage          = "Langue"
-	labelDomains           = "Niveaux par domaine (0 à 3)"
+	labelDomains           = "Niveaux par domaine (0 à 3) et DigComp 2.2, indicatifs : déclaré + exercices"
 	labelExercises         = "Exercices pratiques"
 	labelNeeds             = "Démarches à faire (déclarées)"
 	labelWalkthroughs      = "Parcours guidés"

@@ -221,6 +221,10 @@ func (f *assessFlow) finish() {
 		}
 	}
 	s.svc.Log.WithField("orientation", res.Orientation).Info("self-assessment finished")
+	// The procedures list follows the declared needs, after what the
+	// answers put first (no e-mail address: the e-mail walkthrough). Only
+	// the declared needs are stored.
+	s.svc.Sessions.SetNeeds(res.ProcedureOrder())
 	s.showAssessResult(res)
 }
 

@@ -62,16 +62,17 @@ func (s *Shell) showAssessResult(res assessment.Result) {
 	s.show(sc)
 }
 
-// showAssessNext is "Votre prochaine étape": the orientation in FALC, then
-// "Être guidé pour une démarche" and "Imprimer mon résumé" (printSummary,
+// showAssessNext is "Votre prochaine étape" (the button that opens it): the
+// orientation in FALC, then
+// "Une démarche pas à pas" and "Imprimer mon résumé" (printSummary,
 // ui/print.go; hidden when the kiosk has no way to print).
 func (s *Shell) showAssessNext(res assessment.Result) {
 	d := s.svc.Questions.Describe(res, s.lang)
 	sc := newScreen("assess.next")
-	title := heading(sc, "title", s.T("assess.result.nextstep"))
-	orientation := label(sc, "orientation", d.Orientation.Title)
-	orientation.TextStyle.Bold = true
-	orientation.Alignment = fyne.TextAlignCenter
+	// The orientation is the title: at the largest text, a heading above
+	// it would cost the lines the advice needs.
+	orientation := heading(sc, "orientation", d.Orientation.Title)
+	orientation.SizeName = theme.SizeNameSubHeadingText
 	advice := centred(label(sc, "advice", d.Orientation.Next))
 	guide := s.tile(sc, "guide", "1", s.T("assess.result.guide"), picto("papers", 48), true, s.showProcedures)
 	actions := container.NewGridWithColumns(2, guide)
@@ -83,7 +84,7 @@ func (s *Shell) showAssessNext(res assessment.Result) {
 	back.Icon = theme.NavigateBackIcon()
 	home := s.button(sc, "home", s.T("common.home"), widget.MediumImportance, s.showHome)
 	sc.Back = back.OnTapped
-	sc.Content = page(container.NewVBox(title, orientation, advice, actions), back, home)
+	sc.Content = page(container.NewVBox(orientation, advice, actions), back, home)
 	sc.OnRune = func(r rune) {
 		switch r {
 		case '1':

@@ -151,7 +151,7 @@ func TestChoicesByTouchKeysAndTab(t *testing.T) {
 	k := newKiosk(t)
 	k.openQuestion("screen.pointer")
 	k.wantScreen("assess.select")
-	k.wantLabel("question", "toucher l'écran")
+	k.wantLabel("question", "boutons de cet écran")
 	k.tap("answer.yes")
 	k.wantAnswer("screen.pointer", "yes", "")
 	k.shell.typedRune('1') // screen.email: Oui
@@ -172,7 +172,7 @@ func TestChoicesByTouchKeysAndTab(t *testing.T) {
 	k.wantScreen("assess.choice")
 	k.wantLabel("scene.body", "1,99 €")
 	k.shell.typedRune('3')
-	k.wantAnswer("safe.sms", "delete", "")
+	k.wantAnswer("safe.sms", "report", "")
 	k.wantLabel("scene.address", "fr-secu.net")
 	// Escape goes back and forgets the answer's effect.
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -307,7 +307,7 @@ func TestScrollExercise(t *testing.T) {
 			t.Fatal("the wheel never showed Valider")
 		}
 		k.tap("page.cancel") // the wrong button
-		k.wantLabel("feedback", "pas le bon bouton")
+		k.wantLabel("feedback", "autre bouton")
 		bottom(k)
 		a := k.wantAnswer("device.scroll", assessment.OutcomeOK, assessment.ViaWheel)
 		if a.Misses != 1 {
@@ -463,7 +463,7 @@ func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
 	}
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	k.wantScreen("assess.next")
-	k.wantLabel("orientation", "autonome")
+	k.wantLabel("orientation", "Vous savez faire vos démarches")
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	k.wantScreen("assess.result")
 }
@@ -478,9 +478,9 @@ func TestShortPathGoesStraightToNeedsAndResult(t *testing.T) {
 	k.tap("more")
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // back to the first five
 	k.tap("need.caf")                                      // no longer wanted
+	k.tap("need.sante")
 	k.tap("more")
 	k.tap("need.retraite")
-	k.tap("need.sante")
 	k.tap("need.retraite") // changed their mind
 	k.tap("confirm")
 	k.wantScreen("assess.result")
@@ -501,6 +501,67 @@ func TestShortPathGoesStraightToNeedsAndResult(t *testing.T) {
 	k.wantScreen("home")
 }
 
+// TestSkippingEverythingIsNoMandate passes every question on screen: the
+// next step reads « À voir avec le médiateur », never "faire pour".
+func TestSkippingEverythingIsNoMandate(t *testing.T) {
+	k := newKiosk(t)
+	k.openQuestion("screen.pointer")
+	for i := 0; i < 40 && k.shell.screen.Name != "assess.result"; i++ {
+		if k.shell.screen.Name == "assess.needs" {
+			k.tap("more")
+			k.tap("confirm")
+			continue
+		}
+		k.tap("skip")
+	}
+	k.wantScreen("assess.result")
+	k.wantLabel("none", "médiateur")
+	res, _, _ := k.store.AssessmentOf(context.Background(), k.shell.svc.Sessions.Current().ID)
+	if res.Orientation == assessment.DoOnBehalf || !res.Undetermined() {
+		t.Fatalf("stored %+v", res)
+	}
+	k.tap("next")
+	k.wantLabel("orientation", "À voir avec le médiateur")
+	k.wantLabel("advice", "regarde vos réponses")
+}
+
+// TestNoEmailPutsTheEmailWalkthroughFirst: "je n'ai pas d'adresse e-mail"
+// opens the procedures on "Créer une adresse e-mail", before the need
+// declared, and the orientation is no longer "autonome".
+func TestNoEmailPutsTheEmailWalkthroughFirst(t *testing.T) {
+	for _, declared := range []struct{ item, answer string }{
+		{"screen.email", "no"}, {"screen.alone", "others"}, {"screen.alone", "never"},
+	} {
+		k := newKiosk(t)
+		k.openQuestion("screen.pointer")
+		k.tap("answer.yes")
+		k.openQuestionHere(declared.item)
+		k.tap("answer." + declared.answer)
+		for i := 0; i < 40 && k.shell.screen.Name != "assess.result"; i++ {
+			if k.shell.screen.Name == "assess.needs" {
+				k.tap("need.impots")
+				k.tap("more")
+				k.tap("confirm")
+				continue
+			}
+			k.tap("skip")
+		}
+		k.tap("next")
+		k.tap("guide")
+		k.wantScreen("walk.list")
+		if _, ok := k.shell.screen.Buttons["proc.email"]; !ok {
+			t.Fatalf("%s %s: e-mail walkthrough not on the first page: %v", declared.item, declared.answer, slices.Sorted(maps.Keys(k.shell.screen.Buttons)))
+		}
+		if got := k.shell.svc.Sessions.Needs(); len(got) < 2 || got[0] != "email" || got[1] != "impots" {
+			t.Errorf("%s %s: procedures ordered by %v", declared.item, declared.answer, got)
+		}
+		res, _, _ := k.store.AssessmentOf(context.Background(), k.shell.svc.Sessions.Current().ID)
+		if strings.Join(res.Needs, ",") != "impots" {
+			t.Errorf("stored needs %v: only what the visitor declared is stored", res.Needs)
+		}
+	}
+}
+
 func TestBackFromFirstQuestionGoesHome(t *testing.T) {
 	k := newKiosk(t)
 	k.openQuestion("screen.pointer")
@@ -512,7 +573,7 @@ func TestAssessmentInEnglish(t *testing.T) {
 	k := newKiosk(t)
 	k.tap("lang.en")
 	k.openQuestion("web.search")
-	k.wantLabel("question", "Looking for information")
+	k.wantLabel("question", "look for information")
 	if b := k.shell.screen.Buttons["skip"]; b.Text != "Skip" {
 		t.Fatalf("skip button %q", b.Text)
 	}
@@ -528,4 +589,20 @@ func TestPrintFromTheNextStep(t *testing.T) {
 	k.wantScreen("print.done")
 	k.tap("back")
 	k.wantScreen("assess.next")
+}
+
+// The screens this bank added or lengthened join the fit test and the
+// screenshots: the third safety situation, the longest next steps.
+func init() {
+	visitorScreens["assess-choice-code"] = func(k *kiosk) { k.openQuestion("safe.code") }
+	visitorScreens["assess-select-email"] = func(k *kiosk) { k.openQuestion("screen.email") }
+	visitorScreens["assess-self-franceconnect"] = func(k *kiosk) { k.openQuestion("proc.franceconnect") }
+	visitorScreens["assess-next-faire-pour"] = func(k *kiosk) {
+		k.openShortResult()
+		k.tap("next")
+	}
+	visitorScreens["assess-next-undetermined"] = func(k *kiosk) {
+		k.tap("start")
+		k.shell.showAssessNext(k.shell.svc.Questions.Score(nil))
+	}
 }

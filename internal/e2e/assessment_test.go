@@ -20,7 +20,7 @@ func TestWholeAssessment(t *testing.T) {
 	k.key("1")      // Tester mes compétences
 	k.shot("01-first-question")
 	k.key("1", "1", "2") // screening: yes, has an e-mail, does procedures with help
-	k.key("1", "1")      // equipment: a smartphone, internet at home
+	k.key("1", "1", "1") // equipment: a smartphone, a computer, internet at home
 
 	// Exercises. Nothing has the focus on a new screen, so the first Tab
 	// goes to the exercise, which comes first on the page.
@@ -44,7 +44,7 @@ func TestWholeAssessment(t *testing.T) {
 	k.key("1", "2", "3") // communicate: alone, with help, cannot
 	k.key("2", "2", "3") // procedures: with help, with help, cannot
 	k.shot("09-scam-sms")
-	k.key("3", "2") // safety: delete the SMS; not the real site
+	k.key("3", "2", "3") // safety: report the SMS to 33700; a fake site; hang up on the "bank"
 	k.shot("10-needs")
 	k.key("1", "4") // needs: CAF, impôts
 	k.key("Return") // Valider
