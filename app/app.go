@@ -116,14 +116,20 @@ Usage:
   pasapas set-pin [--data-dir DIR]        choisit le code médiateur (lu sur l'entrée standard)
   pasapas check-content [DIR]             vérifie les fichiers de contenu (par défaut DIR = <data-dir>/content)
                                           et donne des conseils de français facile (FALC)
-  pasapas export [--from JOUR] [--to JOUR] --format csv|json --out FICHIER
-                                          exporte le compte-rendu d'activité (sans dates : tout)
+  pasapas export [--from JOUR] [--to JOUR] --format csv|json|coop --out FICHIER
+                                          exporte le compte-rendu d'activité (sans dates : tout ;
+                                          coop : un .xlsx comme l'export « Activités » de la Coop)
   pasapas stats [--from JOUR] [--to JOUR] affiche les statistiques (par défaut : 365 jours)
   pasapas purge [--older-than JOURS]      supprime les sessions plus anciennes (par défaut : la durée de conservation)
   pasapas simulate --sessions N [--days D] [--seed S]
                                           ajoute N sessions fictives (démonstration, mesures)
   pasapas summary --code ABC-DEF [--out FICHIER.pdf] [--print]
                                           écrit et/ou imprime le résumé d'une séance
+  pasapas places import FICHIER.csv       remplace l'annuaire des lieux (standard national, 0.x ou 1.x)
+  pasapas places list [--orientation CODE]
+                                          lieux proposés : distance en km, nom, commune
+  pasapas settings get CLÉ | set CLÉ VALEUR | list
+                                          lit ou change un réglage (list : tous, avec leur sens)
   pasapas help                            affiche cette aide
 
 Options:
@@ -158,6 +164,10 @@ func Main(args []string, std IO, run RunWindow) int {
 		return simulateCmd(args, std)
 	case "summary":
 		return summaryCommand(args, std)
+	case "places":
+		return placesCmd(args, std)
+	case "settings":
+		return settingsCmd(args, std)
 	case "help":
 		printUsage(std.Out)
 		return exitOK

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"os"
@@ -31,8 +32,19 @@ func TestConsoleCommands(t *testing.T) {
 		t.Fatalf("export: %d %q %q", code, stdout, errOut)
 	}
 	data, _ := os.ReadFile(out)
-	if !bytes.HasPrefix(data, []byte("\uFEFFDate;Heure;")) || bytes.Count(data, []byte("\r\n")) != 301 {
-		t.Fatalf("csv starts %q, %d lines", data[:20], bytes.Count(data, []byte("\r\n")))
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if !bytes.HasPrefix(data, []byte("\uFEFFDate;Type;")) || err != nil || len(rows) != 301 {
+		t.Fatalf("csv starts %q, %d rows, %v", data[:20], len(rows), err)
+	}
+	// The Coop-shaped workbook holds the accompaniments only.
+	xlsx := filepath.Join(dir, "activites.xlsx")
+	if code, stdout, errOut := run(t, "", "export", "--data-dir", dir, "--format", "coop", "--out", xlsx); code != 0 || !strings.Contains(stdout, "exportées") {
+		t.Fatalf("export coop: %d %q %q", code, stdout, errOut)
+	}
+	if data, _ := os.ReadFile(xlsx); !bytes.HasPrefix(data, []byte("PK")) {
+		t.Fatalf("not an xlsx: %q", data[:min(len(data), 8)])
 	}
 	jsonOut := filepath.Join(dir, "rapport.json")
 	today := time.Now().Format(activity.DayLayout)
@@ -73,7 +85,7 @@ func TestConsoleCommandsRefuseBadInput(t *testing.T) {
 		wantErr string
 	}{
 		{[]string{"export", "--data-dir", dir}, 2, "--out"},
-		{[]string{"export", "--data-dir", dir, "--out", "x", "--format", "xls"}, 2, "csv ou json"},
+		{[]string{"export", "--data-dir", dir, "--out", "x", "--format", "xls"}, 2, "csv, json ou coop"},
 		{[]string{"export", "--data-dir", dir, "--out", "x", "--from", "23/11/2026"}, 2, "AAAA-MM-JJ"},
 		{[]string{"stats", "--data-dir", dir, "--from", "2026-11-02", "--to", "2026-11-01"}, 2, "avant"},
 		{[]string{"simulate", "--data-dir", dir}, 2, "--sessions"},

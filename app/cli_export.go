@@ -3,12 +3,16 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"slices"
 
 	"pasapas/app/activity"
+	"pasapas/app/store"
 )
 
 // exportCmd writes the activity report of a period to a file:
-// pasapas export [--from DAY] [--to DAY] --format csv|json --out FILE.
+// pasapas export [--from DAY] [--to DAY] --format csv|json|coop --out FILE
+// (coop: an .xlsx shaped like the Coop's own export).
 func exportCmd(args []string, std IO) int {
 	fs, dataDir := flags("export", std)
 	period := addPeriodFlags(fs)
@@ -21,8 +25,8 @@ func exportCmd(args []string, std IO) int {
 	if err == nil && *out == "" {
 		err = fmt.Errorf("--out FICHIER manque")
 	}
-	if err == nil && *format != activity.FormatCSV && *format != activity.FormatJSON {
-		err = fmt.Errorf("--format %q : csv ou json", *format)
+	if err == nil && !slices.Contains(activity.Formats, *format) {
+		err = fmt.Errorf("--format %q : csv, json ou coop", *format)
 	}
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
@@ -37,11 +41,31 @@ func exportCmd(args []string, std IO) int {
 		return exitError
 	}
 	defer st.Close()
-	n, err := activity.ExportFile(context.Background(), st, *out, from, to, *format)
+	ctx := context.Background()
+	opts, err := exportOptions(ctx, st, *dataDir)
+	if err != nil {
+		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
+		return exitError
+	}
+	n, err := activity.ExportFile(ctx, st, *out, from, to, *format, opts)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
 		return exitError
 	}
 	fmt.Fprintf(std.Out, "%d sessions exportées dans %s\n", n, *out)
 	return exitOK
+}
+
+// exportOptions are the centre's settings and the walkthroughs' titles,
+// for the Coop's columns.
+func exportOptions(ctx context.Context, st *store.Store, dataDir string) (activity.Options, error) {
+	centre, err := activity.ReadCentre(ctx, st)
+	if err != nil {
+		return activity.Options{}, err
+	}
+	c, _, err := LoadContent(filepath.Join(dataDir, ContentDirName))
+	if err != nil {
+		return activity.Options{}, err
+	}
+	return activity.Options{Centre: centre, Names: procedureTitle(c)}, nil
 }

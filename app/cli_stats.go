@@ -70,6 +70,7 @@ func printStats(out io.Writer, s activity.Stats) {
 	section("Orientation", s.Orientations, activity.OrientationLabel)
 	section("Durée", s.Durations, same)
 	section("Démarches à faire", s.Needs, same)
+	section("Thématiques de la Coop (accompagnements)", s.Themes, activity.ThemeLabel)
 	if domains := s.Domains(); len(domains) > 0 {
 		fmt.Fprintf(w, "\nNiveaux par domaine\t0\t1\t2\t3\n")
 		for _, d := range domains {

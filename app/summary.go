@@ -67,41 +67,59 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 	}
 	if assessed {
 		addAssessment(&s, c.Questions.Describe(r, printing.MediatorLang), c.Questions.Describe(r, lang))
-		places, err := st.PlacesFor(ctx, r.Orientation)
+		places, err := OfferedPlaces(ctx, st, r.Orientation)
 		if err != nil {
 			return printing.Summary{}, err
 		}
 		addPlaces(&s, places)
 	}
 	addWalkthroughs(&s, walkthrough.Progress(session.Each(events), c.Walkthroughs), c, lang)
-	// The activity-report block uses the console's vocabulary and facts,
-	// so the paper and the CSV export say the same.
+	// The activity-report block uses the Coop's vocabulary and the
+	// console's facts, so the paper and the exports say the same.
 	sum, err := st.Summary(ctx, code)
 	if err != nil {
 		return printing.Summary{}, err
 	}
+	sum.Duration = duration
+	a := activity.ActivityOf(sum, activity.Options{Names: procedureTitle(c)})
 	s.Report = printing.Report{
-		Themes:       activity.Themes(sum.Facts),
-		Autonomy:     activity.Autonomy(sum.Levels),
-		DurationBand: activity.DurationBand(duration),
+		Type: a.Type.Label, Place: a.Place.Label, Minutes: a.Minutes,
+		Themes: activity.Labels(a.Themes), Procedures: a.Procedures,
+		Material: strings.Join(activity.Labels(a.Material), ", "), Autonomy: a.Autonomy.Label,
 	}
-	if sum.Orientation != "" {
-		s.Report.Orientation = activity.OrientationLabel(sum.Orientation)
+	if r := a.Redirection; r != nil {
+		s.Report.Reoriented, s.Report.Structure = r.Answer().Label, r.Structure.Label
 	}
 	return s, nil
+}
+
+// procedureTitle names a walkthrough in French, for the Coop's "Nom de la
+// démarche administrative".
+func procedureTitle(c *Content) func(code string) string {
+	return func(code string) string {
+		if p := c.Walkthroughs.Get(code); p != nil {
+			return p.Title.In(printing.MediatorLang)
+		}
+		return ""
+	}
 }
 
 // maxPlaces keeps the places on the mediator's page: two rows of two.
 const maxPlaces = 4
 
-// addPlaces lists the centre's places that serve the visitor's orientation.
-func addPlaces(s *printing.Summary, places []directory.Place) {
+// addPlaces lists the centre's places that serve the visitor's
+// orientation, nearest first.
+func addPlaces(s *printing.Summary, places []directory.Near) {
 	for _, p := range places[:min(len(places), maxPlaces)] {
-		contact := p.Phone
+		contact := directory.PhoneLabel(p.Phone)
 		if contact == "" {
 			contact = p.Email
 		}
-		s.Places = append(s.Places, printing.Place{Name: p.Name, Address: p.Address, Hours: p.Hours, Contact: contact})
+		distance := ""
+		if p.Km >= 0 {
+			distance = directory.KmLabel(p.Km)
+		}
+		s.Places = append(s.Places, printing.Place{Name: p.Name, Address: p.Address, Hours: p.Hours, Contact: contact, Distance: distance})
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"pasapas/app/settings"
 	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
+	"pasapas/internal/shareddata"
 	"pasapas/printing"
 	"pasapas/printing/printtest"
 )
@@ -159,7 +162,9 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 		t.Errorf("places %+v", s.Places)
 	}
 	r := s.Report
-	if len(r.Themes) < 2 || r.Themes[0] != "Diagnostic numérique" || r.Autonomy == "" || r.DurationBand != "Moins de 30 min" || r.Orientation != "À accompagner" {
+	if r.Type != "Accompagnement individuel" || r.Place != "Lieu d’activité" || r.Material != "Ordinateur" || len(r.Themes) < 2 ||
+		r.Themes[0] != "Diagnostic numérique" || !slices.Contains(r.Themes, "Aide aux démarches administratives") || r.Autonomy == "" ||
+		r.Reoriented != "Oui" || r.Structure != "Autre structure de médiation numérique" {
 		t.Errorf("activity report %+v", r)
 	}
 }
@@ -288,6 +293,54 @@ func TestSummaryInALanguageThePDFCannotWrite(t *testing.T) {
 	for _, want := range []string{"Langue ar", "Ce que vous savez faire", "Votre code, à montrer à l'accueil", code.String()} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestSummaryOffersTheNearestPlaces: with the Hub du Sud's regional file
+// and a centre in Gap, the paper lists the nearest places that serve the
+// visitor's orientation, with their distance, hours in French.
+func TestSummaryOffersTheNearestPlaces(t *testing.T) {
+	dir := t.TempDir()
+	code := visitedSession(t, dir, "fr")
+	file := filepath.Join(shareddata.Dir(t, "lieux-mediation-numerique/reel"), "hub-du-sud-20230517b.v1.csv")
+	if status, out, errOut := run(t, "", "places", "import", file, "--data-dir", dir); status != 0 {
+		t.Fatalf("import: %q %q", out, errOut)
+	}
+	if status, _, errOut := run(t, "", "settings", "set", "centre.position", "44.5594,6.0786", "--data-dir", dir); status != 0 {
+		t.Fatal(errOut)
+	}
+	st, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, _, err := LoadContent(filepath.Join(dir, ContentDirName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := SummaryOf(context.Background(), st, c, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Places) != maxPlaces {
+		t.Fatalf("places %+v", s.Places)
+	}
+	last := 0
+	for _, p := range s.Places {
+		km, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(p.Distance, "à "), " km"))
+		if err != nil || km < last || km > 30 || strings.Contains(p.Hours, "Mo-") {
+			t.Errorf("place %+v", p)
+		}
+		last = km
+	}
+	if dir := os.Getenv("PASAPAS_ARTEFACTS"); dir != "" {
+		pdf, err := printing.Render(s, c.Text.T)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "summary-gap.pdf"), pdf, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package printing
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -369,34 +370,69 @@ func walkLine(w Walkthrough) string {
 }
 
 // report is the block a mediator copies into their activity report.
+// report draws the block for the Coop's activity report, its fields in
+// the order of the Coop's form, read left to right: short ones share a
+// line so the block fits under the rest of the mediator's page.
 func (d *doc) report() {
 	r := d.s.Report
 	if r.Empty() {
 		return
 	}
-	var rows [][2]string
-	if len(r.Themes) > 0 {
-		rows = append(rows, [2]string{labelThemes, strings.Join(r.Themes, ", ")})
+	duration := ""
+	if r.Minutes > 0 {
+		duration = strconv.Itoa(r.Minutes) + " min"
 	}
-	for _, row := range [][2]string{
-		{labelAutonomy, r.Autonomy},
-		{labelDurationBand, r.DurationBand},
-		{labelReportOrientation, r.Orientation},
+	var rows [][][2]string
+	for _, row := range [][][2]string{
+		{{labelType, r.Type}, {labelPlace, r.Place}, {labelReportDuration, duration}},
+		{{labelThemes, strings.Join(r.Themes, ", ")}},
+		{{labelProcedure, strings.Join(r.Procedures, ", ")}},
+		{{labelMaterial, r.Material}, {labelAutonomy, r.Autonomy}},
+		{{labelReoriented, r.Reoriented}, {labelStructure, r.Structure}},
 	} {
-		if row[1] != "" {
+		row = slices.DeleteFunc(row, func(c [2]string) bool { return c[1] == "" })
+		if len(row) > 0 {
 			rows = append(rows, row)
 		}
 	}
-	const pad, keyW, lineH = 3.5, 46.0, 5.2
-	valW := bodyW - 2*pad - keyW
-	d.font(false, 10.5, ink)
-	h := 2*pad + 8
-	for _, row := range rows {
-		h += float64(d.lines(valW, row[1]))*lineH + 1
+	const pad, lineH, noteH, gap, space = 3.0, 4.6, 3.6, 0.8, 7.0
+	innerW := bodyW - 2*pad
+	// Cells flow left to right, each its label then its value; the last
+	// cell of a line wraps its value in the room left.
+	type cell struct {
+		key, value    string
+		x, keyW, valW float64
 	}
-	d.keepRoom(h + 6)
+	layout := func(row [][2]string) ([]cell, float64) {
+		cells := make([]cell, len(row))
+		x, lines := marginX+pad, 1
+		for i, c := range row {
+			d.font(false, 9.5, muted)
+			keyW := d.pdf.GetStringWidth(c[0]) + 2.5
+			if len(row) == 1 {
+				keyW = max(keyW, 38)
+			}
+			d.font(true, 10, ink)
+			valW := marginX + pad + innerW - x - keyW
+			if i < len(row)-1 {
+				// MultiCell keeps a margin on each side of the text.
+				valW = min(valW, d.pdf.GetStringWidth(Printable(c[1]))+2*d.pdf.GetCellMargin()+0.5)
+			}
+			cells[i] = cell{c[0], c[1], x, keyW, valW}
+			lines = max(lines, d.lines(valW, c[1]))
+			x += keyW + valW + space
+		}
+		return cells, float64(lines) * lineH
+	}
+	d.font(false, 8.5, muted)
+	h := 2*pad + 6 + float64(d.lines(innerW, labelReportNote))*noteH + gap
+	for _, row := range rows {
+		_, rh := layout(row)
+		h += rh + gap
+	}
+	d.keepRoom(h + 4)
 	pdf := d.pdf
-	pdf.Ln(5)
+	pdf.Ln(3)
 	y := pdf.GetY()
 	pdf.SetFillColor(tint.r, tint.g, tint.b)
 	pdf.SetDrawColor(accent.r, accent.g, accent.b)
@@ -404,35 +440,74 @@ func (d *doc) report() {
 	pdf.RoundedRect(marginX, y, bodyW, h, 2, "1234", "FD")
 	pdf.SetXY(marginX+pad, y+pad)
 	d.font(true, 12, accent)
-	pdf.CellFormat(0, 7, labelReport, "", 2, "L", false, 0, "")
-	pdf.Ln(1)
+	pdf.CellFormat(0, 6, labelReport, "", 2, "L", false, 0, "")
+	pdf.SetX(marginX + pad)
+	d.font(false, 8.5, muted)
+	d.para(innerW, noteH, labelReportNote, "L")
+	rowY := pdf.GetY() + gap
 	for _, row := range rows {
-		pdf.SetX(marginX + pad)
-		d.font(false, 10, muted)
-		pdf.CellFormat(keyW, lineH, row[0], "", 0, "L", false, 0, "")
-		d.font(true, 10.5, ink)
-		d.para(valW, lineH, row[1], "L")
-		pdf.Ln(1)
+		cells, rh := layout(row)
+		for _, c := range cells {
+			pdf.SetXY(c.x, rowY)
+			d.font(false, 9.5, muted)
+			pdf.CellFormat(c.keyW, lineH, c.key, "", 0, "L", false, 0, "")
+			d.font(true, 10, ink)
+			d.para(c.valW, lineH, c.value, "L")
+		}
+		rowY += rh + gap
 	}
 	pdf.SetY(y + h)
 }
 
+// places lists the places to orient to, two per row, nearest first: the
+// rows that fit under the rest of the mediator's page, so it stays one
+// page (the nearest come first; the console lists them all).
 func (d *doc) places() {
 	places := d.s.Places
 	if len(places) == 0 {
 		return
 	}
+	const nameH, detailH, indent = 5.0, 4.6, 5.0
+	colW := (bodyW - 6) / 2
+	join := func(a, b string) string { return strings.Trim(a+" · "+b, " ·") }
+	// Three parts: name, address and distance, hours and contact.
+	details := func(p Place) []string { return []string{join(p.Address, p.Distance), join(p.Hours, p.Contact)} }
+	height := func(p Place) float64 {
+		d.font(true, 10.5, ink)
+		h := float64(d.lines(colW-indent, p.Name)) * nameH
+		d.font(false, 9.5, muted)
+		for _, detail := range details(p) {
+			if detail != "" {
+				h += float64(d.lines(colW-indent, detail)) * detailH
+			}
+		}
+		return h
+	}
+	room := pageH - marginB - d.pdf.GetY() - 14 // the heading
+	shown := 0
+	for i := 0; i < len(places); i += 2 {
+		h := height(places[i])
+		if i+1 < len(places) {
+			h = max(h, height(places[i+1]))
+		}
+		if room < h && shown > 0 {
+			break
+		}
+		room -= h
+		shown = min(len(places), i+2)
+	}
+	places = places[:shown]
 	d.heading(labelPlaces)
 	d.columns(len(places), func(i int, w float64) {
 		p := places[i]
 		x := d.pdf.GetX()
 		d.font(true, 10.5, ink)
-		d.bullet(p.Name, w, 5, 5)
-		for _, detail := range []string{p.Address, p.Hours, p.Contact} {
+		d.bullet(p.Name, w, nameH, indent)
+		for _, detail := range details(p) {
 			if detail != "" {
 				d.font(false, 9.5, muted)
-				d.pdf.SetX(x + 5)
-				d.para(w-5, 4.6, detail, "L")
+				d.pdf.SetX(x + indent)
+				d.para(w-indent, detailH, detail, "L")
 			}
 		}
 	})

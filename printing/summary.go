@@ -74,23 +74,32 @@ const (
 	WalkStuck     WalkState = "stuck"
 )
 
-// Report pre-fills the mediator's activity report with its usual vocabulary.
+// Report pre-fills the mediator's activity report (CRA) of La Coop de la
+// médiation numérique, in the order of its form and in its words, so the
+// mediator copies each line into the field of the same name.
 type Report struct {
-	Themes       []string // "Diagnostic numérique", then administrative themes
-	Autonomy     string   // "Avec guidage", "Autonome"…
-	DurationBand string   // "Moins de 30 minutes"…
-	Orientation  string
+	Type    string // "Accompagnement individuel"
+	Place   string // "Lieu d’activité"
+	Minutes int    // minutes at the kiosk
+	Themes  []string
+	// Procedures are the Coop's "Nom de la démarche administrative".
+	Procedures []string
+	Material   string // "Ordinateur"
+	Autonomy   string // "Avec guidage", "Autonome"…
+	// Reoriented answers "Bénéficiaire orienté vers une autre structure ?"
+	// ("Oui", "Non"); Structure is the structure de redirection.
+	Reoriented, Structure string
 }
 
-// Empty reports whether the block has nothing to print.
-func (r Report) Empty() bool {
-	return len(r.Themes) == 0 && r.Autonomy == "" && r.DurationBand == "" && r.Orientation == ""
-}
+// Empty reports whether the block has nothing to print: the Coop records
+// no activity without a theme.
+func (r Report) Empty() bool { return len(r.Themes) == 0 }
 
 // Place is a local place to orient the visitor to, from the centre's
-// directory.
+// directory: Hours in plain French, Distance as "à 4 km" (empty when the
+// centre's position is not set).
 type Place struct {
-	Name, Address, Hours, Contact string
+	Name, Address, Hours, Contact, Distance string
 }
 
 // Visitor holds the visitor page's texts, in the visitor's language and in

@@ -27,7 +27,7 @@ type Console interface {
 	SessionEvents(ctx context.Context, code session.Code) ([]session.Event, error)
 	DeleteSession(ctx context.Context, code session.Code) error
 	Stats(ctx context.Context, p activity.Period) (activity.Stats, error)
-	Export(ctx context.Context, w io.Writer, from, to time.Time, format string) (int, error)
+	Export(ctx context.Context, w io.Writer, from, to time.Time, format string, opts activity.Options) (int, error)
 	Purge(ctx context.Context, before time.Time) (int, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error

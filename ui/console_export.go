@@ -22,7 +22,8 @@ var exportAll = statsPeriod{id: "all"}
 var lastMonth = statsPeriod{id: "month", month: true, back: 1}
 
 // showExport writes the activity report of a period to a folder chosen in
-// a dialog (a USB stick, usually): CSV for spreadsheets, JSON for tools.
+// a dialog (a USB stick, usually): CSV for spreadsheets, JSON for tools,
+// an .xlsx shaped like the Coop's own export for a coordinator.
 // dir is the folder chosen so far ("" for none).
 func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 	sc := newScreen("mediator.export")
@@ -37,7 +38,7 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 		span.SetText(s.M("console.export.span", "from", dayLabel(period.First), "to", dayLabel(period.Last)))
 	}
 	formats := container.NewHBox(bold(s.M("console.export.format")))
-	for _, f := range []string{activity.FormatCSV, activity.FormatJSON} {
+	for _, f := range activity.Formats {
 		imp := widget.MediumImportance
 		if f == format {
 			imp = widget.HighImportance
@@ -66,8 +67,8 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 			from, to = period.Start(), period.End()
 			name = "pasapas-activite-" + period.First.Format(activity.DayLayout) + "-" + period.Last.Format(activity.DayLayout)
 		}
-		path := filepath.Join(folder, name+"."+format)
-		n, err := activity.ExportFile(s.ctx(), s.svc.Console, path, from, to, format)
+		path := filepath.Join(folder, name+"."+activity.Extension(format))
+		n, err := s.exportTo(path, from, to, format)
 		if err != nil {
 			s.svc.Log.WithError(err).Error("exporting the activity report")
 			result.Importance = widget.DangerImportance
@@ -90,4 +91,14 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 		layout.NewSpacer(),
 	)
 	s.consolePage(sc, s.M("console.export.title"), body, export)
+}
+
+// exportTo writes the export with the centre's settings and the
+// walkthroughs' French titles for the Coop's columns.
+func (s *Shell) exportTo(path string, from, to time.Time, format string) (int, error) {
+	centre, err := activity.ReadCentre(s.ctx(), s.svc.Console)
+	if err != nil {
+		return 0, err
+	}
+	return activity.ExportFile(s.ctx(), s.svc.Console, path, from, to, format, activity.Options{Centre: centre, Names: s.procedureName})
 }

@@ -136,7 +136,7 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		widget.NewFormItem(s.M("console.col.status"), clabel(sc, "status", s.M("console.status."+string(x.Status)))),
 		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", s.svc.Text.Language(x.Lang).Name+" · "+x.KioskID)),
 		widget.NewFormItem(s.M("console.col.orientation"), clabel(sc, "orientation", s.orientation(x.Orientation))),
-		widget.NewFormItem(s.M("console.session.autonomy"), wrapped(clabel(sc, "autonomy", orDash(activity.Autonomy(x.Levels))))),
+		widget.NewFormItem(s.M("console.session.autonomy"), wrapped(clabel(sc, "autonomy", orDash(activity.AutonomyLabel(x.Levels))))),
 		widget.NewFormItem(s.M("console.session.needs"), wrapped(clabel(sc, "needs", orDash(s.codeNames("need", x.Needs))))),
 	)
 	var levels fyne.CanvasObject = clabel(sc, "levels", s.M("console.session.nolevels"))

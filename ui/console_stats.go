@@ -85,13 +85,18 @@ func (s *Shell) showStats(p statsPeriod, page int) {
 	total := clabel(sc, "total", s.M("console.stats.total", "n", strconv.Itoa(st.Sessions),
 		"from", dayLabel(period.First), "to", dayLabel(period.Last)))
 	head.Add(total)
-	pages := 1 + (len(st.Walks)+WalksPerPage-1)/WalksPerPage
+	// The overview, the walkthroughs, then the Coop's thématiques.
+	walkPages := (len(st.Walks) + WalksPerPage - 1) / WalksPerPage
+	pages := 2 + walkPages
 	page = max(0, min(page, pages-1))
 	var body fyne.CanvasObject
-	if page == 0 {
+	switch {
+	case page == 0:
 		body = s.statsOverview(sc, st)
-	} else {
+	case page <= walkPages:
 		body = s.statsWalks(sc, st.Walks[(page-1)*WalksPerPage:min(len(st.Walks), page*WalksPerPage)])
+	default:
+		body = s.statsThemes(sc, st)
 	}
 	prev := s.cbutton(sc, "prev", s.M("console.prev"), widget.MediumImportance, func() { s.showStats(p, page-1) })
 	if page == 0 {
@@ -209,6 +214,20 @@ func (s *Shell) statsWalks(sc *Screen, walks []activity.WalkStats) fyne.CanvasOb
 		box.Add(widget.NewLabel(s.M("console.stats.none")))
 	}
 	return container.NewVBox(box, layout.NewSpacer())
+}
+
+// statsThemes counts the period's accompaniments per thématique of the
+// Coop, in its words: what the mediator's monthly report adds up.
+func (s *Shell) statsThemes(sc *Screen, st activity.Stats) fyne.CanvasObject {
+	var bars []bar
+	for _, c := range st.Themes[:min(12, len(st.Themes))] {
+		bars = append(bars, bar{label: activity.ThemeLabel(c.Key), value: float64(c.N), text: strconv.Itoa(c.N), colour: seriesColour})
+	}
+	var chart fyne.CanvasObject = clabel(sc, "nothemes", s.M("console.stats.none"))
+	if len(bars) > 0 {
+		chart = hbars(bars, 0)
+	}
+	return container.NewVBox(panel(s.M("console.stats.themes"), chart), layout.NewSpacer())
 }
 
 func colourOr(c, def color.Color) color.Color {

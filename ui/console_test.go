@@ -34,6 +34,7 @@ var consoleScreens = map[string]func(k *kiosk){
 	"stats":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 0) },
 	"stats365": func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[3], 0) },
 	"walks":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 1) },
+	"themes":   func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 99) },
 	"export":   func(k *kiosk) { k.shell.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
 	"settings": func(k *kiosk) { k.shell.showSettings() },
 	"places": func(k *kiosk) {
@@ -41,6 +42,7 @@ var consoleScreens = map[string]func(k *kiosk){
 		k.shell.showPlaces(0)
 	},
 	"placeserrors": func(k *kiosk) { k.shell.importPlaces(k.brokenPlacesFile()) },
+	"placesreport": func(k *kiosk) { k.shell.importPlaces(k.spreadsheetPlacesFile()) },
 	"content": func(k *kiosk) {
 		k.shell.svc.ContentReport = sampleReport()
 		k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
@@ -413,12 +415,26 @@ func (k *kiosk) placesFile() string {
 	return path
 }
 
-// brokenPlacesFile has a bad postcode on line 2 and no name on line 3.
+// brokenPlacesFile has a bad postcode on line 2 and no name on line 3:
+// no place can be kept.
 func (k *kiosk) brokenPlacesFile() string {
 	path := filepath.Join(k.t.TempDir(), "lieux-faux.csv")
 	csv := "id;pivot;nom;commune;code_postal;adresse;date_maj\n" +
-		"a;12345678900012;EPN;Die;2615;1 rue;2024-05-01\n" +
+		"a;12345678900012;EPN;Die;2615x;1 rue;2024-05-01\n" +
 		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		k.t.Fatal(err)
+	}
+	return path
+}
+
+// spreadsheetPlacesFile went through a French spreadsheet: Windows-1252,
+// a code postal without its zero, a decimal comma, a row without a name.
+func (k *kiosk) spreadsheetPlacesFile() string {
+	path := filepath.Join(k.t.TempDir(), "lieux-tableur.csv")
+	csv := "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n" +
+		"gap;12345678900012;M\xe9diath\xe8que de Gap;Gap;5000;1 rue Colonel Roux;11/05/2023;44,5594;6,0786;Aide aux d\xe9marches administratives\r\n" +
+		"b;12345678900012;;Gap;05000;2 rue;2024-05-01;;;\r\n"
 	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
 		k.t.Fatal(err)
 	}
@@ -430,6 +446,7 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	k.tap("places")
 	k.wantScreen("mediator.places")
 	k.wantLabel("empty", "Aucun lieu")
+	k.wantLabel("position", "Position du lieu non réglée")
 	// As the file dialog does once a file is picked.
 	k.shell.importPlaces(k.placesFile())
 	k.wantScreen("mediator.places")
@@ -440,14 +457,35 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 
 	k.shell.importPlaces(k.brokenPlacesFile())
 	k.wantScreen("mediator.places.errors")
-	k.wantLabel("error.0", "lieux-faux.csv:2: code_postal")
-	k.wantLabel("error.1", "lieux-faux.csv:3: nom: obligatoire")
+	k.wantLabel("summary", "aucun lieu utilisable : 2 lignes refusées")
+	k.wantLabel("error.0", "lieux-faux.csv:2: code_postal : « 2615x »")
+	k.wantLabel("error.1", "lieux-faux.csv:3: nom : vide")
 	k.tap("places")
 	k.wantLabel("count", "3 lieux")
 	got, _ := k.store.PlacesFor(context.Background(), "faire_pour")
 	if len(got) != 2 {
 		t.Fatalf("%d places for faire_pour after a refused import, want 2", len(got))
 	}
+
+	// The centre picks its own entry: position, commune and codes.
+	k.tap("ours.0")
+	k.wantLabel("message", "pris de « Anonymal »")
+	for key, want := range map[string]string{settings.CentrePosition: "43.52609,5.41423", settings.CentreCommune: "Reims",
+		settings.CentrePostCode: "51100", settings.CentreINSEE: "51454", settings.CentreName: "Anonymal"} {
+		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
+			t.Errorf("%s = %q, want %q", key, v, want)
+		}
+	}
+	// Places without a position come after, at no distance.
+	k.wantLabel("place.0", "Anonymal")
+
+	k.shell.importPlaces(k.spreadsheetPlacesFile())
+	k.wantScreen("mediator.places.report")
+	k.wantLabel("summary", "1 lieux gardés")
+	k.wantLabel("note.0", "Windows-1252")
+	k.wantLabel("error.0", "lieux-tableur.csv:3: nom : vide")
+	k.tap("places")
+	k.wantLabel("place.0", "Médiathèque de Gap")
 }
 
 func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {

@@ -82,7 +82,7 @@ func TestTypedTextLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	exports := t.TempDir()
 	for _, format := range []string{activity.FormatCSV, activity.FormatJSON} {
-		n, err := activity.ExportFile(ctx, k.store, filepath.Join(exports, "rapport."+format), time.Time{}, time.Time{}, format)
+		n, err := activity.ExportFile(ctx, k.store, filepath.Join(exports, "rapport."+format), time.Time{}, time.Time{}, format, activity.Options{})
 		if err != nil || n == 0 {
 			t.Fatalf("export %s: %d sessions, %v", format, n, err)
 		}

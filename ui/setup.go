@@ -89,10 +89,19 @@ func (s *Shell) settingEntry(key, def string) *widget.Entry {
 	return e
 }
 
-// saveSettings stores each key's field, trimmed.
-func (s *Shell) saveSettings(fields map[string]*widget.Entry) error {
+// saveEntries stores each key's field, trimmed.
+func (s *Shell) saveEntries(fields map[string]*widget.Entry) error {
+	values := map[string]string{}
 	for key, e := range fields {
-		if err := s.svc.Console.SetSetting(s.ctx(), key, strings.TrimSpace(e.Text)); err != nil {
+		values[key] = strings.TrimSpace(e.Text)
+	}
+	return s.storeSettings(values)
+}
+
+// storeSettings stores each key's value, stopping at the first failure.
+func (s *Shell) storeSettings(values map[string]string) error {
+	for key, v := range values {
+		if err := s.svc.Console.SetSetting(s.ctx(), key, v); err != nil {
 			return err
 		}
 	}
@@ -115,7 +124,7 @@ func (s *Shell) showSetupCentre() {
 		return ""
 	}
 	s.setupForm("setup.centre", 2, s.M("console.setup.centre.intro"), form, check,
-		func() error { return s.saveSettings(fields) }, s.showSetupKiosk)
+		func() error { return s.saveEntries(fields) }, s.showSetupKiosk)
 }
 
 // showSetupKiosk: the kiosk's name in the exports, and the language and
@@ -168,7 +177,7 @@ func (s *Shell) showSetupPrinter() {
 	message := wrapped(clabel(sc, "message", ""))
 	none := s.cbutton(sc, "none", s.M("console.setup.printer.none"), widget.MediumImportance, s.showSetupDone)
 	next := func() {
-		if err := s.saveSettings(map[string]*widget.Entry{settings.Printer: queue}); err != nil {
+		if err := s.saveEntries(map[string]*widget.Entry{settings.Printer: queue}); err != nil {
 			message.Importance = widget.DangerImportance
 			message.SetText(s.M("console.error"))
 			return
@@ -181,7 +190,7 @@ func (s *Shell) showSetupPrinter() {
 	if s.svc.PrintTestPage != nil {
 		var test *consoleButton
 		test = s.cbutton(sc, "test", s.M("console.setup.printer.test"), widget.MediumImportance, func() {
-			if err := s.saveSettings(map[string]*widget.Entry{settings.Printer: queue}); err != nil {
+			if err := s.saveEntries(map[string]*widget.Entry{settings.Printer: queue}); err != nil {
 				message.Importance = widget.DangerImportance
 				message.SetText(s.M("console.error"))
 				return

@@ -8,66 +8,350 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"pasapas/app/session"
+	"pasapas/app/settings"
 )
 
-// Export formats.
+// Export formats. FormatCoop is an .xlsx shaped like the Coop's own
+// "Activités" export, for a coordinator to merge with it.
 const (
 	FormatCSV  = "csv"
 	FormatJSON = "json"
+	FormatCoop = "coop"
 )
 
-// csvHeader names the columns in the words of the activity report.
-var csvHeader = []string{
-	"Date", "Heure", "Code session", "Borne", "Langue", "Statut",
-	"Durée (min)", "Tranche de durée", "Thèmes", "Niveau d'autonomie", "Orientation",
+// Formats lists the export formats, in the console's order.
+var Formats = []string{FormatCSV, FormatJSON, FormatCoop}
+
+// Extension is the file name extension of an export in format.
+func Extension(format string) string {
+	if format == FormatCoop {
+		return "xlsx"
+	}
+	return format
+}
+
+// Centre is the Coop's "lieu d'activité": the centre, from its settings.
+type Centre struct {
+	Name     string `json:"nom"`
+	Address  string `json:"adresse"`
+	Commune  string `json:"commune"`
+	PostCode string `json:"code_postal"`
+	INSEE    string `json:"code_insee"`
+}
+
+// SettingReader reads one setting (app/store.Store and the console have it).
+type SettingReader interface {
+	Setting(ctx context.Context, key, def string) (string, error)
+}
+
+// ReadCentre reads the centre's settings.
+func ReadCentre(ctx context.Context, st SettingReader) (Centre, error) {
+	var c Centre
+	for _, f := range []struct {
+		key string
+		to  *string
+	}{{settings.CentreName, &c.Name}, {settings.CentreAddress, &c.Address}, {settings.CentreCommune, &c.Commune},
+		{settings.CentrePostCode, &c.PostCode}, {settings.CentreINSEE, &c.INSEE}} {
+		v, err := st.Setting(ctx, f.key, "")
+		if err != nil {
+			return c, err
+		}
+		*f.to = v
+	}
+	return c, nil
+}
+
+// Options are what an export needs besides the sessions.
+type Options struct {
+	Centre Centre
+	// Names gives a procedure's French title ("CAF : déclaration
+	// trimestrielle") for "Nom de la démarche administrative"; nil or ""
+	// leaves the code.
+	Names func(code string) string
+}
+
+func (o Options) name(code string) string {
+	if o.Names != nil {
+		if n := o.Names(code); n != "" {
+			return n
+		}
+	}
+	return code
+}
+
+// Activity is a session in the Coop's fields: what a mediator types into
+// its CRA "Accompagnement individuel".
+type Activity struct {
+	Date   time.Time
+	Type   Term
+	Place  Term
+	Centre Centre
+	// Minutes is the time the visitor spent at the kiosk, not a
+	// mediator's accompaniment time.
+	Minutes  int
+	Material []Term
+	Themes   []Theme
+	// Procedures are the titles of the walkthroughs, the Coop's "Nom de la
+	// démarche administrative", only with the administrative theme (the
+	// Coop refuses it otherwise).
+	Procedures  []string
+	Autonomy    Term // zero without an assessment
+	Redirection *Redirection
+	// Beneficiary is the anonymous beneficiary's genre, tranche d'âge and
+	// statut: always "Non communiqué".
+	Beneficiary Term
+}
+
+// IsAccompaniment reports whether s is an accompaniment the Coop would
+// record: a finished session with at least one theme. A session left by
+// the idle timeout or a crash (abandoned), or with nothing done, is not:
+// the exports keep it with the kiosk's columns only (docs/coop-cra.md).
+func (s Summary) IsAccompaniment() bool {
+	return s.Status == session.Finished && len(Themes(s.Facts)) > 0
+}
+
+// NewActivity puts s in the Coop's fields; ok is false when s is not an
+// accompaniment (the exports leave it out of the Coop's columns).
+func NewActivity(s Summary, o Options) (a Activity, ok bool) {
+	if !s.IsAccompaniment() {
+		return a, false
+	}
+	return ActivityOf(s, o), true
+}
+
+// ActivityOf puts s in the Coop's fields, whatever its status: the printed
+// summary is made while the session goes on.
+func ActivityOf(s Summary, o Options) Activity {
+	a := Activity{
+		Date: s.Started.In(time.Local), Type: TypeIndividual, Place: PlaceOfActivity, Centre: o.Centre,
+		Minutes: minutes(s.Duration), Material: []Term{MaterialComputer}, Themes: Themes(s.Facts),
+		Beneficiary: NotCommunicated,
+	}
+	if t, ok := Autonomy(s.Levels); ok {
+		a.Autonomy = t
+	}
+	if r, ok := RedirectionOf(s.Orientation); ok {
+		a.Redirection = &r
+	}
+	// Only administrative walkthroughs name a démarche (not e-mail or a
+	// scanner), and only beside the parent theme, as the Coop requires.
+	for _, w := range s.Walks {
+		if t, ok := ThemeOf(w.Procedure); ok && (t.Admin || t == ThemeAdministrative) {
+			a.Procedures = append(a.Procedures, o.name(w.Procedure))
+		}
+	}
+	return a
+}
+
+func minutes(d time.Duration) int { return int(d.Round(time.Minute) / time.Minute) }
+
+// CoopLineBreak joins the values of a multi-valued cell, as the Coop's
+// export does.
+const CoopLineBreak = "\n"
+
+// The Coop's columns of its Excel export (sheet "Activités", a mediator's
+// own export), in its order and spelling.
+const (
+	ColDate          = "Date"
+	ColRecorded      = "Enregistré le"
+	ColModified      = "Dernière modification le"
+	ColType          = "Type"
+	ColParticipants  = "Participants"
+	ColBeneficiary   = "Bénéficiaire"
+	ColChannel       = "Canaux d’accompagnement"
+	ColPlaceName     = "Nom du lieu"
+	ColAddress       = "Adresse"
+	ColCommune       = "Commune"
+	ColPostCode      = "Code postal"
+	ColINSEE         = "Code Insee"
+	ColMinutes       = "Durée (min)"
+	ColWorkshop      = "Nom de l’atelier"
+	ColMaterial      = "Matériel numérique utilisé"
+	ColThemes        = "Thématique(s) d’accompagnement"
+	ColTags          = "Tags"
+	ColProcedure     = "Nom de la démarche administrative"
+	ColAutonomy      = "Niveau d’autonomie (ou de l’atelier)"
+	ColReoriented    = "Bénéficiaire réorienté"
+	ColRedirection   = "Structure de redirection"
+	ColBenCommune    = "Commune du bénéficiaire"
+	ColBenPostCode   = "Code postal du bénéficiaire"
+	ColBenINSEE      = "Code Insee du bénéficiaire"
+	ColGenre         = "Genre du bénéficiaire"
+	ColAge           = "Tranche d’âge du bénéficiaire"
+	ColStatus        = "Statut du bénéficiaire"
+	ColNotes         = "Notes supplémentaires"
+	ColCRA           = "ID CRA"
+	coopColumnsCount = 29
+)
+
+// CoopColumns are all the columns of the Coop's export, in its order: the
+// .xlsx has them all, so its rows paste under the Coop's.
+var CoopColumns = [coopColumnsCount]string{
+	ColDate, ColRecorded, ColModified, ColType, ColParticipants, ColBeneficiary, ColChannel, ColPlaceName, ColAddress,
+	ColCommune, ColPostCode, ColINSEE, ColMinutes, ColWorkshop, ColMaterial, ColThemes, ColTags, ColProcedure,
+	ColAutonomy, ColReoriented, ColRedirection, ColBenCommune, ColBenPostCode, ColBenINSEE, ColGenre, ColAge,
+	ColStatus, ColNotes, ColCRA,
+}
+
+// csvCoopColumns are the Coop's columns for which the kiosk has something,
+// in the Coop's order: the CSV's first columns.
+var csvCoopColumns = []string{
+	ColDate, ColType, ColChannel, ColPlaceName, ColAddress, ColCommune, ColPostCode, ColINSEE, ColMinutes,
+	ColMaterial, ColThemes, ColProcedure, ColAutonomy, ColReoriented, ColRedirection, ColGenre, ColAge, ColStatus,
+}
+
+// KioskColumns are the kiosk's own columns, after the Coop's in the CSV
+// and the .xlsx.
+var KioskColumns = []string{
+	"Heure", "Code séance", "Borne", "Langue", "Statut de la séance", "Orientation (borne)",
 	"Niveaux par domaine", "Démarches à faire", "Démarches guidées", "Démarches terminées",
 	"Étapes bloquantes", "Documents manquants",
 }
 
-// Record is one exported session: the report's words and the codes beside
-// them. It holds no free text: every field comes from codes and times.
+// CoopCells are a's values for the Coop's columns (all of CoopColumns), as
+// its export writes them: labels, multi-valued cells joined by line
+// breaks, autonomy as "n/3", the date dd/mm/yyyy. A non-accompaniment
+// (ok false) has only its date and minutes.
+func CoopCells(s Summary, o Options) map[string]string {
+	cells := map[string]string{
+		ColDate:    s.Started.In(time.Local).Format("02/01/2006"),
+		ColMinutes: strconv.Itoa(minutes(s.Duration)),
+	}
+	a, ok := NewActivity(s, o)
+	if !ok {
+		return cells
+	}
+	cells[ColType] = a.Type.Label
+	cells[ColParticipants] = "1"
+	cells[ColChannel] = a.Place.Label
+	cells[ColPlaceName], cells[ColAddress], cells[ColCommune] = a.Centre.Name, a.Centre.Address, a.Centre.Commune
+	cells[ColPostCode], cells[ColINSEE] = a.Centre.PostCode, a.Centre.INSEE
+	cells[ColMaterial] = strings.Join(Labels(a.Material), CoopLineBreak)
+	cells[ColThemes] = strings.Join(Labels(a.Themes), CoopLineBreak)
+	cells[ColProcedure] = strings.Join(a.Procedures, CoopLineBreak)
+	cells[ColAutonomy] = AutonomyStars(a.Autonomy)
+	if a.Redirection != nil {
+		cells[ColReoriented] = a.Redirection.Answer().Label
+		cells[ColRedirection] = a.Redirection.Structure.Label
+	}
+	cells[ColGenre], cells[ColAge], cells[ColStatus] = a.Beneficiary.Label, a.Beneficiary.Label, a.Beneficiary.Label
+	return cells
+}
+
+// KioskCells are s's values for KioskColumns.
+func KioskCells(s Summary) []string {
+	var levels, walked, done, stuck, missing []string
+	for _, d := range sortedKeys(s.Levels) {
+		levels = append(levels, d+" : "+strconv.Itoa(s.Levels[d]))
+	}
+	for _, w := range s.Walks {
+		walked = append(walked, w.Procedure)
+		if w.Completed {
+			done = append(done, w.Procedure)
+		}
+		for _, st := range w.Stuck {
+			stuck = append(stuck, w.Procedure+"/"+st)
+		}
+		for _, m := range w.Missing {
+			missing = append(missing, w.Procedure+"/"+m)
+		}
+	}
+	join := func(l []string) string { return strings.Join(l, ", ") }
+	return []string{
+		s.Started.In(time.Local).Format("15:04"), s.Code.String(), s.KioskID, s.Lang, statusLabel(string(s.Status)),
+		orientationOrEmpty(s.Orientation), join(levels), join(s.Needs), join(walked), join(done), join(stuck), join(missing),
+	}
+}
+
+// CSVHeader is the CSV's first line: the Coop's columns the kiosk fills,
+// then its own.
+func CSVHeader() []string { return append(slices.Clone(csvCoopColumns), KioskColumns...) }
+
+// CSVRow writes s as the CSV's fields into row (reused: an export writes
+// 100 000 of them).
+func CSVRow(row []string, s Summary, o Options) []string {
+	cells := CoopCells(s, o)
+	row = row[:0]
+	for _, c := range csvCoopColumns {
+		row = append(row, cells[c])
+	}
+	return append(row, KioskCells(s)...)
+}
+
+// Record is one session of the JSON export: the Coop's API codes under
+// "activite" (absent when the session is not an accompaniment), then the
+// kiosk's own fields. It holds no free text: every field comes from codes
+// and times.
 type Record struct {
+	Activity    *APIActivity   `json:"activite,omitempty"`
 	Date        string         `json:"date"`
 	Time        string         `json:"heure"`
-	Code        string         `json:"code_session"`
+	Code        string         `json:"code_seance"`
 	Kiosk       string         `json:"borne"`
 	Lang        string         `json:"langue"`
-	Status      string         `json:"statut"`
-	Minutes     int            `json:"duree_minutes"`
-	DurationBnd string         `json:"tranche_duree"`
-	Themes      []string       `json:"themes"`
-	Autonomy    string         `json:"niveau_autonomie,omitempty"`
-	Orientation string         `json:"orientation,omitempty"`
-	OrientCode  string         `json:"orientation_code,omitempty"`
+	Status      string         `json:"statut_seance"`
+	Minutes     int            `json:"duree_borne_minutes"`
+	Orientation string         `json:"orientation_borne,omitempty"`
 	Levels      map[string]int `json:"niveaux,omitempty"`
 	Needs       []string       `json:"demarches_a_faire,omitempty"`
 	Walks       []Walk         `json:"demarches_guidees,omitempty"`
 }
 
-// NewRecord puts s in the report's words.
-func NewRecord(s Summary) Record {
+// APIActivity is an accompaniment with the attribute names and codes of
+// the Coop's API (/api/v1/activites).
+type APIActivity struct {
+	Type                   string   `json:"type"`
+	Date                   string   `json:"date"`
+	Duree                  int      `json:"duree"`
+	TypeLieu               string   `json:"type_lieu"`
+	Structure              Centre   `json:"structure"`
+	Materiel               []string `json:"materiel"`
+	Thematiques            []string `json:"thematiques"`
+	PrecisionsDemarche     string   `json:"precisions_demarche,omitempty"`
+	Autonomie              string   `json:"autonomie,omitempty"`
+	OrienteVersStructure   *bool    `json:"oriente_vers_structure,omitempty"`
+	StructureDeRedirection string   `json:"structure_de_redirection,omitempty"`
+	Genre                  string   `json:"genre"`
+	TrancheAge             string   `json:"tranche_age"`
+	StatutSocial           string   `json:"statut_social"`
+}
+
+// NewRecord is s as the JSON export writes it.
+func NewRecord(s Summary, o Options) Record {
 	local := s.Started.In(time.Local)
-	return Record{
+	r := Record{
 		Date:        local.Format(DayLayout),
 		Time:        local.Format("15:04"),
 		Code:        s.Code.String(),
 		Kiosk:       s.KioskID,
 		Lang:        s.Lang,
 		Status:      statusLabel(string(s.Status)),
-		Minutes:     int(s.Duration.Round(time.Minute) / time.Minute),
-		DurationBnd: DurationBand(s.Duration),
-		Themes:      Themes(s.Facts),
-		Autonomy:    Autonomy(s.Levels),
-		Orientation: orientationOrEmpty(s.Orientation),
-		OrientCode:  s.Orientation,
+		Minutes:     minutes(s.Duration),
+		Orientation: s.Orientation,
 		Levels:      s.Levels,
 		Needs:       s.Needs,
 		Walks:       s.Walks,
 	}
+	if a, ok := NewActivity(s, o); ok {
+		api := &APIActivity{
+			Type: a.Type.Code, Date: local.Format(DayLayout), Duree: a.Minutes, TypeLieu: a.Place.Code, Structure: a.Centre,
+			Materiel: Codes(a.Material), Thematiques: Codes(a.Themes), PrecisionsDemarche: strings.Join(a.Procedures, ", "),
+			Autonomie: a.Autonomy.Code, Genre: a.Beneficiary.Code, TrancheAge: a.Beneficiary.Code, StatutSocial: a.Beneficiary.Code,
+		}
+		if a.Redirection != nil {
+			api.OrienteVersStructure = &a.Redirection.Reoriented
+			api.StructureDeRedirection = a.Redirection.Structure.Code
+		}
+		r.Activity = api
+	}
+	return r
 }
 
 func orientationOrEmpty(code string) string {
@@ -89,45 +373,6 @@ func statusLabel(status string) string {
 	return status
 }
 
-// csvRow writes s as the CSV's fields into row (reused: an export writes
-// 100 000 of them).
-func csvRow(row []string, s Summary) []string {
-	local := s.Started.In(time.Local)
-	var levels, walked, done, stuck, missing strings.Builder
-	for i, d := range sortedKeys(s.Levels) {
-		if i > 0 {
-			levels.WriteString(", ")
-		}
-		levels.WriteString(d + " : " + strconv.Itoa(s.Levels[d]))
-	}
-	sep := func(b *strings.Builder) {
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-	}
-	for _, w := range s.Walks {
-		sep(&walked)
-		walked.WriteString(w.Procedure)
-		if w.Completed {
-			sep(&done)
-			done.WriteString(w.Procedure)
-		}
-		for _, st := range w.Stuck {
-			sep(&stuck)
-			stuck.WriteString(w.Procedure + "/" + st)
-		}
-		for _, m := range w.Missing {
-			sep(&missing)
-			missing.WriteString(w.Procedure + "/" + m)
-		}
-	}
-	return append(row[:0],
-		local.Format(DayLayout), local.Format("15:04"), s.Code.String(), s.KioskID, s.Lang, statusLabel(string(s.Status)),
-		strconv.Itoa(int(s.Duration.Round(time.Minute)/time.Minute)), DurationBand(s.Duration), strings.Join(Themes(s.Facts), ", "),
-		Autonomy(s.Levels), orientationOrEmpty(s.Orientation),
-		levels.String(), strings.Join(s.Needs, ", "), walked.String(), done.String(), stuck.String(), missing.String())
-}
-
 func sortedKeys(m map[string]int) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
@@ -141,18 +386,20 @@ func sortedKeys(m map[string]int) []string {
 // never sits in memory.
 type Writer struct {
 	format string
+	opts   Options
 	w      io.Writer
 	csv    *csv.Writer
 	json   *json.Encoder
+	xlsx   *xlsxWriter
 	row    []string
 	n      int
 }
 
-// NewWriter starts an export in format (FormatCSV or FormatJSON). The CSV
-// is what French spreadsheets open without asking: UTF-8 with a byte order
-// mark, ";" between fields, CRLF line ends.
-func NewWriter(w io.Writer, format string) (*Writer, error) {
-	x := &Writer{format: format, w: w}
+// NewWriter starts an export in format. The CSV is what French
+// spreadsheets open without asking: UTF-8 with a byte order mark, ";"
+// between fields, CRLF line ends.
+func NewWriter(w io.Writer, format string, opts Options) (*Writer, error) {
+	x := &Writer{format: format, w: w, opts: opts}
 	switch format {
 	case FormatCSV:
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -161,7 +408,7 @@ func NewWriter(w io.Writer, format string) (*Writer, error) {
 		x.csv = csv.NewWriter(w)
 		x.csv.Comma = ';'
 		x.csv.UseCRLF = true
-		if err := x.csv.Write(csvHeader); err != nil {
+		if err := x.csv.Write(CSVHeader()); err != nil {
 			return nil, err
 		}
 	case FormatJSON:
@@ -169,33 +416,49 @@ func NewWriter(w io.Writer, format string) (*Writer, error) {
 			return nil, err
 		}
 		x.json = json.NewEncoder(w)
+	case FormatCoop:
+		var err error
+		if x.xlsx, err = newXLSX(time.Now()); err != nil {
+			return nil, err
+		}
 	default:
-		return nil, fmt.Errorf("unknown export format %q (csv or json)", format)
+		return nil, fmt.Errorf("unknown export format %q (csv, json or coop)", format)
 	}
 	return x, nil
 }
 
-// Write adds one session.
+// Write adds one session. The Coop-shaped .xlsx keeps only
+// accompaniments.
 func (x *Writer) Write(s Summary) error {
-	x.n++
-	if x.csv != nil {
-		x.row = csvRow(x.row, s)
+	switch {
+	case x.csv != nil:
+		x.n++
+		x.row = CSVRow(x.row, s, x.opts)
 		return x.csv.Write(x.row)
+	case x.xlsx != nil:
+		if !s.IsAccompaniment() {
+			return nil
+		}
+		x.n++
+		return x.xlsx.write(s, x.opts)
 	}
-	r := NewRecord(s)
+	x.n++
 	if x.n > 1 {
 		if _, err := io.WriteString(x.w, ","); err != nil {
 			return err
 		}
 	}
-	return x.json.Encode(r)
+	return x.json.Encode(NewRecord(s, x.opts))
 }
 
 // Close ends the export; it returns how many sessions were written.
 func (x *Writer) Close() (int, error) {
-	if x.csv != nil {
+	switch {
+	case x.csv != nil:
 		x.csv.Flush()
 		return x.n, x.csv.Error()
+	case x.xlsx != nil:
+		return x.n, x.xlsx.close(x.w)
 	}
 	_, err := io.WriteString(x.w, "]\n")
 	return x.n, err
@@ -203,19 +466,19 @@ func (x *Writer) Close() (int, error) {
 
 // Exporter is the part of the store an export reads.
 type Exporter interface {
-	Export(ctx context.Context, w io.Writer, from, to time.Time, format string) (int, error)
+	Export(ctx context.Context, w io.Writer, from, to time.Time, format string, opts Options) (int, error)
 }
 
 // ExportFile writes the export to path through a temporary file renamed at
 // the end, so a full USB stick or a pulled-out one never leaves a file
 // that looks complete.
-func ExportFile(ctx context.Context, st Exporter, path string, from, to time.Time, format string) (int, error) {
+func ExportFile(ctx context.Context, st Exporter, path string, from, to time.Time, format string, opts Options) (int, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".pasapas-export-*")
 	if err != nil {
 		return 0, err
 	}
 	defer os.Remove(tmp.Name())
-	n, err := st.Export(ctx, tmp, from, to, format)
+	n, err := st.Export(ctx, tmp, from, to, format, opts)
 	if err == nil {
 		err = tmp.Sync()
 	}

@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,6 +91,8 @@ type Stats struct {
 	// Levels counts sessions per domain and level 0..3.
 	Levels map[string][4]int
 	Needs  []Count // most needed first
+	// Themes counts accompaniments per Coop thématique (code), most first.
+	Themes []Count
 	Walks  []WalkStats
 }
 
@@ -159,6 +162,11 @@ func NewStats(p Period, rows []Row) Stats {
 				stuck[proc] = map[string]int{}
 			}
 			stuck[proc][step] += r.N
+		case MetricDuration:
+			if tallies[r.Metric] == nil {
+				tallies[r.Metric] = map[string]int{}
+			}
+			tallies[r.Metric][cmp.Or(legacyBands[r.Key], r.Key)] += r.N
 		default:
 			if tallies[r.Metric] == nil {
 				tallies[r.Metric] = map[string]int{}
@@ -171,6 +179,7 @@ func NewStats(p Period, rows []Row) Stats {
 	}
 	s.Status = ranked(tallies[MetricStatus])
 	s.Needs = ranked(tallies[MetricNeed])
+	s.Themes = ranked(tallies[MetricTheme])
 	for _, b := range []time.Duration{0, 30 * time.Minute, time.Hour, 2 * time.Hour} {
 		band := DurationBand(b)
 		s.Durations = append(s.Durations, Count{band, tallies[MetricDuration][band]})
@@ -194,6 +203,10 @@ func NewStats(p Period, rows []Row) Stats {
 	})
 	return s
 }
+
+// legacyBands are the duration bands as counters written before the Coop's
+// spelling was used (CRA v1 words); they count in the new bands.
+var legacyBands = map[string]string{"30 à 60 min": "30min à 1 h", "Plus de 2 h": "2 h et plus"}
 
 // ranked sorts counts most first, then by key.
 func ranked(m map[string]int) []Count {

@@ -12,21 +12,50 @@ const (
 	CentreName    = "centre.name"          // shown on the printed summary
 	CentreAddress = "centre.address"       // shown on the printed summary
 	CentreHours   = "centre.hours"         // opening hours, as the centre writes them
-	Printer       = "printer.name"         // print queue; empty: the system's default
-	RetentionDays = "retention.days"       // sessions older than this many days are purged
-	SpeechAuto    = "speech.auto"          // "true": every screen is read aloud without a tap
+	// The Coop's activity report asks for the lieu d'activité's commune,
+	// code postal and code INSEE; the kiosk cannot guess them.
+	CentreCommune  = "centre.commune"
+	CentrePostCode = "centre.code_postal"
+	CentreINSEE    = "centre.insee"
+	// CentrePosition is "latitude,longitude" (decimal degrees, WGS 84):
+	// the places offered to a visitor are the nearest to it.
+	CentrePosition = "centre.position"
+	PlacesRadiusKm = "places.radius_km" // only places this close are offered
+	Printer        = "printer.name"     // print queue; empty: the system's default
+	RetentionDays  = "retention.days"   // sessions older than this many days are purged
+	SpeechAuto     = "speech.auto"      // "true": every screen is read aloud without a tap
 )
 
 // DefaultRetentionDays is the retention when none is set: three months,
 // long enough for a follow-up appointment, short enough to keep little.
 const DefaultRetentionDays = 90
 
+// DefaultPlacesRadiusKm is the radius without a setting: a bus ride.
+const DefaultPlacesRadiusKm = 30
+
 // MinIdleSeconds is the shortest idle timeout the kiosk accepts.
 const MinIdleSeconds = 30
 
-// The centre's commune and code postal, asked at the first start: the
-// Coop's activity report asks for them and the kiosk cannot guess them.
-const (
-	CentreCommune  = "centre.commune"
-	CentrePostCode = "centre.code_postal"
-)
+// Key describes one setting for "pasapas settings list" and its checks.
+type Key struct {
+	Name, Default, Help string
+}
+
+// Keys are the settings a centre may set, in the console's order.
+var Keys = []Key{
+	{CentreName, "", "nom du lieu, sur le résumé imprimé et dans l'export pour la Coop"},
+	{CentreAddress, "", "adresse du lieu"},
+	{CentreCommune, "", "commune du lieu (compte-rendu de la Coop)"},
+	{CentrePostCode, "", "code postal du lieu, 5 chiffres"},
+	{CentreINSEE, "", "code INSEE de la commune, 5 caractères"},
+	{CentreHours, "", "horaires d'ouverture, comme le lieu les écrit"},
+	{CentrePosition, "", "« latitude,longitude » du lieu : les lieux proposés sont les plus proches"},
+	{PlacesRadiusKm, "30", "distance maximale des lieux proposés, en km"},
+	{KioskID, "borne-1", "nom de la borne dans les exports"},
+	{IdleSeconds, "120", "secondes sans geste avant « Vous êtes toujours là ? » (30 à 3600)"},
+	{Language, "fr", "langue de départ de chaque visiteur"},
+	{TextStep, "0", "taille du texte de départ (0 à 2)"},
+	{Printer, "", "file d'impression ; vide : l'imprimante par défaut"},
+	{RetentionDays, "90", "jours de conservation des sessions (1 à 3650)"},
+	{SpeechAuto, "false", "« true » : chaque écran est lu à voix haute"},
+}

@@ -130,7 +130,7 @@ func BenchmarkExportCSV(b *testing.B) {
 	s := bigStore(b)
 	b.ResetTimer()
 	for b.Loop() {
-		n, err := s.Export(context.Background(), io.Discard, time.Time{}, time.Time{}, activity.FormatCSV)
+		n, err := s.Export(context.Background(), io.Discard, time.Time{}, time.Time{}, activity.FormatCSV, activity.Options{})
 		if err != nil || n != benchSessions {
 			b.Fatal(n, err)
 		}

@@ -192,9 +192,10 @@ FROM session_facts f WHERE started_at >= ? AND started_at < ? ORDER BY started_a
 }
 
 // Export writes the sessions started in [from, to) (zero: open side) in
-// format (activity.FormatCSV or FormatJSON) and returns how many.
-func (s *Store) Export(ctx context.Context, w io.Writer, from, to time.Time, format string) (int, error) {
-	x, err := activity.NewWriter(w, format)
+// format (activity.FormatCSV, FormatJSON or FormatCoop) and returns how
+// many.
+func (s *Store) Export(ctx context.Context, w io.Writer, from, to time.Time, format string, opts activity.Options) (int, error) {
+	x, err := activity.NewWriter(w, format, opts)
 	if err != nil {
 		return 0, err
 	}

@@ -138,4 +138,14 @@ SELECT s.started_at, s.id, ss.day, s.code, s.kiosk_id, s.lang, coalesce(s.ended_
 FROM session_summaries ss JOIN sessions s ON s.id = ss.session_id;
 DROP TABLE session_summaries;
 `,
+	// v5: where each place is, so a visitor is offered the places near the
+	// centre, nearest first, and the centre's own entry gives its commune
+	// and codes (hours are now stored in plain French).
+	`
+ALTER TABLE places ADD COLUMN commune TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN code_postal TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN code_insee TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN latitude REAL;     -- NULL: no position in the file
+ALTER TABLE places ADD COLUMN longitude REAL;
+`,
 }

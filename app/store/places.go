@@ -2,12 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"pasapas/app/directory"
 )
 
-const placeColumns = `id, name, address, phone, email, website, hours, services, publics, access, orientations`
+const placeColumns = `id, name, address, phone, email, website, hours, services, publics, access, orientations, commune, code_postal, code_insee, latitude, longitude`
 
 // ReplacePlaces makes places the centre's whole directory, in one
 // transaction: the old directory stays until the new one is complete.
@@ -17,10 +18,14 @@ func (s *Store) ReplacePlaces(ctx context.Context, places []directory.Place) err
 			return err
 		}
 		for _, p := range places {
-			if _, err := tx.db.ExecContext(ctx, `INSERT INTO places (`+placeColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			var lat, lon sql.NullFloat64
+			if p.HasPosition {
+				lat, lon = sql.NullFloat64{Float64: p.Position.Lat, Valid: true}, sql.NullFloat64{Float64: p.Position.Lon, Valid: true}
+			}
+			if _, err := tx.db.ExecContext(ctx, `INSERT INTO places (`+placeColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				p.ID, p.Name, p.Address, p.Phone, p.Email, p.Website, p.Hours,
 				strings.Join(p.Services, "|"), strings.Join(p.Publics, "|"), strings.Join(p.Access, "|"),
-				strings.Join(p.Orientations, " ")); err != nil {
+				strings.Join(p.Orientations, " "), p.Commune, p.PostCode, p.INSEE, lat, lon); err != nil {
 				return err
 			}
 		}
@@ -34,8 +39,8 @@ func (s *Store) Places(ctx context.Context) ([]directory.Place, error) {
 }
 
 // PlacesFor returns the places that serve orientation (an assessment
-// orientation code), by name: what the result screen and the printed
-// summary list for the visitor.
+// orientation code), by name; directory.Nearest keeps those near the
+// centre for the result screen and the printed summary.
 func (s *Store) PlacesFor(ctx context.Context, orientation string) ([]directory.Place, error) {
 	return s.places(ctx, `SELECT `+placeColumns+` FROM places
 WHERE ' ' || orientations || ' ' LIKE '% ' || ? || ' %' ORDER BY name, id`, orientation)
@@ -51,11 +56,16 @@ func (s *Store) places(ctx context.Context, query string, args ...any) ([]direct
 	for rows.Next() {
 		var p directory.Place
 		var services, publics, access, orientations string
-		if err := rows.Scan(&p.ID, &p.Name, &p.Address, &p.Phone, &p.Email, &p.Website, &p.Hours, &services, &publics, &access, &orientations); err != nil {
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&p.ID, &p.Name, &p.Address, &p.Phone, &p.Email, &p.Website, &p.Hours, &services, &publics, &access, &orientations,
+			&p.Commune, &p.PostCode, &p.INSEE, &lat, &lon); err != nil {
 			return nil, err
 		}
 		p.Services, p.Publics, p.Access = split(services, "|"), split(publics, "|"), split(access, "|")
 		p.Orientations = strings.Fields(orientations)
+		if lat.Valid && lon.Valid {
+			p.Position, p.HasPosition = directory.Position{Lat: lat.Float64, Lon: lon.Float64}, true
+		}
 		out = append(out, p)
 	}
 	return out, rows.Err()

@@ -1,0 +1,48 @@
+package app
+
+import (
+	"context"
+	"strconv"
+
+	"pasapas/app/directory"
+	"pasapas/app/settings"
+	"pasapas/app/store"
+)
+
+// OfferedPlaces are the places of the centre's directory offered to a
+// visitor with orientation: those near the centre (settings
+// centre.position and places.radius_km), nearest first; every place by
+// name while the position is not set.
+func OfferedPlaces(ctx context.Context, st *store.Store, orientation string) ([]directory.Near, error) {
+	places, err := st.PlacesFor(ctx, orientation)
+	if err != nil {
+		return nil, err
+	}
+	centre, commune, radius, err := placesSettings(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return directory.Offer(places, centre, commune, radius), nil
+}
+
+// placesSettings reads the centre's position (nil when not set or not
+// readable), commune and radius.
+func placesSettings(ctx context.Context, st *store.Store) (centre *directory.Position, commune string, radiusKm float64, err error) {
+	get := func(key, def string) string {
+		if err != nil {
+			return def
+		}
+		var v string
+		v, err = st.Setting(ctx, key, def)
+		return v
+	}
+	pos, commune := get(settings.CentrePosition, ""), get(settings.CentreCommune, "")
+	radiusKm, perr := strconv.ParseFloat(get(settings.PlacesRadiusKm, ""), 64)
+	if perr != nil || radiusKm <= 0 {
+		radiusKm = settings.DefaultPlacesRadiusKm
+	}
+	if p, perr := directory.ParsePosition(pos); pos != "" && perr == nil {
+		centre = &p
+	}
+	return centre, commune, radiusKm, err
+}
