@@ -24,6 +24,7 @@ import (
 	"pasapas/app/settings"
 	"pasapas/app/speech"
 	"pasapas/app/store"
+	kiosksync "pasapas/app/sync"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 )
@@ -130,6 +131,9 @@ Usage:
                                           lieux proposés : distance en km, nom, commune
   pasapas settings get CLÉ | set CLÉ VALEUR | list
                                           lit ou change un réglage (list : tous, avec leur sens)
+  pasapas sync                            envoie maintenant les sessions au hub du réseau (sync.url, sync.token)
+  pasapas hub serve|add-centre|revoke-centre|add-user ...
+                                          le hub du réseau sur PostgreSQL (pasapas hub help)
   pasapas help                            affiche cette aide
 
 Options:
@@ -168,6 +172,10 @@ func Main(args []string, std IO, run RunWindow) int {
 		return placesCmd(args, std)
 	case "settings":
 		return settingsCmd(args, std)
+	case "sync":
+		return syncCmd(args, std)
+	case "hub":
+		return hubCmd(args, std)
 	case "help":
 		printUsage(std.Out)
 		return exitOK
@@ -239,6 +247,9 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	done := make(chan struct{})
 	defer close(done)
 	go k.Retention.Keep(done)
+	// Pushing to the hub runs beside the window and never holds a visitor
+	// up: nothing set, it only looks at the settings every few minutes.
+	go (&kiosksync.Pusher{Store: k.Store, Board: k.Health, Log: log}).Run(done)
 	err = run(k)
 	if errors.Is(err, ErrRestart) {
 		log.Info("kiosk restarting")

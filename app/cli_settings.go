@@ -82,6 +82,9 @@ func settingsCmd(args []string, std IO) int {
 				return exitError
 			}
 			shown := v
+			if k.Name == settings.SyncToken && v != "" {
+				shown = "••••••"
+			}
 			if v == "" && k.Default != "" {
 				shown = k.Default + " (par défaut)"
 			}

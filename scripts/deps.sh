@@ -17,6 +17,10 @@ test+=(cups cups-daemon cups-filters cups-client cups-bsd printer-driver-cups-pd
 # The activity-report CSV export is opened by LibreOffice in a test: accents
 # and the ";" separator must survive as a French spreadsheet reads them.
 test+=(libreoffice-calc-nogui)
+# The territory hub: its tests start a real PostgreSQL server from a
+# temporary directory (hub/pgtest) and look at the dashboard in headless
+# Chromium.
+test+=(postgresql chromium)
 # Windows build from Linux: mingw-w64 (cgo and windres), NSIS, zip; the smoke
 # test runs the .exe under Wine (64-bit only: the kiosk has no 32-bit part).
 windows=(gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 nsis zip wine wine64)

@@ -39,6 +39,10 @@ const (
 	// retention), so the automatic purge is suspended (detail: the day of
 	// the newest session). Cleared by the next purge that finds it right.
 	ClockSuspect Kind = "clock.suspect"
+	// SyncFailing: the kiosk has not reached the territory hub for a day
+	// (detail: the last error). Sessions wait in the outbox; cleared by the
+	// next push that works.
+	SyncFailing Kind = "sync.failing"
 )
 
 // Alert is one problem waiting for the mediator.

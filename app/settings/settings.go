@@ -58,4 +58,14 @@ var Keys = []Key{
 	{Printer, "", "file d'impression ; vide : l'imprimante par défaut"},
 	{RetentionDays, "90", "jours de conservation des sessions (1 à 3650)"},
 	{SpeechAuto, "false", "« true » : chaque écran est lu à voix haute"},
+	{SyncURL, "", "adresse du hub du réseau (https://…) ; vide : rien ne quitte la borne"},
+	{SyncToken, "", "jeton du centre donné par le réseau (secret : list le masque)"},
 }
+
+// The territory hub (app/sync): where the kiosk sends its ended sessions,
+// and the centre's enrolment token (pasapas hub add-centre). Both empty:
+// nothing leaves the kiosk.
+const (
+	SyncURL   = "sync.url"   // e.g. https://hub.example.org
+	SyncToken = "sync.token" // secret: the console shows it masked
+)

@@ -148,4 +148,15 @@ ALTER TABLE places ADD COLUMN code_insee TEXT NOT NULL DEFAULT '';
 ALTER TABLE places ADD COLUMN latitude REAL;     -- NULL: no position in the file
 ALTER TABLE places ADD COLUMN longitude REAL;
 `,
+	// v6: the outbox of the territory hub (app/sync): every ended session
+	// waits here until the hub has it; those already ended are queued too,
+	// so a kiosk set up later sends its past. A purged or deleted session
+	// leaves the queue with it.
+	`
+CREATE TABLE outbox (
+	id         INTEGER PRIMARY KEY,              -- queue order
+	session_id TEXT NOT NULL UNIQUE REFERENCES sessions (id) ON DELETE CASCADE
+);
+INSERT INTO outbox (session_id) SELECT session_id FROM session_facts ORDER BY started_at;
+`,
 }

@@ -32,6 +32,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		f.Orientation, levels, needs, walks); err != nil {
 		return err
 	}
+	if _, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO outbox (session_id) VALUES (?)`, sessionID); err != nil {
+		return err
+	}
 	return s.count(ctx, day, sum.Counters(), +1)
 }
 
