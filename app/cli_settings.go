@@ -9,6 +9,7 @@ import (
 
 	"pasapas/app/directory"
 	"pasapas/app/settings"
+	kiosksync "pasapas/app/sync"
 )
 
 // settingsCmd is "pasapas settings get KEY", "set KEY VALUE" and "list",
@@ -133,6 +134,11 @@ func checkSetting(key, value string) (string, error) {
 		if value != "" && !directory.ValidINSEE(value) {
 			return "", fmt.Errorf("« %s » : le code INSEE de la commune, 5 caractères, par exemple 05061", value)
 		}
+	case settings.SyncURL:
+		if value == "" {
+			return "", nil
+		}
+		return kiosksync.CheckURL(value)
 	case settings.IdleSeconds:
 		return between(settings.MinIdleSeconds, 3600)
 	case settings.RetentionDays:

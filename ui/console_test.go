@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"net"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/session"
 	"pasapas/app/settings"
+	kiosksync "pasapas/app/sync"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
@@ -37,6 +39,7 @@ var consoleScreens = map[string]func(k *kiosk){
 	"themes":   func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 99) },
 	"export":   func(k *kiosk) { k.shell.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
 	"settings": func(k *kiosk) { k.shell.showSettings() },
+	"network":  func(k *kiosk) { k.shell.showNetwork() },
 	"places": func(k *kiosk) {
 		k.shell.importPlaces(k.placesFile())
 		k.shell.showPlaces(0)
@@ -292,9 +295,10 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	k.tap("settings")
 	k.wantScreen("mediator.settings")
 	e := k.entries()
-	// Centre name, address, hours, kiosk id, idle, printer, retention.
-	if len(e) != 7 || e[6].Text != "90" {
-		t.Fatalf("%d fields, retention %q", len(e), e[len(e)-1].Text)
+	// Centre name, address, hours, kiosk id, idle, printer, retention, hub
+	// address and token (hidden).
+	if len(e) != 9 || e[6].Text != "90" || !e[8].Password {
+		t.Fatalf("%d fields, retention %q", len(e), e[6].Text)
 	}
 	e[0].SetText("France Services de Die")
 	e[6].SetText("0")
@@ -308,9 +312,16 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	k.tap("save")
 	k.wantLabel("message", "entre 30 et 3600")
 	e[4].SetText("180")
+	// The centre's token would travel in clear to another host.
+	e[7].SetText("http://hub.exemple.fr")
+	e[8].SetText("jeton-du-centre")
+	k.tap("save")
+	k.wantLabel("message", "https://")
+	e[7].SetText("https://hub.exemple.fr/")
 	k.tap("save")
 	k.wantLabel("message", "enregistrés")
-	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0"} {
+	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0",
+		settings.SyncURL: "https://hub.exemple.fr", settings.SyncToken: "jeton-du-centre"} {
 		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
@@ -526,5 +537,53 @@ func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 	}
 	if !named {
 		t.Fatalf("walkthrough statistics headed %q, not by a procedure's title", head)
+	}
+}
+
+// TestConsoleNetworkSettingsAndSendNow: the hub's address must keep the
+// token encrypted, the token is masked, and « Envoyer maintenant » says
+// plainly what happened, here with the real pusher and store and a hub
+// that does not answer (a closed loopback port).
+func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
+	k := openConsole(t)
+	k.shell.svc.PushNow = func() (int, int, error) {
+		ctx := context.Background()
+		res, err := (&kiosksync.Pusher{Store: k.store}).Push(ctx)
+		waiting, _ := k.store.OutboxSize(ctx)
+		return res.Sent, waiting, err
+	}
+	k.tap("network")
+	k.wantScreen("mediator.network")
+	e := k.entries()
+	if len(e) != 2 || !e[1].Password {
+		t.Fatalf("%d fields, the token shown in clear: %v", len(e), len(e) == 2 && !e[1].Password)
+	}
+	k.tap("send")
+	k.waitPrint()
+	k.wantLabel("message", "Donnez l'adresse du hub")
+
+	e[0].SetText("http://hub.exemple.fr")
+	e[1].SetText("jeton-du-centre")
+	k.tap("save")
+	k.wantLabel("message", "https://")
+	if v, _ := k.store.Setting(context.Background(), settings.SyncToken, ""); v != "" {
+		t.Fatal("a refused form was partly saved")
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/"
+	ln.Close()
+	k.simulate(3)
+	e[0].SetText(closed)
+	k.tap("send")
+	k.waitPrint()
+	k.wantLabel("message", "Le hub ne répond pas. 0 sessions envoyées, 3 gardées")
+	for key, want := range map[string]string{settings.SyncURL: strings.TrimSuffix(closed, "/"), settings.SyncToken: "jeton-du-centre"} {
+		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
+			t.Errorf("%s = %q, want %q", key, v, want)
+		}
 	}
 }

@@ -208,6 +208,7 @@ func (s *Shell) showMediatorMenu() {
 		s.button(sc, "settings", s.M("console.settings.title"), widget.HighImportance, s.showSettings),
 		s.button(sc, "places", s.M("console.places.title"), widget.HighImportance, func() { s.showPlaces(0) }),
 		s.button(sc, "content", s.M("console.content.title"), widget.HighImportance, func() { s.showContentStatus(0) }),
+		s.button(sc, "network", s.M("console.network.title"), widget.HighImportance, s.showNetwork),
 	)
 	exits := container.NewGridWithColumns(2, quit, back)
 	if s.svc.Restart != nil {

@@ -62,6 +62,9 @@ type Services struct {
 	// PrintTestPage prints the first start's test page; nil hides the
 	// printer step.
 	PrintTestPage func() error
+	// PushNow sends the ended sessions to the territory hub now and
+	// returns how many left and how many still wait; nil hides the button.
+	PushNow func() (sent, waiting int, err error)
 	// Questions is the self-assessment's bank; Assessments stores results.
 	Questions   *assessment.Bank
 	Assessments AssessmentStore

@@ -75,6 +75,10 @@ func (p *Pusher) Push(ctx context.Context) (Result, error) {
 	if base == "" || token == "" {
 		return res, ErrNotConfigured
 	}
+	// The settings table may have been written by hand.
+	if base, err = CheckURL(base); err != nil {
+		return res, fmt.Errorf("sync.url: %w", err)
+	}
 	endpoint := strings.TrimRight(base, "/") + Path
 	for {
 		batch, err := p.Store.Outbox(ctx, MaxBatch)

@@ -37,6 +37,7 @@ func Services(k *app.Kiosk) ui.Services {
 		Health:          k.Health,
 		PrintSummary:    k.PrintSummary,
 		PrintTestPage:   k.PrintTestPage,
+		PushNow:         k.PushNow,
 		Questions:       k.Content.Questions,
 		Assessments:     k.Assessments,
 		Walkthroughs:    k.Content.Walkthroughs,

@@ -1,0 +1,98 @@
+package sync_test
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"pasapas/app/session"
+	"pasapas/app/settings"
+	"pasapas/app/store"
+	kiosksync "pasapas/app/sync"
+)
+
+// TestTokenTravelsEncrypted: the hub's address is https, or plain http to
+// this computer only; anything else is refused with the reason.
+func TestTokenTravelsEncrypted(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://hub.exemple.fr/":      "https://hub.exemple.fr",
+		" https://hub.exemple.fr:8443": "https://hub.exemple.fr:8443",
+		"http://127.0.0.1:8080":        "http://127.0.0.1:8080",
+		"http://localhost:8080/":       "http://localhost:8080",
+		"http://[::1]:8080":            "http://[::1]:8080",
+		"http://hub.exemple.fr":        "",
+		"http://192.168.1.10:8080":     "",
+		"hub.exemple.fr":               "",
+		"ftp://hub.exemple.fr":         "",
+		"https://moi:secret@hub.fr":    "",
+		"https://hub.fr/?jeton=1":      "",
+	} {
+		got, err := kiosksync.CheckURL(raw)
+		if got != want || (want == "") != (err != nil) {
+			t.Errorf("CheckURL(%q) = %q, %v; want %q", raw, got, err, want)
+		}
+	}
+}
+
+// TestPlainHTTPToAnotherHostSendsNothing: a settings table written by hand
+// with a plain http address elsewhere does not send the token there. The
+// client dials every host to a local listener, so without the check the
+// token would arrive.
+func TestPlainHTTPToAnotherHostSendsNothing(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string, 1)
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got <- r.Header.Get("Authorization")
+		http.Error(w, "no", http.StatusTeapot)
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	everyHostHere := &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, network, ln.Addr().String())
+		},
+	}}
+	st, err := store.Open(filepath.Join(t.TempDir(), "pasapas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	rec, err := st.CreateSession(ctx, session.Record{ID: uuid.NewString(), KioskID: "borne-1", Lang: "fr", Started: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EndSession(ctx, rec.ID, session.Finished, time.Now().Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	st.SetSetting(ctx, settings.SyncToken, "jeton-secret")
+	push := func(url string) error {
+		st.SetSetting(ctx, settings.SyncURL, url)
+		_, err := (&kiosksync.Pusher{Store: st, Client: everyHostHere}).Push(ctx)
+		return err
+	}
+	if err := push("http://hub.exemple.fr"); err == nil {
+		t.Fatal("pushed over plain http to another host")
+	}
+	select {
+	case h := <-got:
+		t.Fatalf("the token left in plain http: %q", h)
+	default:
+	}
+	// The same client does reach the listener for an allowed address: the
+	// check above is what stopped it.
+	push("http://localhost")
+	select {
+	case <-got:
+	default:
+		t.Fatal("the allowed address did not reach the hub")
+	}
+}
