@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/xuri/excelize/v2"
 	"io"
 	"log"
 	"math/rand/v2"
@@ -471,6 +472,23 @@ func TestLoginFlowOverHTTP(t *testing.T) {
 	records, err := r.ReadAll()
 	if code != http.StatusOK || err != nil || len(records) != 51 || !strings.Contains(csv, "France Services Sud / borne-1") {
 		t.Errorf("export: %d, %d records (%v):\n%.400s", code, len(records), err, csv)
+	}
+	// The Coop-shaped workbook: finished sessions only, one row each under
+	// the Coop's header (row 6, after its "Informations export" block).
+	code, xlsx := get("/export?period=30j&format=coop")
+	book, err := excelize.OpenReader(strings.NewReader(xlsx))
+	if code != http.StatusOK || err != nil {
+		t.Fatalf("xlsx export: %d, %v", code, err)
+	}
+	rows, _ := book.GetRows(book.GetSheetName(0))
+	finished := 0
+	for _, rec := range records[1:] {
+		if rec[1] != "" { // a Type: an accompaniment, not an abandoned session
+			finished++
+		}
+	}
+	if len(rows) != 5+finished+1 || finished == 0 || rows[5][0] != "Date" {
+		t.Errorf("xlsx: %d rows for %d finished sessions; header %v", len(rows), finished, rows[min(5, len(rows)-1)])
 	}
 	mark := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(body)
 	req, _ = http.NewRequest(http.MethodPost, n.srv.URL+"/logout", strings.NewReader(url.Values{"csrf": {mark[1]}}.Encode()))

@@ -296,18 +296,19 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = activity.FormatCSV
 	}
-	if format != activity.FormatCSV && format != activity.FormatJSON {
-		http.Error(w, "format: csv or json", http.StatusBadRequest)
+	ctype, known := map[string]string{
+		activity.FormatCSV:  "text/csv; charset=utf-8",
+		activity.FormatJSON: "application/json; charset=utf-8",
+		activity.FormatCoop: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	}[format]
+	if !known {
+		http.Error(w, "format: csv, json or coop", http.StatusBadRequest)
 		return
-	}
-	ctype := "text/csv; charset=utf-8"
-	if format == activity.FormatJSON {
-		ctype = "application/json; charset=utf-8"
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="activite-reseau-%s-%s.%s"`,
-		q.period.First.Format(activity.DayLayout), q.period.Last.Format(activity.DayLayout), format))
+		q.period.First.Format(activity.DayLayout), q.period.Last.Format(activity.DayLayout), activity.Extension(format)))
 	if _, err := h.db.Export(r.Context(), u.scope(), q.centre, q.period, w, format); err != nil && h.log != nil {
 		// Headers are gone: the truncated file is all the user gets, and
 		// the log says why.
