@@ -51,19 +51,22 @@ const (
 
 // Kiosk is everything the window needs, opened and ready.
 type Kiosk struct {
-	DataDir         string
-	Windowed        bool
-	Store           *store.Store
-	Sessions        *session.Service
-	PIN             *pin.Guard
-	Text            *i18n.Catalogue
-	Content         *Content
-	ContentReport   *content.Report
-	Log             *logrus.Logger
-	IdleTimeout     time.Duration
-	IdleGrace       time.Duration
-	DefaultLang     string
-	DefaultTextStep int
+	// CodeFromInstaller: the mediator code was taken from the installer's
+	// file at this start (MachinePINFile).
+	CodeFromInstaller bool
+	DataDir           string
+	Windowed          bool
+	Store             *store.Store
+	Sessions          *session.Service
+	PIN               *pin.Guard
+	Text              *i18n.Catalogue
+	Content           *Content
+	ContentReport     *content.Report
+	Log               *logrus.Logger
+	IdleTimeout       time.Duration
+	IdleGrace         time.Duration
+	DefaultLang       string
+	DefaultTextStep   int
 	// Speech reads screens aloud; its Status tells the mediator console
 	// which voice is used, or why there is none.
 	Speech   *speech.Speaker
@@ -114,7 +117,9 @@ const usage = `Pas à Pas — borne d'autodiagnostic et d'accompagnement numéri
 Usage:
   pasapas [--windowed] [--data-dir DIR]   lance la borne (plein écran)
   pasapas version                         affiche la version
-  pasapas set-pin [--data-dir DIR]        choisit le code médiateur (lu sur l'entrée standard)
+  pasapas set-pin [--data-dir DIR] [--every-account]
+                                          choisit le code médiateur (lu sur l'entrée standard) ;
+                                          --every-account : pour tous les comptes du PC (installateur)
   pasapas check-content [DIR]             vérifie les fichiers de contenu (par défaut DIR = <data-dir>/content)
                                           et donne des conseils de français facile (FALC)
   pasapas export [--from JOUR] [--to JOUR] --format csv|json|coop --out FICHIER
@@ -312,6 +317,11 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	} else if n > 0 {
 		log.WithField("sessions", n).Warn("sessions left open by a stop were marked abandoned")
 	}
+	fromInstaller, err := adoptMachinePIN(st, log)
+	if err != nil {
+		// The kiosk still starts: its first start then asks for a code.
+		log.WithError(err).Warn("reading the installer's mediator code")
+	}
 	board := health.NewBoard(nil)
 	retention := NewRetention(st, board, log, nil)
 	retention.Purge(ctx)
@@ -343,23 +353,24 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	log.Info(voice.Status(text.Codes()))
 	autoRead, _ := strconv.ParseBool(setting(settings.SpeechAuto, "false"))
 	return &Kiosk{
-		DataDir:         dataDir,
-		Store:           st,
-		Sessions:        session.NewService(watched, setting(SettingKioskID, defaultKiosk), nil),
-		PIN:             pin.NewGuard(watched, nil),
-		Text:            text,
-		Content:         c,
-		ContentReport:   report,
-		Log:             log,
-		Health:          board,
-		Retention:       retention,
-		Assessments:     watched,
-		IdleTimeout:     idle,
-		IdleGrace:       idleGrace,
-		DefaultLang:     setting(SettingLanguage, text.Reference()),
-		DefaultTextStep: step,
-		Speech:          voice,
-		AutoRead:        autoRead,
+		CodeFromInstaller: fromInstaller,
+		DataDir:           dataDir,
+		Store:             st,
+		Sessions:          session.NewService(watched, setting(SettingKioskID, defaultKiosk), nil),
+		PIN:               pin.NewGuard(watched, nil),
+		Text:              text,
+		Content:           c,
+		ContentReport:     report,
+		Log:               log,
+		Health:            board,
+		Retention:         retention,
+		Assessments:       watched,
+		IdleTimeout:       idle,
+		IdleGrace:         idleGrace,
+		DefaultLang:       setting(SettingLanguage, text.Reference()),
+		DefaultTextStep:   step,
+		Speech:            voice,
+		AutoRead:          autoRead,
 	}, nil
 }
 

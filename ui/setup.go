@@ -18,7 +18,8 @@ import (
 // screens (French, the console's style) instead of the visitors' welcome,
 // and the mediator gesture does nothing there. The code cannot be skipped;
 // every other step can. A scripted install (pasapas set-pin) never sees
-// them.
+// them; after the Windows installer chose the code, they start at the
+// centre's step.
 
 // setupSteps is the number of steps the progress line counts.
 const setupSteps = 5
@@ -38,13 +39,17 @@ func (s *Shell) showStart() {
 		s.svc.Log.WithError(err).Error("reading the mediator PIN state")
 	}
 	s.installed = set
-	s.setup = err == nil && !set
-	if s.setup {
+	s.setup = err == nil && (!set || s.svc.CodeFromInstaller)
+	switch {
+	case s.setup && set:
+		s.svc.Log.Info("mediator code chosen by the installer: first start's setup from the centre")
+		s.showSetupCentre()
+	case s.setup:
 		s.svc.Log.Info("no mediator code yet: first start's setup")
 		s.showPinPad(padChoose, "")
-		return
+	default:
+		s.showWelcome()
 	}
-	s.showWelcome()
 }
 
 // setupProgress is "Premier démarrage : étape n sur 5".

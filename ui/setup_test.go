@@ -173,3 +173,25 @@ func init() {
 	}
 	consoleScreens["setup-done"] = func(k *kiosk) { k.shell.showSetupDone() }
 }
+
+// TestInstallerCodeStillAsksTheCentre: when the Windows installer chose the
+// code, the first start begins at the centre's step, the gesture still
+// does nothing there, and the welcome follows.
+func TestInstallerCodeStillAsksTheCentre(t *testing.T) {
+	k := newKiosk(t)
+	k.shell.svc.CodeFromInstaller = true
+	k.shell.installed = false
+	k.shell.showStart()
+	k.wantScreen("setup.centre")
+	k.mediatorShortcut()
+	k.wantScreen("setup.centre")
+	k.tap("skip")
+	k.tap("skip")
+	k.tap("none")
+	k.wantScreen("setup.done")
+	k.tap("open")
+	k.wantScreen("welcome")
+	k.mediatorShortcut()
+	k.wantScreen("pinpad")
+	k.wantLabel("prompt", "Tapez le code")
+}

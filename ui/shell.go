@@ -62,6 +62,9 @@ type Services struct {
 	// PrintTestPage prints the first start's test page; nil hides the
 	// printer step.
 	PrintTestPage func() error
+	// CodeFromInstaller: the mediator code came from the installer at this
+	// start, so the first start's setup still asks the rest.
+	CodeFromInstaller bool
 	// PushNow sends the ended sessions to the territory hub now and
 	// returns how many left and how many still wait; nil hides the button.
 	PushNow func() (sent, waiting int, err error)

@@ -350,12 +350,22 @@ func checkInstaller(t *testing.T, w *wine, dist string) {
 	w.shot(t, "01-installer-welcome")
 	w.tool(t, "xdotool", "windowactivate", "--sync", id, "key", "Return")
 	w.shot(t, "02-installer-components")
+	w.tool(t, "xdotool", "windowactivate", "--sync", id, "key", "Return")
+	w.shot(t, "03-installer-directory")
+	w.tool(t, "xdotool", "windowactivate", "--sync", id, "key", "Return")
+	w.shot(t, "04-installer-code")
 	w.server("-k")
 
-	if out, code := w.win(t, setup, "/S", "/AUTOSTART"); code != 0 {
+	if out, code := w.win(t, setup, "/S", "/AUTOSTART", "/CODE=482193"); code != 0 {
 		t.Fatalf("silent install: exit %d\n%s", code, out)
 	}
 	w.server("-w")
+	// The mediator code for every account: its hash alone, where each
+	// account's kiosk takes it at its first start.
+	codeFile := w.drive("ProgramData", "pasapas", "code-mediateur.txt")
+	if b, err := os.ReadFile(codeFile); err != nil || !strings.HasPrefix(string(b), "$argon2id$") || strings.Contains(string(b), "482193") {
+		t.Errorf("/CODE=: %q, %v", b, err)
+	}
 	dir := w.drive("Program Files", "Pas a Pas")
 	installed := []string{
 		filepath.Join(dir, "pasapas.exe"), filepath.Join(dir, "uninstall.exe"), filepath.Join(dir, "LISEZMOI.txt"),
@@ -381,7 +391,7 @@ func checkInstaller(t *testing.T, w *wine, dist string) {
 
 	w.win(t, `C:\Program Files\Pas a Pas\uninstall.exe`, "/S")
 	w.server("-w") // the uninstaller runs from a copy in %TEMP%
-	for _, f := range append(installed, dir) {
+	for _, f := range append(installed, dir, codeFile) {
 		if _, err := os.Stat(f); err == nil {
 			t.Errorf("left after uninstall: %s", f)
 		}

@@ -3,8 +3,10 @@
 ;
 ; Installs for every account of the PC (Program Files, Start menu of all
 ; users), registers an uninstaller, and can start the kiosk at every logon.
-; Silent install: setup.exe /S, with /AUTOSTART to tick that option.
-; The kiosk's data (%AppData%\pasapas of each account) is never removed.
+; Silent install: setup.exe /S, with /AUTOSTART to tick that option and
+; /CODE=4821 to choose the mediator code (otherwise asked at first start).
+; The kiosk's data (%AppData%\pasapas of each account) is never removed;
+; the installer's mediator code (%ProgramData%\pasapas) goes with it.
 
 ; A 64-bit installer, like the program: Windows 10 64-bit is the target.
 Target amd64-unicode
@@ -17,6 +19,8 @@ RequestExecutionLevel admin
 !include x64.nsh
 !include WinVer.nsh
 !include FileFunc.nsh
+!include nsDialogs.nsh
+!include WinMessages.nsh
 
 !define NAME "Pas à Pas"
 !define ID "fr.pasapas.kiosk"
@@ -48,6 +52,7 @@ VIAddVersionKey /LANG=1036 "LegalCopyright" "${NAME}"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
+Page custom CodePage CodePageLeave
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
 !insertmacro MUI_UNPAGE_CONFIRM
@@ -79,6 +84,58 @@ Section "${NAME} (programme et menu Démarrer)" SecMain
   WriteRegDWORD HKLM "${UNINSTALL_KEY}" "EstimatedSize" $0
 SectionEnd
 
+; The mediator code, for every account of the PC: the kiosk's data is per
+; account, and this installer may run as another one. pasapas.exe keeps
+; only its hash (%ProgramData%\pasapas); it gets the code through its
+; environment, never its command line, which every account can read.
+Var Code
+Var CodeField
+Var CodeAgain
+Section "-Code médiateur"
+  ${If} $Code != ""
+    System::Call 'Kernel32::SetEnvironmentVariable(t "PASAPAS_CODE_MEDIATEUR", t "$Code")i'
+    ExecWait '"$INSTDIR\pasapas.exe" set-pin --every-account' $0
+    System::Call 'Kernel32::SetEnvironmentVariable(t "PASAPAS_CODE_MEDIATEUR", p 0)i'
+    ${If} $0 != 0
+      MessageBox MB_OK|MB_ICONEXCLAMATION "Le code médiateur n'a pas été enregistré. Il faut de 4 à 8 chiffres. La borne le demandera à son premier démarrage." /SD IDOK
+      SetErrorLevel 2
+    ${EndIf}
+  ${EndIf}
+SectionEnd
+
+Function CodePage
+  !insertmacro MUI_HEADER_TEXT "Code médiateur" "Le code qui ouvre la console du médiateur."
+  nsDialogs::Create 1018
+  Pop $0
+  ${NSD_CreateLabel} 0 0 100% 40u "Choisissez un code de 4 à 8 chiffres. Il ouvre la console du médiateur, pour tous les comptes de ce PC. Gardez-le pour l'équipe.$\r$\n$\r$\nVous pouvez laisser vide : la borne le demandera à son premier démarrage."
+  ${NSD_CreateLabel} 0 50u 45% 12u "Code médiateur :"
+  ${NSD_CreatePassword} 45% 48u 30% 13u "$Code"
+  Pop $CodeField
+  ${NSD_AddStyle} $CodeField ${ES_NUMBER}
+  SendMessage $CodeField ${EM_LIMITTEXT} 8 0
+  ${NSD_CreateLabel} 0 70u 45% 12u "Le même code, encore une fois :"
+  ${NSD_CreatePassword} 45% 68u 30% 13u "$Code"
+  Pop $CodeAgain
+  ${NSD_AddStyle} $CodeAgain ${ES_NUMBER}
+  SendMessage $CodeAgain ${EM_LIMITTEXT} 8 0
+  nsDialogs::Show
+FunctionEnd
+
+Function CodePageLeave
+  ${NSD_GetText} $CodeField $0
+  ${NSD_GetText} $CodeAgain $1
+  StrLen $2 $0
+  ${If} $0 != $1
+    MessageBox MB_OK|MB_ICONEXCLAMATION "Les deux codes sont différents. Tapez le même code deux fois."
+    Abort
+  ${ElseIf} $2 > 0
+  ${AndIf} $2 < 4
+    MessageBox MB_OK|MB_ICONEXCLAMATION "Le code a au moins 4 chiffres."
+    Abort
+  ${EndIf}
+  StrCpy $Code $0
+FunctionEnd
+
 ; Off by default: it starts the kiosk at the logon of every account, the
 ; administrator's too. Use it on a PC that is only a kiosk.
 Section /o "Lancer la borne à l'ouverture de session" SecAutostart
@@ -103,6 +160,8 @@ Function .onInit
   ${IfNot} ${Errors}
     SectionSetFlags ${SecAutostart} ${SF_SELECTED}
   ${EndIf}
+  ClearErrors
+  ${GetOptions} $0 "/CODE=" $Code
 FunctionEnd
 
 Function un.onInit
@@ -119,5 +178,7 @@ Section "Uninstall"
   Delete "$INSTDIR\NotoSansArabicUI-LICENSE.txt"
   Delete "$INSTDIR\uninstall.exe"
   RMDir /REBOOTOK "$INSTDIR"
+  Delete "$APPDATA\pasapas\code-mediateur.txt"
+  RMDir "$APPDATA\pasapas"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
 SectionEnd
