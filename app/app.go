@@ -206,22 +206,34 @@ func DefaultDataDir() string {
 // flags returns a flag set with the options every command shares.
 func flags(name string, std IO) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(std.Err)
-	fs.Usage = func() { printUsage(std.Err) }
+	fs.SetOutput(flagMessages{command: name, w: std.Err})
+	// parse prints the help, or a short hint after a mistake.
+	fs.Usage = func() {}
 	dataDir := fs.String("data-dir", DefaultDataDir(), "")
 	return fs, dataDir
 }
 
-// parse parses args; it returns the exit code to stop with, or -1 to go on.
-func parse(fs *flag.FlagSet, args []string) int {
+// parseOptions parses args' options, leaving the other arguments in fs;
+// it returns the exit code to stop with, or -1 to go on.
+func parseOptions(fs *flag.FlagSet, args []string) int {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			printUsage(fs.Output())
 			return exitOK
 		}
+		fmt.Fprintln(fs.Output(), "pasapas help : toutes les commandes et leurs options")
 		return exitUsage
 	}
+	return -1
+}
+
+// parse parses args; it returns the exit code to stop with, or -1 to go on.
+func parse(fs *flag.FlagSet, args []string) int {
+	if code := parseOptions(fs, args); code >= 0 {
+		return code
+	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "pasapas: argument inattendu %q\n", fs.Arg(0))
+		fmt.Fprintf(fs.Output(), "pasapas %s : argument inattendu « %s »\n", fs.Name(), fs.Arg(0))
 		return exitUsage
 	}
 	return -1

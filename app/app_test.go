@@ -40,6 +40,12 @@ func TestCommandLine(t *testing.T) {
 		{"short pin", "12\n", []string{"set-pin", "--data-dir", dir}, 2, "", "4 à 8"},
 		{"no pin", "", []string{"set-pin", "--data-dir", dir}, 1, "", "aucun code"},
 		{"set pin", "4821\n", []string{"set-pin", "--data-dir", filepath.Join(dir, "new")}, 0, "enregistré", ""},
+		// Mistakes are told in French, naming the file and what to do.
+		{"unknown option", "", []string{"stats", "--bogus"}, 2, "", "pasapas stats : option inconnue : --bogus"},
+		{"bad option value", "", []string{"purge", "--older-than", "abc", "--data-dir", dir}, 2, "", "--older-than : « abc » n'est pas une valeur possible"},
+		{"export to a missing folder", "", []string{"export", "--out", filepath.Join(dir, "gone", "r.csv"), "--data-dir", dir}, 1, "", "n'existe pas : choisissez un dossier qui existe"},
+		{"import a missing file", "", []string{"places", "import", filepath.Join(dir, "lieux.csv"), "--data-dir", dir}, 1, "", "« " + filepath.Join(dir, "lieux.csv") + " » est introuvable"},
+		{"check a missing folder", "", []string{"check-content", filepath.Join(dir, "contenu")}, 1, "", "« " + filepath.Join(dir, "contenu") + " » est introuvable"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := run(t, tt.stdin, tt.args...)

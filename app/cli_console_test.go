@@ -90,7 +90,6 @@ func TestConsoleCommandsRefuseBadInput(t *testing.T) {
 		{[]string{"stats", "--data-dir", dir, "--from", "2026-11-02", "--to", "2026-11-01"}, 2, "avant"},
 		{[]string{"simulate", "--data-dir", dir}, 2, "--sessions"},
 		{[]string{"purge", "--data-dir", dir, "--older-than", "-1"}, 2, "positif"},
-		{[]string{"export", "--data-dir", dir, "--out", filepath.Join(dir, "no", "such", "dir.csv")}, 1, "no such"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := run(t, "", tt.args...)

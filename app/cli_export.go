@@ -49,7 +49,7 @@ func exportCmd(args []string, std IO) int {
 	}
 	n, err := activity.ExportFile(ctx, st, *out, from, to, *format, opts)
 	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
+		fmt.Fprintf(std.Err, "pasapas export : %s\n", writeProblem(*out, err))
 		return exitError
 	}
 	fmt.Fprintf(std.Out, "%d sessions exportées dans %s\n", n, *out)

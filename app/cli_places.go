@@ -49,7 +49,7 @@ func placesImport(args []string, std IO) int {
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas places import : %v\n", err)
+		fmt.Fprintf(std.Err, "pasapas places import : %s\n", readProblem(file, err))
 		return exitError
 	}
 	defer f.Close()

@@ -106,16 +106,22 @@ func logReport(log logrus.FieldLogger, r *content.Report) {
 // last: advice for authors, which never changes the exit code.
 func checkContent(args []string, std IO) int {
 	fs, dataDir := flags("check-content", std)
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code := parseOptions(fs, args); code >= 0 {
+		return code
 	}
 	dir := filepath.Join(*dataDir, ContentDirName)
 	switch fs.NArg() {
 	case 0:
 	case 1:
 		dir = fs.Arg(0)
+		// Checking a folder that is not there would list only the
+		// built-in files as sound, and the centre would think its own are.
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			fmt.Fprintf(std.Err, "pasapas check-content : le dossier « %s » est introuvable : donnez le dossier qui contient walkthroughs/ ou questions/\n", dir)
+			return exitError
+		}
 	default:
-		fmt.Fprintf(std.Err, "pasapas check-content: un seul dossier à la fois\n")
+		fmt.Fprintf(std.Err, "pasapas check-content : un seul dossier à la fois\n")
 		return exitUsage
 	}
 	_, report, err := LoadContent(dir)

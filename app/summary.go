@@ -322,7 +322,7 @@ func summaryCommand(args []string, std IO) int {
 	status := exitOK
 	if *out != "" {
 		if err := printing.WriteFile(*out, pdf); err != nil {
-			fmt.Fprintf(std.Err, "pasapas summary : le fichier n'a pas pu être écrit : %v\nLa séance %s est gardée.\n", err, code)
+			fmt.Fprintf(std.Err, "pasapas summary : le fichier n'a pas pu être écrit : %s\nLa séance %s est gardée.\n", writeProblem(*out, err), code)
 			status = exitError
 		} else {
 			fmt.Fprintf(std.Out, "Résumé de la séance %s écrit dans %s\n", code, *out)
@@ -330,7 +330,7 @@ func summaryCommand(args []string, std IO) int {
 	}
 	if *toPrinter {
 		if err := Printer(ctx, st, *dataDir).Print(ctx, pdf, printing.JobTitle(code.String())); err != nil {
-			fmt.Fprintf(std.Err, "pasapas summary : l'impression a échoué : %v\nLa séance %s est gardée : relancez avec --print quand l'imprimante répond.\n", err, code)
+			fmt.Fprintf(std.Err, "pasapas summary : l'impression a échoué : %s\nLa séance %s est gardée : relancez avec --print quand l'imprimante répond.\n", printProblem(err), code)
 			status = exitError
 		} else {
 			fmt.Fprintf(std.Out, "Résumé de la séance %s imprimé\n", code)
