@@ -419,8 +419,13 @@ func (k *kiosk) placesFile() string {
 	}
 	extra := `"fs-die","13002526500013","France Services du Diois","Die","26150","26113","1 rue Camille Buffardel","","","","","+33475220000","","","Mo-Fr 08:30-12:00","","","","Fixe","","2024-05-01","Aide aux démarches administratives","","","Gratuit","France Services","","","Se présenter","Accompagnement individuel","",""` + "\r\n" +
 		`"epn-die","13002526500021","Espace public numérique de Die","Die","26150","26113","2 place de l'Évêché","","","","","","","","Tu,Th 14:00-18:00","","","","Fixe","","2024-05-01","Accès internet et matériel informatique|Maîtrise des outils numériques du quotidien","Seniors","","Gratuit","Conseillers numériques","","","Se présenter","En autonomie|Dans un atelier collectif","",""` + "\r\n"
-	path := filepath.Join(k.t.TempDir(), "lieux.csv")
-	if err := os.WriteFile(path, append(data, extra...), 0o644); err != nil {
+	return k.placesCSV("lieux.csv", string(data)+extra)
+}
+
+// placesCSV writes a directory file named name and returns its path.
+func (k *kiosk) placesCSV(name, csv string) string {
+	path := filepath.Join(k.t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
 		k.t.Fatal(err)
 	}
 	return path
@@ -429,27 +434,17 @@ func (k *kiosk) placesFile() string {
 // brokenPlacesFile has a bad postcode on line 2 and no name on line 3:
 // no place can be kept.
 func (k *kiosk) brokenPlacesFile() string {
-	path := filepath.Join(k.t.TempDir(), "lieux-faux.csv")
-	csv := "id;pivot;nom;commune;code_postal;adresse;date_maj\n" +
-		"a;12345678900012;EPN;Die;2615x;1 rue;2024-05-01\n" +
-		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n"
-	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
-		k.t.Fatal(err)
-	}
-	return path
+	return k.placesCSV("lieux-faux.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj\n"+
+		"a;12345678900012;EPN;Die;2615x;1 rue;2024-05-01\n"+
+		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n")
 }
 
 // spreadsheetPlacesFile went through a French spreadsheet: Windows-1252,
 // a code postal without its zero, a decimal comma, a row without a name.
 func (k *kiosk) spreadsheetPlacesFile() string {
-	path := filepath.Join(k.t.TempDir(), "lieux-tableur.csv")
-	csv := "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n" +
-		"gap;12345678900012;M\xe9diath\xe8que de Gap;Gap;5000;1 rue Colonel Roux;11/05/2023;44,5594;6,0786;Aide aux d\xe9marches administratives\r\n" +
-		"b;12345678900012;;Gap;05000;2 rue;2024-05-01;;;\r\n"
-	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
-		k.t.Fatal(err)
-	}
-	return path
+	return k.placesCSV("lieux-tableur.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n"+
+		"gap;12345678900012;M\xe9diath\xe8que de Gap;Gap;5000;1 rue Colonel Roux;11/05/2023;44,5594;6,0786;Aide aux d\xe9marches administratives\r\n"+
+		"b;12345678900012;;Gap;05000;2 rue;2024-05-01;;;\r\n")
 }
 
 func TestConsoleImportsTheLocalDirectory(t *testing.T) {

@@ -6,11 +6,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"testing"
-	"time"
 
-	"github.com/google/uuid"
-
-	"pasapas/app/session"
 	"pasapas/app/settings"
 	"pasapas/app/store"
 	kiosksync "pasapas/app/sync"
@@ -66,13 +62,7 @@ func TestPlainHTTPToAnotherHostSendsNothing(t *testing.T) {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	rec, err := st.CreateSession(ctx, session.Record{ID: uuid.NewString(), KioskID: "borne-1", Lang: "fr", Started: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.EndSession(ctx, rec.ID, session.Finished, time.Now().Add(time.Minute)); err != nil {
-		t.Fatal(err)
-	}
+	endedSession(t, st)
 	st.SetSetting(ctx, settings.SyncToken, "jeton-secret")
 	push := func(url string) error {
 		st.SetSetting(ctx, settings.SyncURL, url)
