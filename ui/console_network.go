@@ -40,15 +40,12 @@ func (s *Shell) showNetwork() {
 	}
 	// save stores both fields, or says why the address is refused.
 	save := func() bool {
-		url := strings.TrimSpace(address.Text)
-		if url != "" {
-			var err error
-			if url, err = kiosksync.CheckURL(url); err != nil {
-				say(widget.DangerImportance, "console.network.bad_url")
-				return false
-			}
+		url, err := settings.Validate(settings.SyncURL, address.Text)
+		if err != nil {
+			say(widget.DangerImportance, "console.network.bad_url")
+			return false
 		}
-		if err := s.storeSettings(map[string]string{settings.SyncURL: url, settings.SyncToken: strings.TrimSpace(token.Text)}); err != nil {
+		if err = s.storeSettings(map[string]string{settings.SyncURL: url, settings.SyncToken: strings.TrimSpace(token.Text)}); err != nil {
 			s.consoleError(sc, err)
 			say(widget.DangerImportance, "console.error")
 			return false

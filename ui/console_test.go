@@ -295,33 +295,25 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	k.tap("settings")
 	k.wantScreen("mediator.settings")
 	e := k.entries()
-	// Centre name, address, hours, kiosk id, idle, printer, retention, hub
-	// address and token (hidden).
-	if len(e) != 9 || e[6].Text != "90" || !e[8].Password {
+	// Centre name, address, hours, kiosk id, idle, printer, retention.
+	if len(e) != 7 || e[6].Text != "90" {
 		t.Fatalf("%d fields, retention %q", len(e), e[6].Text)
 	}
 	e[0].SetText("France Services de Die")
 	e[6].SetText("0")
 	k.tap("save")
-	k.wantLabel("message", "entre 1 et 3650")
+	k.wantLabel("message", "Conservation (jours) : « 0 » : un nombre entier de 1 à 3650")
 	if v, _ := k.store.Setting(context.Background(), settings.CentreName, ""); v != "" {
 		t.Fatal("a refused form was partly saved")
 	}
 	e[6].SetText("30")
 	e[4].SetText("20")
 	k.tap("save")
-	k.wantLabel("message", "entre 30 et 3600")
+	k.wantLabel("message", "de 30 à 3600")
 	e[4].SetText("180")
-	// The centre's token would travel in clear to another host.
-	e[7].SetText("http://hub.exemple.fr")
-	e[8].SetText("jeton-du-centre")
-	k.tap("save")
-	k.wantLabel("message", "https://")
-	e[7].SetText("https://hub.exemple.fr/")
 	k.tap("save")
 	k.wantLabel("message", "enregistrés")
-	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0",
-		settings.SyncURL: "https://hub.exemple.fr", settings.SyncToken: "jeton-du-centre"} {
+	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0"} {
 		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
