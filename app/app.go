@@ -44,9 +44,8 @@ const (
 )
 
 const (
-	defaultIdle  = 120 * time.Second
-	idleGrace    = 30 * time.Second
-	defaultKiosk = "borne-1"
+	defaultIdle = 120 * time.Second
+	idleGrace   = 30 * time.Second
 )
 
 // Kiosk is everything the window needs, opened and ready.
@@ -77,12 +76,7 @@ type Kiosk struct {
 	Retention *Retention
 	// Assessments stores self-assessment results; like Sessions and PIN,
 	// a failed write raises an alert on Health.
-	Assessments AssessmentStore
-}
-
-// AssessmentStore stores a session's self-assessment result.
-type AssessmentStore interface {
-	SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error
+	Assessments assessment.Store
 }
 
 // RunWindow shows the kiosk window until it quits.
@@ -368,7 +362,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		CodeFromInstaller: fromInstaller,
 		DataDir:           dataDir,
 		Store:             st,
-		Sessions:          session.NewService(watched, setting(SettingKioskID, defaultKiosk), nil),
+		Sessions:          session.NewService(watched, setting(SettingKioskID, settings.DefaultKioskID), nil),
 		PIN:               pin.NewGuard(watched, nil),
 		Text:              text,
 		Content:           c,

@@ -191,9 +191,9 @@ type watchedStore struct {
 }
 
 var (
-	_ session.Store   = watchedStore{}
-	_ pin.StateStore  = watchedStore{}
-	_ AssessmentStore = watchedStore{}
+	_ session.Store    = watchedStore{}
+	_ pin.StateStore   = watchedStore{}
+	_ assessment.Store = watchedStore{}
 )
 
 func (w watchedStore) note(err error) error {

@@ -32,7 +32,7 @@ func (s *Shell) showSettings() {
 		{settings.CentreName, ""},
 		{settings.CentreAddress, ""},
 		{settings.CentreHours, ""},
-		{settings.KioskID, "borne-1"},
+		{settings.KioskID, settings.DefaultKioskID},
 		{settings.IdleSeconds, strconv.Itoa(int(s.svc.IdleTimeout.Seconds()))},
 		{settings.Language, s.svc.DefaultLang},
 		{settings.TextStep, strconv.Itoa(s.svc.DefaultTextStep)},

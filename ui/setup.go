@@ -136,7 +136,7 @@ func (s *Shell) showSetupCentre() {
 // showSetupKiosk: the kiosk's name in the exports, and the language and
 // text size each visitor starts with. They apply at once.
 func (s *Shell) showSetupKiosk() {
-	id := s.settingEntry(settings.KioskID, "borne-1")
+	id := s.settingEntry(settings.KioskID, settings.DefaultKioskID)
 	langs := s.svc.Text.Languages()
 	names := make([]string, len(langs))
 	for i, l := range langs {

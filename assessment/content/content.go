@@ -14,7 +14,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Error is a problem in a content file, located for whoever fixes it.
+// Error is a problem in a content file (or a directory of places),
+// located for whoever fixes it.
 type Error struct {
 	File  string
 	Line  int
