@@ -351,7 +351,8 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		return v
 	}
 	idle := defaultIdle
-	if secs, err := strconv.Atoi(setting(SettingIdleSeconds, "")); err == nil && secs >= settings.MinIdleSeconds {
+	if v, err := settings.Validate(settings.IdleSeconds, setting(SettingIdleSeconds, "")); err == nil {
+		secs, _ := strconv.Atoi(v)
 		idle = time.Duration(secs) * time.Second
 	}
 	step, _ := strconv.Atoi(setting(SettingTextStep, "0"))
@@ -380,6 +381,3 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	}, nil
 }
 
-// SpeechStatus says, in French for the mediator console, which voice reads
-// aloud and in which languages, or why the speaker button is hidden.
-func (k *Kiosk) SpeechStatus() string { return k.Speech.Status(k.Text.Codes()) }
