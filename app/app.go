@@ -154,9 +154,9 @@ func Main(args []string, std IO, run RunWindow) int {
 		fmt.Fprintf(std.Out, "pasapas %s\n", Version)
 		return exitOK
 	case "set-pin":
-		return setPIN(args, std)
+		return setPINCmd(args, std)
 	case "check-content":
-		return checkContent(args, std)
+		return checkContentCmd(args, std)
 	case "export":
 		return exportCmd(args, std)
 	case "purge":
@@ -166,7 +166,7 @@ func Main(args []string, std IO, run RunWindow) int {
 	case "simulate":
 		return simulateCmd(args, std)
 	case "summary":
-		return summaryCommand(args, std)
+		return summaryCmd(args, std)
 	case "places":
 		return placesCmd(args, std)
 	case "settings":
