@@ -380,4 +380,3 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		AutoRead:          autoRead,
 	}, nil
 }
-
