@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -52,36 +54,92 @@ func newFreshKiosk(t *testing.T) *kiosk {
 	return newKioskWith(t, false)
 }
 
+// testContent is the built-in content, parsed once for the package: every
+// kiosk reads it and none changes it (each gets its own set of
+// walkthroughs, which some tests add to).
+var testContent = sync.OnceValues(func() (loaded, error) {
+	var c loaded
+	var err error
+	if c.text, err = i18n.Load(seeds.FS); err != nil {
+		return c, err
+	}
+	if c.questions, err = assessment.Load(seeds.FS, assessment.Dir); err != nil {
+		return c, err
+	}
+	walks, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
+	if len(errs) > 0 {
+		return c, errs[0]
+	}
+	c.walks = walks
+	return c, nil
+})
+
+type loaded struct {
+	text      *i18n.Catalogue
+	questions *assessment.Bank
+	walks     []*walkthrough.Procedure
+}
+
+// freshDatabase is the bytes of a database just created by store.Open.
+var freshDatabase = sync.OnceValues(func() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "pasapas-ui-test-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "pasapas.db")
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Close(); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+})
+
+// testPINHash is testPIN hashed once: argon2id is slow on purpose.
+var testPINHash = sync.OnceValue(func() string {
+	h, err := pin.Hash(testPIN)
+	if err != nil {
+		panic(err)
+	}
+	return h
+})
+
 func newKioskWith(t *testing.T, installed bool) *kiosk {
 	t.Helper()
 	k := &kiosk{t: t, now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local), wavDir: t.TempDir()}
 	a := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "pasapas.db"))
+	// A copy of a freshly migrated file: migrating each test's file anew
+	// would cost a tenth of a second of fsyncs, hundreds of times.
+	path := filepath.Join(t.TempDir(), "pasapas.db")
+	fresh, err := freshDatabase()
+	if err == nil {
+		err = os.WriteFile(path, fresh, 0o600)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	k.store = st
-	text, err := i18n.Load(seeds.FS)
+	c, err := testContent()
 	if err != nil {
 		t.Fatal(err)
 	}
-	questions, err := assessment.Load(seeds.FS, assessment.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	text, questions, walks := c.text, c.questions, c.walks
 	clock := func() time.Time { return k.now }
 	if installed {
-		if err := pin.NewGuard(st, clock).Set(testPIN); err != nil {
+		if err := st.SavePIN(pin.State{Hash: testPINHash()}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	log := logrus.New()
 	log.SetOutput(testWriter{t})
-	walks, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
 	k.win = test.NewTempWindow(t, nil)
 	k.win.Resize(fyne.NewSize(1024, 768))
 	k.shell = Create(a, k.win, Services{
