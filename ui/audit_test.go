@@ -35,7 +35,7 @@ func TestAccessibilityAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	langs := newKiosk(t).shell.svc.Text.Languages()
+	langs := testLanguages(t)
 	for _, name := range screenNames() {
 		for _, l := range langs {
 			// Colours do not depend on the language: the dark variant is

@@ -92,7 +92,7 @@ func init() {
 func TestScreensFitWithoutScrolling(t *testing.T) {
 	largest := len(TextSteps) - 1
 	for name, open := range visitorScreens {
-		for _, l := range newKiosk(t).shell.svc.Text.Languages() {
+		for _, l := range testLanguages(t) {
 			lang := l.Code
 			k := newKioskIn(t, lang)
 			k.shell.SetTextStep(largest)

@@ -4,9 +4,8 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2"
 )
 
 // TestScreenshots writes a picture of every screen, at the smallest and the
@@ -19,7 +18,8 @@ func TestScreenshots(t *testing.T) {
 	writeScreenshots(t, filepath.Join(dir, "ui"), visitorScreens)
 }
 
-// writeScreenshots photographs each screen of screens into dir.
+// writeScreenshots photographs each screen of screens into dir, and checks
+// that each fits 1024×768 with no text cut.
 func writeScreenshots(t *testing.T, dir string, screens map[string]func(k *kiosk)) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -29,10 +29,9 @@ func writeScreenshots(t *testing.T, dir string, screens map[string]func(k *kiosk
 			k := newKiosk(t)
 			k.shell.SetTextStep(step)
 			open(k)
-			// Twice: the test driver lays out again only on a real size
-			// change, and texts set after show may have grown.
-			k.win.Resize(fyne.NewSize(1024, 767))
-			k.win.Resize(fyne.NewSize(1024, 768))
+			// fitsWhole lays out twice: the test driver lays out again only
+			// on a real size change, and texts set after show may have grown.
+			fitsWhole(t, k, name+" at A"+strings.Repeat("+", step))
 			f, err := os.Create(filepath.Join(dir, name+"-step"+string(rune('0'+step))+".png"))
 			if err != nil {
 				t.Fatal(err)

@@ -98,6 +98,16 @@ var freshDatabase = sync.OnceValues(func() ([]byte, error) {
 	return os.ReadFile(path)
 })
 
+// testLanguages are the languages a visitor can choose.
+func testLanguages(t *testing.T) []i18n.Language {
+	t.Helper()
+	c, err := testContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.text.Languages()
+}
+
 // testPINHash is testPIN hashed once: argon2id is slow on purpose.
 var testPINHash = sync.OnceValue(func() string {
 	h, err := pin.Hash(testPIN)

@@ -57,18 +57,39 @@ type walkRun struct {
 // calls it too.
 func (s *Shell) showProcedures() { s.showProcedurePage(0) }
 
-// tilesPerPage keeps every tile's title legible: fewer, larger tiles when
-// the text is larger, never a scrolling list.
-func (s *Shell) tilesPerPage() int {
+// tileCounts are the tiles a page of procedures may hold, most first:
+// two columns at the smallest text, one column (each title on fewer lines)
+// when the text is larger. The first count whose every page fits the
+// screen is used, so a long title or language never overflows.
+func (s *Shell) tileCounts() []int {
 	if s.textStep == 0 {
-		return 6
+		return []int{6, 4, 2}
 	}
-	return 3
+	return []int{3, 2, 1}
+}
+
+// tilesPerPage is the largest of tileCounts whose every page fits.
+func (s *Shell) tilesPerPage(procs []*walkthrough.Procedure) int {
+	counts := s.tileCounts()
+	for _, per := range counts {
+		fit := true
+		for pageNo := 0; fit && pageNo*per < len(procs); pageNo++ {
+			fit = s.fitsScreen(s.procedureScreen(procs, pageNo, per).Content)
+		}
+		if fit {
+			return per
+		}
+	}
+	return counts[len(counts)-1]
 }
 
 func (s *Shell) showProcedurePage(pageNo int) {
 	procs := s.svc.Walkthroughs.Ordered(s.svc.Sessions.Needs())
-	per := s.tilesPerPage()
+	s.show(s.procedureScreen(procs, pageNo, s.tilesPerPage(procs)))
+}
+
+// procedureScreen builds page pageNo of procs, per tiles a page.
+func (s *Shell) procedureScreen(procs []*walkthrough.Procedure, pageNo, per int) *Screen {
 	pages := max(1, (len(procs)+per-1)/per)
 	pageNo = max(0, min(pageNo, pages-1))
 	sc := newScreen("walk.list")
@@ -121,7 +142,7 @@ func (s *Shell) showProcedurePage(pageNo int) {
 		}
 		return true
 	}
-	s.show(sc)
+	return sc
 }
 
 func (s *Shell) openProcedure(p *walkthrough.Procedure) {

@@ -441,7 +441,7 @@ func TestPrintAtTheEndAndWhenAskingTheMediator(t *testing.T) {
 // whole on a page of the step, on the same page, and every page must fit
 // 1024×768. The content is loaded once per language.
 func TestWalkEveryStepShowsItsInstructionAndPitfall(t *testing.T) {
-	for _, l := range newKiosk(t).shell.svc.Text.Languages() {
+	for _, l := range testLanguages(t) {
 		k := newKioskIn(t, l.Code)
 		k.tap("start")
 		for step := range TextSteps {
