@@ -111,7 +111,7 @@ func TestWalkThroughAProcedureToTheEnd(t *testing.T) {
 	k.wantLabel("doc.nir", "sécurité sociale")
 	k.tap("have.nir")
 	k.tap("lack.rib")
-	k.wantLabel("subtitle", "Ce n'est pas grave")
+	k.wantLabel("subtitle", "Vous pouvez continuer")
 	k.tap("have.rib") // changed their mind
 	k.tap("lack.email")
 	k.tap("start")
@@ -164,7 +164,7 @@ func TestStuckAtAStepThenAskTheMediator(t *testing.T) {
 	k := newKiosk(t)
 	openWalk(k, "caf")
 	code := k.shell.svc.Sessions.Current().Code
-	k.tap("start")
+	startWalk(k)
 	k.tap("done")
 	k.now = k.now.Add(70 * time.Second)
 	k.tap("stuck")
@@ -205,7 +205,7 @@ func TestVisitorGoneMidWalkIsRecordedWhereTheyStopped(t *testing.T) {
 	k := newKiosk(t)
 	openWalk(k, "caf")
 	code := k.shell.svc.Sessions.Current().Code
-	k.tap("start")
+	startWalk(k)
 	k.tap("done")
 	k.wantLabel("step", "Étape 2 sur 8")
 	k.advance(k.shell.svc.IdleTimeout + k.shell.svc.IdleGrace)
@@ -219,9 +219,14 @@ func TestVisitorGoneMidWalkIsRecordedWhereTheyStopped(t *testing.T) {
 	// previous one when their session ends.
 	openWalk(k, "caf")
 	next := k.shell.svc.Sessions.Current().Code
-	k.tap("start")
-	k.tap("back")
-	k.tap("back")
+	startWalk(k)
+	// Back through the checklist's pages to the list.
+	for range 4 {
+		if k.shell.screen.Name == "walk.list" {
+			break
+		}
+		k.tap("back")
+	}
 	k.wantScreen("walk.list")
 	k.shell.finish()
 	wantEvents(t, k.walkEvents(next), "walk.started proc=caf", "walk.abandoned proc=caf step=login secs=0")
@@ -236,7 +241,7 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 		k.shell.typedRune('1') // "C'est fait" by number key
 	}
 	k.wantLabel("step", "Étape 5 sur 7")
-	k.shell.typedRune('3') // "S'entraîner sans risque"
+	k.shell.typedRune('3') // "S'entraîner en sécurité"
 	k.wantScreen("walk.sandbox")
 	k.wantLabel("values", practiceID)
 	var entries []*widget.Entry
@@ -303,7 +308,7 @@ func (k *kiosk) dumpEvents() string {
 
 func bannerShown(k *kiosk) bool {
 	for _, o := range test.LaidOutObjects(k.win.Content()) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "rien n'est envoyé") {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "tout reste sur cet écran") {
 			return true
 		}
 	}
@@ -404,7 +409,7 @@ func TestChecklistPagesAtLargerText(t *testing.T) {
 	}
 	k.tap("next")
 	k.tap("lack.stamp")
-	k.tap("start")
+	startWalk(k)
 	k.wantLabel("step", "Étape 1 sur 8")
 	wantEvents(t, k.walkEvents(code), "walk.started proc=ants", "walk.missing proc=ants doc=id_card", "walk.missing proc=ants doc=stamp")
 }
@@ -623,7 +628,7 @@ func TestWalkChecklistWithDocumentsToBringLater(t *testing.T) {
 			}
 			if _, ok := k.shell.screen.Buttons["lack.parents"]; ok {
 				k.tap("lack.parents")
-				k.wantLabel("subtitle", "Ce n'est pas grave")
+				k.wantLabel("subtitle", "Vous pouvez continuer")
 			}
 			if _, ok := k.shell.screen.Buttons["start"]; ok {
 				break
@@ -728,5 +733,44 @@ func TestWalkScreenshots(t *testing.T) {
 func tapIf(k *kiosk, id string) {
 	if _, ok := k.shell.screen.Buttons[id]; ok {
 		k.tap(id)
+	}
+}
+
+// TestWalkEveryStepScreenshots photographs every page of every step of
+// every built-in walkthrough, in French at A and A++ and in Ukrainian (the
+// longest texts) at A++, to $PASAPAS_ARTEFACTS/ui/walk-steps/, so that a
+// person can look at each one; each page must also fit whole, with its
+// drawing drawn.
+func TestWalkEveryStepScreenshots(t *testing.T) {
+	dir := os.Getenv("PASAPAS_ARTEFACTS")
+	if dir == "" {
+		t.Skip("PASAPAS_ARTEFACTS not set")
+	}
+	dir = filepath.Join(dir, "ui", "walk-steps")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	large := len(TextSteps) - 1
+	for _, c := range []struct {
+		lang  string
+		steps []int
+	}{{"fr", []int{0, large}}, {"uk", []int{large}}} {
+		k := newKioskIn(t, c.lang)
+		k.tap("start")
+		for _, step := range c.steps {
+			k.shell.SetTextStep(step)
+			for _, p := range k.shell.svc.Walkthroughs.All() {
+				for i, st := range p.Steps {
+					run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}, step: i}
+					pages := k.shell.stepPages(run)
+					for n := range pages {
+						k.shell.show(k.shell.stepScreen(run, pages, n, false))
+						name := fmt.Sprintf("%s-%02d-%s-p%d-%s-A%d", p.ID, i+1, st.ID, n+1, c.lang, step)
+						fitsWhole(t, k, name)
+						writePNG(t, filepath.Join(dir, name+".png"), k)
+					}
+				}
+			}
+		}
 	}
 }
