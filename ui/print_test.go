@@ -90,8 +90,8 @@ func TestPrintFailureKeepsTheSession(t *testing.T) {
 	k.shell.printSummary()
 	k.waitPrint()
 	k.wantScreen("print.failed")
-	k.wantLabel("title", "L'imprimante ne répond pas")
-	k.wantLabel("body", "Le médiateur peut réimprimer avec le code "+code.String())
+	k.wantLabel("title", "L'imprimante a un problème")
+	k.wantLabel("body", "La personne de l'accueil peut l'imprimer plus tard, avec le code "+code.String()+".")
 	if k.shell.svc.Sessions.Current() == nil || k.stored(code).Status != session.Active {
 		t.Fatal("the session was lost after a failed print")
 	}

@@ -71,7 +71,7 @@ type Services struct {
 	// Questions is the self-assessment's bank; Assessments stores results.
 	Questions   *assessment.Bank
 	Assessments assessment.Store
-	// Walkthroughs are the procedures of "Être guidé pour une démarche".
+	// Walkthroughs are the procedures of "Suivre une démarche pas à pas".
 	Walkthroughs *walkthrough.Set
 }
 

@@ -52,7 +52,7 @@ type walkRun struct {
 	solved    bool
 }
 
-// showProcedures opens "Être guidé pour une démarche": the procedures as
+// showProcedures opens "Suivre une démarche pas à pas": the procedures as
 // tiles, the visitor's declared needs first. The assessment result screen
 // calls it too.
 func (s *Shell) showProcedures() { s.showProcedurePage(0) }
@@ -550,12 +550,20 @@ func (s *Shell) stepSide(sc *Screen, run *walkRun, alone, measure bool) fyne.Can
 	if st.Sandbox == "" {
 		return s.illustration(picture, alone)
 	}
+	title := s.wT("walk.sandbox.open")
 	width := float32(300)
 	if alone {
 		width = 420
 	}
+	// Beside the text the tile is narrow: widen it so that each word of
+	// its title fits whole beside the pictogram (« S'entraîner » was cut
+	// in two at A++).
+	for _, w := range strings.Fields(title) {
+		word := fyne.MeasureText(w, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+		width = max(width, word+MinTouchTarget+12+8*theme.Padding())
+	}
 	return container.New(&atLeast{width: width, factor: 1},
-		s.iconChoice(sc, "practice", picture, s.wT("walk.sandbox.open"), "", func() { s.showPractice(run) }))
+		s.iconChoice(sc, "practice", picture, title, "", func() { s.showPractice(run) }))
 }
 
 // blankDrawing stands for a drawing in a screen built to be measured.

@@ -111,7 +111,7 @@ func TestWalkThroughAProcedureToTheEnd(t *testing.T) {
 	k.wantLabel("doc.nir", "sécurité sociale")
 	k.tap("have.nir")
 	k.tap("lack.rib")
-	k.wantLabel("subtitle", "Ce n'est pas grave")
+	k.wantLabel("subtitle", "Vous pouvez continuer")
 	k.tap("have.rib") // changed their mind
 	k.tap("lack.email")
 	k.tap("start")
@@ -240,7 +240,7 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 		k.shell.typedRune('1') // "C'est fait" by number key
 	}
 	k.wantLabel("step", "Étape 5 sur 7")
-	k.shell.typedRune('3') // "S'entraîner sans risque"
+	k.shell.typedRune('3') // "S'entraîner en sécurité"
 	k.wantScreen("walk.sandbox")
 	k.wantLabel("values", practiceID)
 	var entries []*widget.Entry
@@ -307,7 +307,7 @@ func (k *kiosk) dumpEvents() string {
 
 func bannerShown(k *kiosk) bool {
 	for _, o := range test.LaidOutObjects(k.win.Content()) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "rien n'est envoyé") {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "tout reste sur cet écran") {
 			return true
 		}
 	}
@@ -632,7 +632,7 @@ func TestWalkChecklistWithDocumentsToBringLater(t *testing.T) {
 			}
 			if _, ok := k.shell.screen.Buttons["lack.parents"]; ok {
 				k.tap("lack.parents")
-				k.wantLabel("subtitle", "Ce n'est pas grave")
+				k.wantLabel("subtitle", "Vous pouvez continuer")
 			}
 			if _, ok := k.shell.screen.Buttons["start"]; ok {
 				break
@@ -737,5 +737,44 @@ func TestWalkScreenshots(t *testing.T) {
 func tapIf(k *kiosk, id string) {
 	if _, ok := k.shell.screen.Buttons[id]; ok {
 		k.tap(id)
+	}
+}
+
+// TestWalkEveryStepScreenshots photographs every page of every step of
+// every built-in walkthrough, in French at A and A++ and in Ukrainian (the
+// longest texts) at A++, to $PASAPAS_ARTEFACTS/ui/walk-steps/, so that a
+// person can look at each one; each page must also fit whole, with its
+// drawing drawn.
+func TestWalkEveryStepScreenshots(t *testing.T) {
+	dir := os.Getenv("PASAPAS_ARTEFACTS")
+	if dir == "" {
+		t.Skip("PASAPAS_ARTEFACTS not set")
+	}
+	dir = filepath.Join(dir, "ui", "walk-steps")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	large := len(TextSteps) - 1
+	for _, c := range []struct {
+		lang  string
+		steps []int
+	}{{"fr", []int{0, large}}, {"uk", []int{large}}} {
+		k := newKioskIn(t, c.lang)
+		k.tap("start")
+		for _, step := range c.steps {
+			k.shell.SetTextStep(step)
+			for _, p := range k.shell.svc.Walkthroughs.All() {
+				for i, st := range p.Steps {
+					run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}, step: i}
+					pages := k.shell.stepPages(run)
+					for n := range pages {
+						k.shell.show(k.shell.stepScreen(run, pages, n, false))
+						name := fmt.Sprintf("%s-%02d-%s-p%d-%s-A%d", p.ID, i+1, st.ID, n+1, c.lang, step)
+						fitsWhole(t, k, name)
+						writePNG(t, filepath.Join(dir, name+".png"), k)
+					}
+				}
+			}
+		}
 	}
 }

@@ -16,7 +16,7 @@ func TestWalkthroughWithTheKeyboard(t *testing.T) {
 	k := startKiosk(t, d, t.TempDir())
 
 	k.key("Return") // Commencer
-	k.key("2")      // Être guidé pour une démarche
+	k.key("2")      // Suivre une démarche pas à pas
 	k.shot("01-procedures")
 	k.key("1") // the first tile: Créer une adresse e-mail
 	k.key("1") // J'ai : téléphone portable
@@ -30,7 +30,7 @@ func TestWalkthroughWithTheKeyboard(t *testing.T) {
 	}
 	k.waitEvents("walk.step", 4)
 	k.shot("04-step-5-practice")
-	k.key("3") // S'entraîner sans risque
+	k.key("3") // S'entraîner en sécurité
 	k.shot("05-sandbox")
 	k.key("Escape") // back to the step
 	for range 6 {
