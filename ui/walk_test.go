@@ -259,7 +259,7 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 	test.Type(entries[0], "1234 5678 90123")
 	test.Type(entries[1], "soleil")
 	k.tap("mock.submit")
-	k.wantLabel("hint", "mot de passe n'est pas le bon")
+	k.wantLabel("hint", "Le mot de passe est différent")
 	k.wantScreen("walk.sandbox")
 	// Keyboard: focus the password, fix it, Enter submits.
 	entries[1].SetText("")
@@ -369,7 +369,8 @@ func TestNeedsComeFirstAndTheListIsPaginated(t *testing.T) {
 	k.shell.svc.Sessions.SetNeeds([]string{"sante", "impots"})
 	k.tap("guide")
 	k.wantScreen("walk.list")
-	k.wantLabel("page", "Page 1 sur 2")
+	// Four tiles a page at A: six two-line titles are taller than the screen.
+	k.wantLabel("page", "Page 1 sur 3")
 	for _, id := range []string{"ameli", "doctolib", "impots"} {
 		if _, ok := k.shell.screen.Buttons["proc."+id]; !ok {
 			t.Fatalf("%s, a declared need, is not on the first page", id)
@@ -380,9 +381,10 @@ func TestNeedsComeFirstAndTheListIsPaginated(t *testing.T) {
 	k.wantLabel("title", "impots.gouv")
 	k.tap("back")
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	k.wantLabel("page", "Page 2 sur 2")
+	k.wantLabel("page", "Page 2 sur 3")
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	k.wantLabel("page", "Page 2 sur 2")
+	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	k.wantLabel("page", "Page 3 sur 3")
 	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	k.wantScreen("home")
 
