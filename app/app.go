@@ -314,7 +314,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	}
 	contents := make(chan loaded, 1)
 	go func() {
-		c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
+		c, report, err := LoadDataDir(dataDir)
 		contents <- loaded{c, report, err}
 	}()
 	st, moved, err := openStore(dataDir)

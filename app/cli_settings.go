@@ -139,6 +139,13 @@ func checkSetting(key, value string) (string, error) {
 			return "", nil
 		}
 		return kiosksync.CheckURL(value)
+	case settings.SyncKey:
+		if value == "" {
+			return "", nil
+		}
+		if _, err := kiosksync.ParseKey(value); err != nil {
+			return "", fmt.Errorf("« %s » : la clé du hub, 44 caractères, sur la ligne « Clé du hub (sync.key) » de pasapas hub add-centre", value)
+		}
 	case settings.IdleSeconds:
 		return between(settings.MinIdleSeconds, 3600)
 	case settings.RetentionDays:

@@ -166,7 +166,7 @@ func TestLoadBankFallsBackLoudlyOnABrokenCentreBank(t *testing.T) {
 	centre := builtIn(t)
 	centre["questions/55-local.yaml"] = &fstest.MapFile{Data: []byte("items:\n  - id: comm.x\n    domain: nowhere\n    kind: self\n    question: {fr: Test}\n")}
 	report := &content.Report{}
-	b, err := LoadBank(seeds.FS, centre, report)
+	b, err := LoadBank(seeds.FS, []content.Layer{{FS: centre, Origin: content.Centre}}, report)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestLoadBankUsesAValidCentreBank(t *testing.T) {
 	file := "questions/50-communicate.yaml"
 	centre[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(centre[file].Data), "Savez-vous envoyer un e-mail ?", "Savez-vous envoyer un courriel ?", 1))}
 	report := &content.Report{}
-	b, err := LoadBank(seeds.FS, centre, report)
+	b, err := LoadBank(seeds.FS, []content.Layer{{FS: centre, Origin: content.Centre}}, report)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,6 +60,7 @@ var Keys = []Key{
 	{SpeechAuto, "false", "« true » : chaque écran est lu à voix haute"},
 	{SyncURL, "", "adresse du hub du réseau (https://…) ; vide : rien ne quitte la borne"},
 	{SyncToken, "", "jeton du centre donné par le réseau (secret : list le masque)"},
+	{SyncKey, "", "clé publique du hub (base64) : la borne ne prend que les paquets de contenu qu'il a signés"},
 }
 
 // The territory hub (app/sync): where the kiosk sends its ended sessions,
@@ -69,3 +70,17 @@ const (
 	SyncURL   = "sync.url"   // e.g. https://hub.example.org
 	SyncToken = "sync.token" // secret: the console shows it masked
 )
+
+// SyncKey is the hub's ed25519 public key (base64, printed by pasapas hub
+// add-centre): the kiosk takes only content packs it signed.
+const SyncKey = "sync.key"
+
+// Default is key's default value in Keys ("" for a key not listed).
+func Default(key string) string {
+	for _, k := range Keys {
+		if k.Name == key {
+			return k.Default
+		}
+	}
+	return ""
+}
