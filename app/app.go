@@ -78,6 +78,8 @@ type Kiosk struct {
 	// Assessments stores self-assessment results; like Sessions and PIN,
 	// a failed write raises an alert on Health.
 	Assessments AssessmentStore
+	// packs is the network pack on screen and the one waiting (packs.go).
+	packs packState
 }
 
 // AssessmentStore stores a session's self-assessment result.
@@ -266,7 +268,7 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	go k.Retention.Keep(done)
 	// Pushing to the hub runs beside the window and never holds a visitor
 	// up: nothing set, it only looks at the settings every few minutes.
-	go (&kiosksync.Pusher{Store: k.Store, Board: k.Health, Log: log}).Run(done)
+	go (&kiosksync.Pusher{Store: k.Store, Board: k.Health, Log: log, Pack: k.PackFetcher()}).Run(done)
 	err = run(k)
 	if errors.Is(err, ErrRestart) {
 		log.Info("kiosk restarting")
@@ -383,6 +385,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		DefaultTextStep:   step,
 		Speech:            voice,
 		AutoRead:          autoRead,
+		packs:             packState{running: c.Pack},
 	}, nil
 }
 

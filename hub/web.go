@@ -19,6 +19,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"bar":    bar,
 	"levels": levelsBar,
 	"day":    func(t time.Time) string { return t.Format("02/01/2006") },
+	"when":   func(t time.Time) string { return t.In(time.Local).Format("02/01/2006 à 15:04") },
 }).ParseFS(pages, "web/*.html"))
 
 // bar is an SVG bar of n out of top, its width in a 0–100 viewBox; the
@@ -186,6 +187,10 @@ type dashboardData struct {
 	Walks              []activity.WalkStats
 	ExportQuery        string
 	Error              string
+	// Packs are the latest content packs, the current first; Kiosks the
+	// kiosks in scope with the pack each runs.
+	Packs  []PackInfo
+	Kiosks []KioskPack
 }
 
 func (h *Handler) label(f func(string) string, code string) string {
@@ -270,6 +275,10 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, wk := range s.Walks {
 		wk.Procedure = h.label(h.labels.Procedure, wk.Procedure)
 		d.Walks = append(d.Walks, wk)
+	}
+	if d.Packs, d.Kiosks, err = h.db.Packs(ctx, u.scope()); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	h.render(w, r, http.StatusOK, "dashboard.html", d)
 }
