@@ -366,7 +366,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	voice := <-voices
 	log.Info(voice.Status(text.Codes()))
 	autoRead, _ := strconv.ParseBool(setting(settings.SpeechAuto, "false"))
-	return &Kiosk{
+	k := &Kiosk{
 		CodeFromInstaller: fromInstaller,
 		DataDir:           dataDir,
 		Store:             st,
@@ -385,8 +385,9 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		DefaultTextStep:   step,
 		Speech:            voice,
 		AutoRead:          autoRead,
-		packs:             packState{running: c.Pack},
-	}, nil
+	}
+	k.showingPack(c.Pack)
+	return k, nil
 }
 
 // SpeechStatus says, in French for the mediator console, which voice reads

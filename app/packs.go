@@ -1,10 +1,13 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
+	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
 	"pasapas/assessment/content"
 )
@@ -29,12 +32,22 @@ func (k *Kiosk) RunningPack() int {
 	return k.packs.running
 }
 
+// showingPack notes the version visitors now see, in memory and in the
+// settings (settings.PackRunning), where pasapas sync reads it to tell
+// the hub.
+func (k *Kiosk) showingPack(v int) {
+	k.packs.running = v
+	if err := k.Store.SetSetting(context.Background(), settings.PackRunning, strconv.Itoa(v)); err != nil {
+		k.Log.WithError(err).Warn("noting the content pack in use")
+	}
+}
+
 // PackFetcher takes the hub's packs for this kiosk: checked with the
 // kiosk's loader, installed in PackDir, then loaded in the background to
 // wait for TakeNewContent.
 func (k *Kiosk) PackFetcher() *kiosksync.Fetcher {
 	return &kiosksync.Fetcher{
-		Store: k.Store, Dir: k.PackDir(), Check: CheckPack, Runs: k.RunningPack,
+		Store: k.Store, Dir: k.PackDir(), Check: CheckPack,
 		Board: k.Health, Log: k.Log, After: k.preparePack,
 	}
 }
@@ -77,7 +90,7 @@ func (k *Kiosk) TakeNewContent() (*Content, *content.Report) {
 		return nil, nil
 	}
 	k.packs.ready, k.packs.report = nil, nil
-	k.packs.running = c.Pack
+	k.showingPack(c.Pack)
 	k.Content, k.ContentReport = c, report
 	raiseStaleWalkthroughs(k.Health, c.Walkthroughs, time.Now())
 	k.Log.WithField("version", c.Pack).Info("content pack applied")

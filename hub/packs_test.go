@@ -4,16 +4,27 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
+	"errors"
+	"io"
 	"io/fs"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/sirupsen/logrus"
 
 	"pasapas/app"
+	"pasapas/app/health"
+	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
 	"pasapas/hub"
 	"pasapas/hub/pgtest"
@@ -220,5 +231,260 @@ func TestPublishAndRestore(t *testing.T) {
 	wrong[0] ^= 1
 	if err := p.Verify(wrong); err == nil {
 		t.Error("the pack verifies with another key")
+	}
+}
+
+// kioskCLI runs a kiosk command (pasapas …) as a person would.
+func kioskCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := app.Main(args, app.IO{In: strings.NewReader(""), Out: &out, Err: &errOut}, nil)
+	return code, out.String(), errOut.String()
+}
+
+// set sets kiosk settings in dataDir with pasapas settings set.
+func set(t *testing.T, dataDir string, kv ...string) {
+	t.Helper()
+	for i := 0; i+1 < len(kv); i += 2 {
+		if code, _, errOut := kioskCLI(t, "settings", "set", kv[i], kv[i+1], "--data-dir", dataDir); code != 0 {
+			t.Fatalf("settings set %s: %s", kv[i], errOut)
+		}
+	}
+}
+
+// impotsTitleIn is the French title of the impots.gouv walkthrough a kiosk
+// with dataDir shows at its next start, and the pack it comes from.
+func impotsTitleIn(t *testing.T, dataDir string) (string, int) {
+	t.Helper()
+	c, _, err := app.LoadDataDir(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Walkthroughs.Get("impots").Title.In("fr"), c.Pack
+}
+
+// packFiles is what the kiosk has installed in dataDir: version and bytes.
+func packFiles(t *testing.T, dataDir string) (int, string) {
+	t.Helper()
+	m, fsys, err := kiosksync.Installed(filepath.Join(dataDir, kiosksync.PackDirName))
+	if err != nil || fsys == nil {
+		t.Fatalf("installed pack: %v", err)
+	}
+	data, err := fs.ReadFile(fsys, impotsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m.Version, string(data)
+}
+
+// dashboardPage logs in through the form as login and returns the page.
+func dashboardPage(t *testing.T, base, login string) string {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	// The cookies are Secure: the test's plain loopback HTTP is sent them
+	// through a jar that sees https.
+	client := &http.Client{Jar: secureJar{jar}}
+	resp, err := client.Get(base + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(string(page))
+	if csrf == nil {
+		t.Fatalf("no CSRF field:\n%s", page)
+	}
+	resp, err = client.PostForm(base+"/login", url.Values{"login": {login}, "password": {password}, "csrf": {csrf[1]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), `id="total"`) {
+		t.Fatalf("dashboard as %s: %s\n%s", login, resp.Status, page)
+	}
+	return string(page)
+}
+
+// secureJar keeps Secure cookies for a plain-HTTP loopback test server.
+type secureJar struct{ http.CookieJar }
+
+func (j secureJar) secure(u *url.URL) *url.URL {
+	s := *u
+	s.Scheme = "https"
+	return &s
+}
+func (j secureJar) SetCookies(u *url.URL, c []*http.Cookie) { j.CookieJar.SetCookies(j.secure(u), c) }
+func (j secureJar) Cookies(u *url.URL) []*http.Cookie       { return j.CookieJar.Cookies(j.secure(u)) }
+
+// TestPackReachesTwoKiosks is the issue's "done when": a pack published at
+// a hub on a real PostgreSQL reaches two kiosks (real stores in temporary
+// data directories) through pasapas sync over loopback HTTP, and
+// check-content names it; a pack changed on the way, a pack under another
+// key and a broken pack signed by the right key are refused, the installed
+// pack untouched and an alert raised; restoring the first pack reaches
+// both; the dashboard lists each kiosk with the pack it runs.
+func TestPackReachesTwoKiosks(t *testing.T) {
+	n := newNetworkNamed(t, app.HubLabels())
+	ctx := context.Background()
+	a, err := hub.OpenAdmin(ctx, n.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := a.PublicKey(ctx)
+	a.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := kiosksync.FormatKey(pub)
+	dirs := []string{t.TempDir(), t.TempDir()}
+	names := []string{"accueil", "borne-1"}
+	for i, dir := range dirs {
+		set(t, dir, settings.SyncURL, n.srv.URL, settings.SyncToken, n.tokens[n.centres[i]], settings.SyncKey, key, settings.KioskID, names[i])
+	}
+	if code, out, errOut := kioskCLI(t, "sync", "--data-dir", dirs[0]); code != 0 || !strings.Contains(out, "aucun paquet publié") {
+		t.Fatalf("sync before any pack: %d %s %s", code, out, errOut)
+	}
+
+	if code, _, errOut := hubCLI(t, "publish", "--db", n.url, "--note", "impots.gouv : code reçu par e-mail", writePack(t, "Impôts : version un", nil)); code != 0 {
+		t.Fatalf("publish: %s", errOut)
+	}
+	for _, dir := range dirs {
+		code, out, errOut := kioskCLI(t, "sync", "--data-dir", dir)
+		if code != 0 || !strings.Contains(out, "version 1 reçu (« impots.gouv : code reçu par e-mail »)") {
+			t.Fatalf("sync after publishing: %d %s %s", code, out, errOut)
+		}
+		if title, v := impotsTitleIn(t, dir); title != "Impôts : version un" || v != 1 {
+			t.Errorf("the kiosk would show %q from pack %d", title, v)
+		}
+		code, out, errOut = kioskCLI(t, "check-content", "--data-dir", dir)
+		if code != 0 || !strings.Contains(out, "ok      walkthroughs/07-impots.yaml (réseau, version 1)") || !strings.Contains(out, "ok      walkthroughs/04-caf.yaml (built-in)") {
+			t.Errorf("check-content: %d\n%s%s", code, out, errOut)
+		}
+		if code, out, _ := kioskCLI(t, "sync", "--data-dir", dir); code != 0 || !strings.Contains(out, "à jour (version 1)") {
+			t.Errorf("sync again: %d %s", code, out)
+		}
+	}
+	// The centre's own file still wins over the pack.
+	own := writePack(t, "Impôts : le lieu", nil)
+	if err := os.Rename(own, filepath.Join(dirs[1], app.ContentDirName)); err != nil {
+		t.Fatal(err)
+	}
+	if title, _ := impotsTitleIn(t, dirs[1]); title != "Impôts : le lieu" {
+		t.Errorf("with the centre's own file the kiosk shows %q", title)
+	}
+	os.RemoveAll(filepath.Join(dirs[1], app.ContentDirName))
+
+	if code, _, errOut := hubCLI(t, "publish", "--db", n.url, "--note", "deux", writePack(t, "Impôts : version deux", nil)); code != 0 {
+		t.Fatalf("publish 2: %s", errOut)
+	}
+	_, before := packFiles(t, dirs[0])
+	refused := func(what, wantErr string) {
+		t.Helper()
+		code, out, errOut := kioskCLI(t, "sync", "--data-dir", dirs[0])
+		if code != 1 || !strings.Contains(errOut, "paquet de contenu refusé, rien n'a changé") || !strings.Contains(errOut, wantErr) {
+			t.Errorf("%s: exit %d\n%s%s", what, code, out, errOut)
+		}
+		if v, after := packFiles(t, dirs[0]); v != 1 || after != before {
+			t.Errorf("%s: the kiosk now holds pack %d", what, v)
+		}
+		if title, v := impotsTitleIn(t, dirs[0]); title != "Impôts : version un" || v != 1 {
+			t.Errorf("%s: the kiosk would show %q from pack %d", what, title, v)
+		}
+	}
+
+	// Changed on the way: a proxy rewrites one file's bytes.
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req, _ := http.NewRequest(r.Method, n.srv.URL+r.URL.RequestURI(), nil)
+		req.Header = r.Header.Clone()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		var p kiosksync.Pack
+		if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&p) != nil {
+			w.WriteHeader(resp.StatusCode)
+			return
+		}
+		p.Files[0].Data = bytes.Replace(p.Files[0].Data, []byte("version deux"), []byte("version piégée"), 1)
+		json.NewEncoder(w).Encode(p)
+	}))
+	defer proxy.Close()
+	set(t, dirs[0], settings.SyncURL, proxy.URL)
+	refused("a pack changed on the way", "signature")
+	set(t, dirs[0], settings.SyncURL, n.srv.URL)
+
+	// Another key: in-process, to see the console's alert.
+	otherPub, otherKey, _ := ed25519.GenerateKey(nil)
+	set(t, dirs[0], settings.SyncKey, kiosksync.FormatKey(otherPub))
+	st, err := app.OpenStore(dirs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	board := health.NewBoard(nil)
+	_, err = (&kiosksync.Fetcher{Store: st, Dir: filepath.Join(dirs[0], kiosksync.PackDirName), Check: app.CheckPack, Board: board}).Fetch(ctx)
+	st.Close()
+	var perr *kiosksync.PackError
+	if !errors.As(err, &perr) || !errors.Is(err, kiosksync.ErrBadSignature) || !board.Has(health.PackRefused) {
+		t.Errorf("a pack under another key: %v, alert %v", err, board.Has(health.PackRefused))
+	}
+	c, _, _ := app.LoadDataDir(dirs[0])
+	if alert := c.Text.T("fr", "alert.pack.refused", "detail", "version 2"); !strings.HasPrefix(alert, "Le contenu envoyé par le réseau est refusé (version 2)") {
+		t.Errorf("the alert reads %q", alert)
+	}
+	refused("a pack under another key", "signature")
+
+	// Broken but signed by the key the kiosk holds: the kiosk's loader
+	// refuses it too (a hub that skipped the check, or an older loader).
+	brokenDir := writePack(t, "Impôts : cassé", func(s string) string { return strings.Replace(s, "\nsteps:", "\nétapes:", 1) })
+	files, err := kiosksync.ReadPackDir(os.DirFS(brokenDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := &kiosksync.Pack{Version: 7, Date: time.Now(), Note: "cassé", Files: files}
+	broken.Sign(otherKey)
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { json.NewEncoder(w).Encode(broken) }))
+	defer fake.Close()
+	set(t, dirs[0], settings.SyncURL, fake.URL)
+	refused("a broken pack", "walkthroughs/07-impots.yaml:")
+	set(t, dirs[0], settings.SyncURL, n.srv.URL, settings.SyncKey, key)
+
+	// Back to the first pack, for every kiosk.
+	if code, _, errOut := hubCLI(t, "restore", "--db", n.url, "--version", "1"); code != 0 {
+		t.Fatalf("restore: %s", errOut)
+	}
+	for _, dir := range dirs {
+		if code, out, errOut := kioskCLI(t, "sync", "--data-dir", dir); code != 0 || !strings.Contains(out, "version 3 reçu") {
+			t.Fatalf("sync after restoring: %d %s %s", code, out, errOut)
+		}
+		if title, v := impotsTitleIn(t, dir); title != "Impôts : version un" || v != 3 {
+			t.Errorf("after restoring the kiosk would show %q from pack %d", title, v)
+		}
+	}
+
+	// The first kiosk starts (and so shows pack 3), then syncs: the
+	// dashboard says which pack each kiosk runs.
+	log := logrus.New()
+	log.SetOutput(io.Discard)
+	k, err := app.Open(dirs[0], log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.Store.Close()
+	kioskCLI(t, "sync", "--data-dir", dirs[0])
+	page := dashboardPage(t, n.srv.URL, "coord")
+	for _, want := range []string{
+		"Paquet en cours : version 3 du ", "Retour à la version 1 : impots.gouv : code reçu par e-mail",
+		`<td data-label="Lieu">Médiathèque Nord</td><td data-label="Borne">accueil</td><td data-label="Paquet utilisé">version 3</td>`,
+		`<td data-label="Lieu">France Services Sud</td><td data-label="Borne">borne-1</td><td data-label="Paquet utilisé">contenu intégré</td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the dashboard lacks %q", want)
+		}
+	}
+	if page := dashboardPage(t, n.srv.URL, "nord"); strings.Contains(page, "France Services Sud</td>") {
+		t.Error("a centre's user sees another centre's kiosks")
 	}
 }

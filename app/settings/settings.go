@@ -75,6 +75,11 @@ const (
 // add-centre): the kiosk takes only content packs it signed.
 const SyncKey = "sync.key"
 
+// PackRunning is the version of the network's content pack the kiosk
+// last showed visitors (0: none), written by the kiosk, read by the sync
+// to tell the hub. Not a setting a centre sets.
+const PackRunning = "pack.running"
+
 // Default is key's default value in Keys ("" for a key not listed).
 func Default(key string) string {
 	for _, k := range Keys {

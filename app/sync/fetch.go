@@ -155,10 +155,7 @@ type Fetcher struct {
 	Dir string
 	// Check validates the pack's files with the kiosk's content loader
 	// (app.CheckPack); every problem found comes back.
-	Check func(fsys fs.FS) []error
-	// Runs is the pack version the kiosk shows now, told to the hub for
-	// its dashboard; nil when nothing runs (pasapas sync).
-	Runs   func() int
+	Check  func(fsys fs.FS) []error
 	Board  *health.Board
 	Log    logrus.FieldLogger
 	Client *http.Client
@@ -207,8 +204,9 @@ func (f *Fetcher) Fetch(ctx context.Context) (*Pack, error) {
 		f.Log.WithError(err).Warn("reading the installed content pack")
 	}
 	q := url.Values{"have": {strconv.Itoa(have.Version)}, "kiosk": {kiosk}}
-	if f.Runs != nil {
-		q.Set("runs", strconv.Itoa(f.Runs()))
+	// The version visitors see, as the kiosk noted it, for the dashboard.
+	if runs, err := get(settings.PackRunning); err == nil && runs != "" {
+		q.Set("runs", runs)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(base, "/")+PackPath+"?"+q.Encode(), nil)
 	if err != nil {
