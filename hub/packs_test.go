@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app"
@@ -191,6 +192,20 @@ func TestPublishAndRestore(t *testing.T) {
 	}
 	if code, _, errOut := hubCLI(t, "restore", "--db", dbURL, "--version", "9"); code != 1 || !strings.Contains(errOut, "no pack version 9") {
 		t.Errorf("restore of a missing version: %d %s", code, errOut)
+	}
+
+	// The role that serves kiosks and the dashboard cannot read the key.
+	conn, err := pgx.Connect(context.Background(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(context.Background(), `SET ROLE `+hub.ServingRole); err != nil {
+		t.Fatal(err)
+	}
+	var seed []byte
+	if err := conn.QueryRow(context.Background(), `SELECT private_key FROM hub_key`).Scan(&seed); err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("the serving role reads the signing key: %v", err)
 	}
 
 	db, err := hub.OpenDB(context.Background(), dbURL)
