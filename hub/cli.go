@@ -226,11 +226,20 @@ func readPack(from string) ([]kiosksync.PackFile, error) {
 	if info.IsDir() {
 		return kiosksync.ReadPackDir(os.DirFS(from))
 	}
-	z, err := zip.OpenReader(from)
+	f, err := os.Open(from)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readPackZip(f, info.Size())
+}
+
+// readPackZip reads the files of a pack .zip.
+func readPackZip(r io.ReaderAt, size int64) ([]kiosksync.PackFile, error) {
+	z, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("ni un dossier ni un .zip lisible : %w", err)
 	}
-	defer z.Close()
 	var fsys fs.FS = z
 	if top, err := fs.ReadDir(z, "."); err == nil && len(top) == 1 && top[0].IsDir() &&
 		top[0].Name() != "walkthroughs" && top[0].Name() != "questions" {

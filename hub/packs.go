@@ -53,6 +53,9 @@ func (e *PackRefused) Error() string {
 	return "pack refused: " + strings.Join(msgs, "; ")
 }
 
+// ErrNote: a pack's note is missing, too long or more than one line.
+var ErrNote = errors.New(`--note: one line saying what changed, 500 characters at most ("impots.gouv : code reçu par e-mail")`)
+
 // CheckPack validates a pack's files as the kiosk will: walkthroughs and
 // questions over the built-in content, with the kiosk's own loader
 // (app.CheckPack). It returns every problem found.
@@ -63,7 +66,7 @@ type CheckPack func(fsys fs.FS) []error
 func (a *Admin) Publish(ctx context.Context, files []kiosksync.PackFile, note string, check CheckPack) (*kiosksync.Pack, error) {
 	note = strings.TrimSpace(note)
 	if n := utf8.RuneCountInString(note); n == 0 || n > 500 || strings.ContainsFunc(note, func(r rune) bool { return r < ' ' }) {
-		return nil, errors.New(`--note: one line saying what changed, 500 characters at most ("impots.gouv : code reçu par e-mail")`)
+		return nil, ErrNote
 	}
 	p := &kiosksync.Pack{Note: note, Files: files}
 	if err := p.CheckPaths(); err != nil {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -292,8 +293,9 @@ func packFiles(t *testing.T, dataDir string) (int, string) {
 	return m.Version, string(data)
 }
 
-// dashboardPage logs in through the form as login and returns the page.
-func dashboardPage(t *testing.T, base, login string) string {
+// loginClient logs in through the form as login and returns the client
+// holding the session and the dashboard's page.
+func loginClient(t *testing.T, base, login string) (*http.Client, string) {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	// The cookies are Secure: the test's plain loopback HTTP is sent them
@@ -305,7 +307,7 @@ func dashboardPage(t *testing.T, base, login string) string {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(string(page))
+	csrf := csrfField.FindStringSubmatch(string(page))
 	if csrf == nil {
 		t.Fatalf("no CSRF field:\n%s", page)
 	}
@@ -318,7 +320,16 @@ func dashboardPage(t *testing.T, base, login string) string {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), `id="total"`) {
 		t.Fatalf("dashboard as %s: %s\n%s", login, resp.Status, page)
 	}
-	return string(page)
+	return client, string(page)
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// dashboardPage logs in through the form as login and returns the page.
+func dashboardPage(t *testing.T, base, login string) string {
+	t.Helper()
+	_, page := loginClient(t, base, login)
+	return page
 }
 
 // secureJar keeps Secure cookies for a plain-HTTP loopback test server.
@@ -501,5 +512,73 @@ func TestPackReachesTwoKiosks(t *testing.T) {
 	}
 	if page := dashboardPage(t, n.srv.URL, "nord"); strings.Contains(page, "France Services Sud</td>") {
 		t.Error("a centre's user sees another centre's kiosks")
+	}
+}
+
+// sendPack posts a pack .zip and a note from the dashboard's form.
+func sendPack(t *testing.T, client *http.Client, base, csrf, zipFile, note string) (int, string) {
+	t.Helper()
+	var body bytes.Buffer
+	m := multipart.NewWriter(&body)
+	m.WriteField("csrf", csrf)
+	m.WriteField("note", note)
+	w, _ := m.CreateFormFile("pack", "paquet.zip")
+	data, err := os.ReadFile(zipFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(data)
+	m.Close()
+	resp, err := client.Post(base+"/packs", m.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(page)
+}
+
+// TestPublishFromTheDashboard: a coordinator sends a .zip from the page;
+// a broken one is refused with the loader's messages and nothing is
+// published, a sound one becomes the current pack, signed; a centre's
+// user and a form without its token are refused.
+func TestPublishFromTheDashboard(t *testing.T) {
+	n := newNetworkNamed(t, app.HubLabels())
+	client, page := loginClient(t, n.srv.URL, "coord")
+	csrf := csrfField.FindStringSubmatch(page)[1]
+	broken := zipPack(t, writePack(t, "Impôts : cassé", func(s string) string { return strings.Replace(s, "\nsteps:", "\nétapes:", 1) }))
+	code, page := sendPack(t, client, n.srv.URL, csrf, broken, "cassé")
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Paquet refusé, rien n&#39;est publié.") ||
+		!strings.Contains(page, "walkthroughs/07-impots.yaml:") || !strings.Contains(page, "étapes: unknown field") ||
+		!strings.Contains(page, "Aucun paquet de contenu publié") {
+		t.Fatalf("a broken pack from the page: %d\n%s", code, page)
+	}
+	good := zipPack(t, writePack(t, "Impôts : depuis la page", nil))
+	if code, _ := sendPack(t, client, n.srv.URL, "pas le bon", good, "x"); code != http.StatusForbidden {
+		t.Errorf("without the form's token: %d", code)
+	}
+	code, page = sendPack(t, client, n.srv.URL, csrf, good, "impots.gouv : code reçu par e-mail")
+	if code != http.StatusOK || !strings.Contains(page, "Paquet version 1 publié.") || !strings.Contains(page, "Paquet en cours : version 1 du ") {
+		t.Fatalf("a sound pack from the page: %d\n%s", code, page)
+	}
+	nord, page := loginClient(t, n.srv.URL, "nord")
+	if strings.Contains(page, `action="/packs"`) {
+		t.Error("a centre's user is offered the pack form")
+	}
+	if code, page := sendPack(t, nord, n.srv.URL, csrfField.FindStringSubmatch(page)[1], good, "x"); code != http.StatusForbidden || !strings.Contains(page, "Seul un compte de coordination") {
+		t.Errorf("a centre's user publishing: %d", code)
+	}
+	a, err := hub.OpenAdmin(context.Background(), n.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := a.PublicKey(context.Background())
+	a.Close(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := getPack(t, n.srv.URL, n.tokens[n.centres[0]], "have=0")
+	if p == nil || p.Version != 1 || p.Verify(pub) != nil || !strings.Contains(string(p.Files[0].Data), "Impôts : depuis la page") {
+		t.Fatalf("the pack published from the page: %+v", p)
 	}
 }
