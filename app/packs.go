@@ -25,13 +25,6 @@ type packState struct {
 // PackDir is <data-dir>/pack, where the network's pack is installed.
 func (k *Kiosk) PackDir() string { return filepath.Join(k.DataDir, kiosksync.PackDirName) }
 
-// RunningPack is the version of the network's pack visitors see (0: none).
-func (k *Kiosk) RunningPack() int {
-	k.packs.mu.Lock()
-	defer k.packs.mu.Unlock()
-	return k.packs.running
-}
-
 // showingPack notes the version visitors now see, in memory and in the
 // settings (settings.PackRunning), where pasapas sync reads it to tell
 // the hub.
