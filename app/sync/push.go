@@ -217,7 +217,9 @@ func (p *Pusher) Run(done <-chan struct{}) {
 		case <-time.After(wait):
 		}
 		res, err := p.Push(ctx)
-		if p.Pack != nil && ctx.Err() == nil {
+		// A hub that does not take the sessions is not asked for a pack:
+		// the push's back-off and alert already cover it.
+		if p.Pack != nil && err == nil {
 			p.fetchPack(ctx)
 		}
 		switch {
@@ -236,8 +238,7 @@ func (p *Pusher) Run(done <-chan struct{}) {
 }
 
 // fetchPack takes a newer content pack, if any; a refused one is logged and
-// raised by the Fetcher, and a hub that does not answer is the push's
-// business.
+// raised by the Fetcher.
 func (p *Pusher) fetchPack(ctx context.Context) {
 	_, err := p.Pack.Fetch(ctx)
 	var refused *PackError
