@@ -44,9 +44,8 @@ const (
 )
 
 const (
-	defaultIdle  = 120 * time.Second
-	idleGrace    = 30 * time.Second
-	defaultKiosk = "borne-1"
+	defaultIdle = 120 * time.Second
+	idleGrace   = 30 * time.Second
 )
 
 // Kiosk is everything the window needs, opened and ready.
@@ -77,14 +76,9 @@ type Kiosk struct {
 	Retention *Retention
 	// Assessments stores self-assessment results; like Sessions and PIN,
 	// a failed write raises an alert on Health.
-	Assessments AssessmentStore
+	Assessments assessment.Store
 	// packs is the network pack on screen and the one waiting (packs.go).
 	packs packState
-}
-
-// AssessmentStore stores a session's self-assessment result.
-type AssessmentStore interface {
-	SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error
 }
 
 // RunWindow shows the kiosk window until it quits.
@@ -162,9 +156,9 @@ func Main(args []string, std IO, run RunWindow) int {
 		fmt.Fprintf(std.Out, "pasapas %s\n", Version)
 		return exitOK
 	case "set-pin":
-		return setPIN(args, std)
+		return setPINCmd(args, std)
 	case "check-content":
-		return checkContent(args, std)
+		return checkContentCmd(args, std)
 	case "export":
 		return exportCmd(args, std)
 	case "purge":
@@ -174,7 +168,7 @@ func Main(args []string, std IO, run RunWindow) int {
 	case "simulate":
 		return simulateCmd(args, std)
 	case "summary":
-		return summaryCommand(args, std)
+		return summaryCmd(args, std)
 	case "places":
 		return placesCmd(args, std)
 	case "settings":
@@ -359,7 +353,8 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		return v
 	}
 	idle := defaultIdle
-	if secs, err := strconv.Atoi(setting(SettingIdleSeconds, "")); err == nil && secs >= settings.MinIdleSeconds {
+	if v, err := settings.Validate(settings.IdleSeconds, setting(SettingIdleSeconds, "")); err == nil {
+		secs, _ := strconv.Atoi(v)
 		idle = time.Duration(secs) * time.Second
 	}
 	step, _ := strconv.Atoi(setting(SettingTextStep, "0"))
@@ -370,7 +365,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		CodeFromInstaller: fromInstaller,
 		DataDir:           dataDir,
 		Store:             st,
-		Sessions:          session.NewService(watched, setting(SettingKioskID, defaultKiosk), nil),
+		Sessions:          session.NewService(watched, setting(SettingKioskID, settings.DefaultKioskID), nil),
 		PIN:               pin.NewGuard(watched, nil),
 		Text:              text,
 		Content:           c,
@@ -389,7 +384,3 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	k.showingPack(c.Pack)
 	return k, nil
 }
-
-// SpeechStatus says, in French for the mediator console, which voice reads
-// aloud and in which languages, or why the speaker button is hidden.
-func (k *Kiosk) SpeechStatus() string { return k.Speech.Status(k.Text.Codes()) }

@@ -3,13 +3,10 @@ package app
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
-	"pasapas/app/directory"
 	"pasapas/app/settings"
-	kiosksync "pasapas/app/sync"
 )
 
 // settingsCmd is "pasapas settings get KEY", "set KEY VALUE" and "list",
@@ -49,7 +46,7 @@ func settingsCmd(args []string, std IO) int {
 	value := ""
 	if sub == "set" {
 		var err error
-		if value, err = checkSetting(key.Name, words[1]); err != nil {
+		if value, err = settings.Validate(key.Name, words[1]); err != nil {
 			fmt.Fprintf(std.Err, "pasapas settings : %s : %v\n", key.Name, err)
 			return exitUsage
 		}
@@ -101,67 +98,4 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// checkSetting says whether value is one the kiosk can use for key, and
-// returns it as stored.
-func checkSetting(key, value string) (string, error) {
-	value = strings.TrimSpace(value)
-	between := func(lo, hi int) (string, error) {
-		n, err := strconv.Atoi(value)
-		if err != nil || n < lo || n > hi {
-			return "", fmt.Errorf("« %s » : un nombre entier de %d à %d", value, lo, hi)
-		}
-		return strconv.Itoa(n), nil
-	}
-	switch key {
-	case settings.CentrePosition:
-		if value == "" {
-			return "", nil
-		}
-		p, err := directory.ParsePosition(value)
-		if err != nil {
-			return "", err
-		}
-		return p.String(), nil
-	case settings.PlacesRadiusKm:
-		return between(1, 1000)
-	case settings.CentrePostCode:
-		if value != "" && !directory.ValidPostCode(value) {
-			return "", fmt.Errorf("« %s » : 5 chiffres, par exemple 05000", value)
-		}
-	case settings.CentreINSEE:
-		if value != "" && !directory.ValidINSEE(value) {
-			return "", fmt.Errorf("« %s » : le code INSEE de la commune, 5 caractères, par exemple 05061", value)
-		}
-	case settings.SyncURL:
-		if value == "" {
-			return "", nil
-		}
-		return kiosksync.CheckURL(value)
-	case settings.SyncKey:
-		if value == "" {
-			return "", nil
-		}
-		if _, err := kiosksync.ParseKey(value); err != nil {
-			return "", fmt.Errorf("« %s » : la clé du hub, 44 caractères, sur la ligne « Clé du hub (sync.key) » de pasapas hub add-centre", value)
-		}
-	case settings.IdleSeconds:
-		return between(settings.MinIdleSeconds, 3600)
-	case settings.RetentionDays:
-		return between(1, 3650)
-	case settings.TextStep:
-		return between(0, 2)
-	case settings.SpeechAuto:
-		b, err := strconv.ParseBool(value)
-		if err != nil {
-			return "", fmt.Errorf("« %s » : true ou false", value)
-		}
-		return strconv.FormatBool(b), nil
-	case settings.KioskID:
-		if value == "" {
-			return "", fmt.Errorf("ne peut pas être vide")
-		}
-	}
-	return value, nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"pasapas/app/activity"
+	"pasapas/app/settings"
 )
 
 // simulateCmd writes N plausible synthetic sessions through the real store:
@@ -29,7 +30,7 @@ func simulateCmd(args []string, std IO) int {
 		return exitError
 	}
 	defer st.Close()
-	kiosk, _ := st.Setting(context.Background(), SettingKioskID, defaultKiosk)
+	kiosk, _ := st.Setting(context.Background(), SettingKioskID, settings.DefaultKioskID)
 	c, _, err := LoadDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)

@@ -158,12 +158,12 @@ func logReport(log logrus.FieldLogger, r *content.Report) {
 	}
 }
 
-// checkContent validates the built-in content and a centre's directory
+// checkContentCmd validates the built-in content and a centre's directory
 // (default: <data-dir>/content), printing each file's fate; any rejected
 // file makes it exit non-zero. It then prints the plain-French (FALC)
 // warnings of every walkthrough and question file read, the centre's
 // last: advice for authors, which never changes the exit code.
-func checkContent(args []string, std IO) int {
+func checkContentCmd(args []string, std IO) int {
 	fs, dataDir := flags("check-content", std)
 	if code := parseOptions(fs, args); code >= 0 {
 		return code

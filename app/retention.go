@@ -13,11 +13,14 @@ import (
 	"pasapas/app/store"
 )
 
-// RetentionDays is the stored retention, or the default when unset or
-// unreadable.
+// RetentionDays is the stored retention, or the default when unset,
+// unreadable or out of bounds.
 func RetentionDays(ctx context.Context, st *store.Store) int {
 	v, err := st.Setting(ctx, settings.RetentionDays, "")
-	if n, convErr := strconv.Atoi(v); err == nil && convErr == nil && n >= 1 {
+	if err == nil {
+		v, err = settings.Validate(settings.RetentionDays, v)
+	}
+	if n, convErr := strconv.Atoi(v); err == nil && convErr == nil {
 		return n
 	}
 	return settings.DefaultRetentionDays

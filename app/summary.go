@@ -279,9 +279,9 @@ func (k *Kiosk) PrintTestPage() error {
 	return nil
 }
 
-// summaryCommand renders a stored session's summary to a file, prints it,
+// summaryCmd renders a stored session's summary to a file, prints it,
 // or both: the same code paths as the kiosk and the mediator console.
-func summaryCommand(args []string, std IO) int {
+func summaryCmd(args []string, std IO) int {
 	fs, dataDir := flags("summary", std)
 	codeArg := fs.String("code", "", "")
 	out := fs.String("out", "", "")

@@ -109,9 +109,10 @@ func visitedSession(t *testing.T, dataDir, lang string) session.Code {
 
 func pair(kind string, p session.Payload) [2]any { return [2]any{kind, p} }
 
-func TestSummaryOfAStoredSession(t *testing.T) {
-	dir := t.TempDir()
-	code := visitedSession(t, dir, "en")
+// storedSummary reads back the summary of the session with code in dir,
+// with the content it was read with.
+func storedSummary(t *testing.T, dir string, code session.Code) (printing.Summary, *Content) {
+	t.Helper()
 	st, err := OpenStore(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -125,6 +126,13 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, c
+}
+
+func TestSummaryOfAStoredSession(t *testing.T) {
+	dir := t.TempDir()
+	code := visitedSession(t, dir, "en")
+	s, _ := storedSummary(t, dir, code)
 	if s.Code != code.String() || s.Language != "English" || s.VisitorLang != "en" || s.Duration != 16*time.Minute {
 		t.Errorf("session facts: %+v", s)
 	}
@@ -310,19 +318,7 @@ func TestSummaryOffersTheNearestPlaces(t *testing.T) {
 	if status, _, errOut := run(t, "", "settings", "set", "centre.position", "44.5594,6.0786", "--data-dir", dir); status != 0 {
 		t.Fatal(errOut)
 	}
-	st, err := OpenStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	c, _, err := LoadContent(filepath.Join(dir, ContentDirName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := SummaryOf(context.Background(), st, c, code)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, c := storedSummary(t, dir, code)
 	if len(s.Places) != maxPlaces {
 		t.Fatalf("places %+v", s.Places)
 	}

@@ -19,6 +19,7 @@
 package assessment
 
 import (
+	"context"
 	"slices"
 	"strings"
 )
@@ -272,6 +273,11 @@ type Exercise struct {
 	Misses   int
 	Millis   int64
 	Accuracy int // Type only, else -1
+}
+
+// Store keeps a finished assessment on its session (app/store does).
+type Store interface {
+	SaveAssessment(ctx context.Context, sessionID string, r Result) error
 }
 
 // Result is a finished assessment: codes only, stored per session.

@@ -4,10 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -211,62 +209,9 @@ func seq(file string, n *yaml.Node, field string) error {
 	return nil
 }
 
-// strictDecode decodes n into v after checking every mapping, nested ones
-// included, for fields v's type does not know.
-func strictDecode(file string, n *yaml.Node, v any) error {
-	if err := strict(file, n, reflect.TypeOf(v)); err != nil {
-		return err
-	}
-	return content.Decode(file, n, v)
-}
-
-func strict(file string, n *yaml.Node, t reflect.Type) error {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch {
-	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
-		fields := map[string]reflect.Type{}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
-				fields[name] = f.Type
-			}
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			ft, ok := fields[k.Value]
-			if !ok {
-				known := make([]string, 0, len(fields))
-				for name := range fields {
-					known = append(known, name)
-				}
-				sort.Strings(known)
-				return content.Errorf(file, k, k.Value, "unknown field (known: %s)", strings.Join(known, ", "))
-			}
-			if err := strict(file, n.Content[i+1], ft); err != nil {
-				return err
-			}
-		}
-	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
-		for _, c := range n.Content {
-			if err := strict(file, c, t.Elem()); err != nil {
-				return err
-			}
-		}
-	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
-		for i := 1; i < len(n.Content); i += 2 {
-			if err := strict(file, n.Content[i], t.Elem()); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 func (l *loader) domain(file string, n *yaml.Node) error {
 	var d Domain
-	if err := strictDecode(file, n, &d); err != nil {
+	if err := content.Decode(file, n, &d); err != nil {
 		return err
 	}
 	if !idPattern.MatchString(d.ID) {
@@ -311,7 +256,7 @@ func texts(file string, n *yaml.Node, field string, t Text, required bool) error
 
 func (l *loader) item(file string, n *yaml.Node) error {
 	it := &Item{}
-	if err := strictDecode(file, n, it); err != nil {
+	if err := content.Decode(file, n, it); err != nil {
 		return err
 	}
 	at := func(field string) *yaml.Node { return keyAt(n, field) }
@@ -560,7 +505,7 @@ func (b *Bank) itemIndex(id string) (int, bool) {
 func (l *loader) checkScoring() error {
 	file, n := l.scoringIn, l.scoring
 	sc := &l.bank.Scoring
-	if err := strictDecode(file, n, sc); err != nil {
+	if err := content.Decode(file, n, sc); err != nil {
 		return err
 	}
 	at := func(field string) *yaml.Node { return keyAt(n, field) }

@@ -123,7 +123,7 @@ func enrol(t *testing.T, dbURL, name string) (token, key string) {
 	}
 	fields := strings.Fields(lines[len(lines)-2])
 	key = fields[len(fields)-1]
-	if _, err := kiosksync.ParseKey(key); err != nil {
+	if _, err := settings.HubKey(key); err != nil {
 		t.Fatalf("key %q: %v", key, err)
 	}
 	return lines[len(lines)-1], key
@@ -162,7 +162,7 @@ func getPack(t *testing.T, base, token, query string) *kiosksync.Pack {
 func TestPublishAndRestore(t *testing.T) {
 	dbURL := pgtest.Database(t)
 	token, rawKey := enrol(t, dbURL, "EPN de Die")
-	key, _ := kiosksync.ParseKey(rawKey)
+	key, _ := settings.HubKey(rawKey)
 
 	broken := writePack(t, "impots.gouv : le code arrive par e-mail", func(s string) string { return strings.Replace(s, "\nsteps:", "\nétapes:", 1) })
 	code, _, errOut := hubCLI(t, "publish", "--db", dbURL, "--note", "cassé", broken)

@@ -17,11 +17,6 @@ import (
 	"pasapas/assets"
 )
 
-// AssessmentStore keeps a finished assessment on its session (app/store).
-type AssessmentStore interface {
-	SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error
-}
-
 // assessFlow is one visitor's way through the self-assessment: the run
 // (pure Go: path, skip rules, scoring) and what the current screen measures.
 type assessFlow struct {

@@ -44,20 +44,17 @@ func (s *Shell) showNetwork() {
 	// save stores the three fields, or says why the address or the key is
 	// refused.
 	save := func() bool {
-		url := strings.TrimSpace(address.Text)
-		if url != "" {
-			var err error
-			if url, err = kiosksync.CheckURL(url); err != nil {
-				say(widget.DangerImportance, "console.network.bad_url")
-				return false
-			}
+		url, err := settings.Validate(settings.SyncURL, address.Text)
+		if err != nil {
+			say(widget.DangerImportance, "console.network.bad_url")
+			return false
 		}
-		hubKey := strings.TrimSpace(key.Text)
-		if _, err := kiosksync.ParseKey(hubKey); hubKey != "" && err != nil {
+		hubKey, err := settings.Validate(settings.SyncKey, key.Text)
+		if err != nil {
 			say(widget.DangerImportance, "console.network.bad_key")
 			return false
 		}
-		if err := s.storeSettings(map[string]string{settings.SyncURL: url, settings.SyncToken: strings.TrimSpace(token.Text), settings.SyncKey: hubKey}); err != nil {
+		if err = s.storeSettings(map[string]string{settings.SyncURL: url, settings.SyncToken: strings.TrimSpace(token.Text), settings.SyncKey: hubKey}); err != nil {
 			s.consoleError(sc, err)
 			say(widget.DangerImportance, "console.error")
 			return false

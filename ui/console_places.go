@@ -85,13 +85,13 @@ func (s *Shell) showPlaces(first int, query ...string) {
 			message.SetText(err.Error())
 			return
 		}
-		km, err := strconv.Atoi(strings.TrimSpace(radiusEntry.Text))
-		if err != nil || km < 1 || km > 1000 {
+		km, err := settings.Validate(settings.PlacesRadiusKm, radiusEntry.Text)
+		if err != nil {
 			message.Importance = widget.DangerImportance
-			message.SetText(s.M("console.places.bad.radius"))
+			message.SetText(s.M("console.places.radius.label") + " " + err.Error())
 			return
 		}
-		if err := s.storeSettings(map[string]string{settings.CentrePosition: p.String(), settings.PlacesRadiusKm: strconv.Itoa(km)}); err != nil {
+		if err := s.storeSettings(map[string]string{settings.CentrePosition: p.String(), settings.PlacesRadiusKm: km}); err != nil {
 			s.consoleError(sc, err)
 			return
 		}

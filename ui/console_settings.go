@@ -13,28 +13,9 @@ import (
 	"pasapas/app/settings"
 )
 
-// setting is one editable setting of the settings screen.
-type setting struct {
-	key, def string
-	// check returns the message key of what is wrong with v, or "".
-	check func(v string) string
-}
-
-func intBetween(lo, hi int, msg string) func(string) string {
-	return func(v string) string {
-		if n, err := strconv.Atoi(v); err != nil || n < lo || n > hi {
-			return msg
-		}
-		return ""
-	}
-}
-
-func notEmpty(v string) string {
-	if strings.TrimSpace(v) == "" {
-		return "console.settings.bad.empty"
-	}
-	return ""
-}
+// setting is one editable setting of the settings screen, with the value
+// shown when none is stored.
+type setting struct{ key, def string }
 
 // showSettings edits the centre's data and the kiosk's behaviour, stored in
 // the settings table. Kiosk id, idle timeout, language and text size are
@@ -48,16 +29,16 @@ func (s *Shell) showSettings() {
 	}
 	sizes := []string{s.M("console.settings.size.0"), s.M("console.settings.size.1"), s.M("console.settings.size.2")}
 	fields := []setting{
-		{settings.CentreName, "", nil},
-		{settings.CentreAddress, "", nil},
-		{settings.CentreHours, "", nil},
-		{settings.KioskID, "borne-1", notEmpty},
-		{settings.IdleSeconds, strconv.Itoa(int(s.svc.IdleTimeout.Seconds())), intBetween(settings.MinIdleSeconds, 3600, "console.settings.bad.idle")},
-		{settings.Language, s.svc.DefaultLang, nil},
-		{settings.TextStep, strconv.Itoa(s.svc.DefaultTextStep), nil},
-		{settings.Printer, "", nil},
-		{settings.RetentionDays, strconv.Itoa(settings.DefaultRetentionDays), intBetween(1, 3650, "console.settings.bad.retention")},
-		{settings.SpeechAuto, strconv.FormatBool(s.svc.AutoRead), nil},
+		{settings.CentreName, ""},
+		{settings.CentreAddress, ""},
+		{settings.CentreHours, ""},
+		{settings.KioskID, settings.DefaultKioskID},
+		{settings.IdleSeconds, strconv.Itoa(int(s.svc.IdleTimeout.Seconds()))},
+		{settings.Language, s.svc.DefaultLang},
+		{settings.TextStep, strconv.Itoa(s.svc.DefaultTextStep)},
+		{settings.Printer, ""},
+		{settings.RetentionDays, strconv.Itoa(settings.DefaultRetentionDays)},
+		{settings.SpeechAuto, strconv.FormatBool(s.svc.AutoRead)},
 	}
 	message := clabel(sc, "message", "")
 	message.Wrapping = fyne.TextWrapWord
@@ -104,17 +85,17 @@ func (s *Shell) showSettings() {
 		form.Append(s.M("console.settings."+f.key), w)
 	}
 	save := s.cbutton(sc, "save", s.M("console.settings.save"), widget.HighImportance, func() {
+		checked := map[string]string{}
 		for _, f := range fields {
-			if f.check != nil {
-				if bad := f.check(values[f.key]()); bad != "" {
-					message.Importance = widget.DangerImportance
-					message.SetText(s.M(bad))
-					return
-				}
+			if bad := s.settingProblem(f.key, values[f.key]()); bad != "" {
+				message.Importance = widget.DangerImportance
+				message.SetText(bad)
+				return
 			}
+			checked[f.key], _ = settings.Validate(f.key, values[f.key]())
 		}
 		for _, f := range fields {
-			if err := s.svc.Console.SetSetting(s.ctx(), f.key, values[f.key]()); err != nil {
+			if err := s.svc.Console.SetSetting(s.ctx(), f.key, checked[f.key]); err != nil {
 				s.consoleError(sc, err)
 				message.Importance = widget.DangerImportance
 				message.SetText(s.M("console.error"))
@@ -127,12 +108,12 @@ func (s *Shell) showSettings() {
 		message.SetText(s.M("console.settings.saved"))
 	})
 	purge := s.cbutton(sc, "purge", s.M("console.settings.purge"), widget.DangerImportance, func() {
-		days, err := strconv.Atoi(values[settings.RetentionDays]())
-		if err != nil || days < 1 {
+		if bad := s.settingProblem(settings.RetentionDays, values[settings.RetentionDays]()); bad != "" {
 			message.Importance = widget.DangerImportance
-			message.SetText(s.M("console.settings.bad.retention"))
+			message.SetText(bad)
 			return
 		}
+		days, _ := strconv.Atoi(strings.TrimSpace(values[settings.RetentionDays]()))
 		n, err := s.svc.Console.Purge(s.ctx(), activity.RetentionCutoff(s.svc.Now(), days))
 		if err != nil {
 			s.consoleError(sc, err)

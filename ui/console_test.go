@@ -296,33 +296,25 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	k.tap("settings")
 	k.wantScreen("mediator.settings")
 	e := k.entries()
-	// Centre name, address, hours, kiosk id, idle, printer, retention, hub
-	// address and token (hidden).
-	if len(e) != 9 || e[6].Text != "90" || !e[8].Password {
+	// Centre name, address, hours, kiosk id, idle, printer, retention.
+	if len(e) != 7 || e[6].Text != "90" {
 		t.Fatalf("%d fields, retention %q", len(e), e[6].Text)
 	}
 	e[0].SetText("France Services de Die")
 	e[6].SetText("0")
 	k.tap("save")
-	k.wantLabel("message", "entre 1 et 3650")
+	k.wantLabel("message", "Conservation (jours) : « 0 » : un nombre entier de 1 à 3650")
 	if v, _ := k.store.Setting(context.Background(), settings.CentreName, ""); v != "" {
 		t.Fatal("a refused form was partly saved")
 	}
 	e[6].SetText("30")
 	e[4].SetText("20")
 	k.tap("save")
-	k.wantLabel("message", "entre 30 et 3600")
+	k.wantLabel("message", "de 30 à 3600")
 	e[4].SetText("180")
-	// The centre's token would travel in clear to another host.
-	e[7].SetText("http://hub.exemple.fr")
-	e[8].SetText("jeton-du-centre")
-	k.tap("save")
-	k.wantLabel("message", "https://")
-	e[7].SetText("https://hub.exemple.fr/")
 	k.tap("save")
 	k.wantLabel("message", "enregistrés")
-	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0",
-		settings.SyncURL: "https://hub.exemple.fr", settings.SyncToken: "jeton-du-centre"} {
+	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0"} {
 		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
@@ -420,8 +412,13 @@ func (k *kiosk) placesFile() string {
 	}
 	extra := `"fs-die","13002526500013","France Services du Diois","Die","26150","26113","1 rue Camille Buffardel","","","","","+33475220000","","","Mo-Fr 08:30-12:00","","","","Fixe","","2024-05-01","Aide aux démarches administratives","","","Gratuit","France Services","","","Se présenter","Accompagnement individuel","",""` + "\r\n" +
 		`"epn-die","13002526500021","Espace public numérique de Die","Die","26150","26113","2 place de l'Évêché","","","","","","","","Tu,Th 14:00-18:00","","","","Fixe","","2024-05-01","Accès internet et matériel informatique|Maîtrise des outils numériques du quotidien","Seniors","","Gratuit","Conseillers numériques","","","Se présenter","En autonomie|Dans un atelier collectif","",""` + "\r\n"
-	path := filepath.Join(k.t.TempDir(), "lieux.csv")
-	if err := os.WriteFile(path, append(data, extra...), 0o644); err != nil {
+	return k.placesCSV("lieux.csv", string(data)+extra)
+}
+
+// placesCSV writes a directory file named name and returns its path.
+func (k *kiosk) placesCSV(name, csv string) string {
+	path := filepath.Join(k.t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
 		k.t.Fatal(err)
 	}
 	return path
@@ -430,27 +427,17 @@ func (k *kiosk) placesFile() string {
 // brokenPlacesFile has a bad postcode on line 2 and no name on line 3:
 // no place can be kept.
 func (k *kiosk) brokenPlacesFile() string {
-	path := filepath.Join(k.t.TempDir(), "lieux-faux.csv")
-	csv := "id;pivot;nom;commune;code_postal;adresse;date_maj\n" +
-		"a;12345678900012;EPN;Die;2615x;1 rue;2024-05-01\n" +
-		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n"
-	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
-		k.t.Fatal(err)
-	}
-	return path
+	return k.placesCSV("lieux-faux.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj\n"+
+		"a;12345678900012;EPN;Die;2615x;1 rue;2024-05-01\n"+
+		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n")
 }
 
 // spreadsheetPlacesFile went through a French spreadsheet: Windows-1252,
 // a code postal without its zero, a decimal comma, a row without a name.
 func (k *kiosk) spreadsheetPlacesFile() string {
-	path := filepath.Join(k.t.TempDir(), "lieux-tableur.csv")
-	csv := "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n" +
-		"gap;12345678900012;M\xe9diath\xe8que de Gap;Gap;5000;1 rue Colonel Roux;11/05/2023;44,5594;6,0786;Aide aux d\xe9marches administratives\r\n" +
-		"b;12345678900012;;Gap;05000;2 rue;2024-05-01;;;\r\n"
-	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
-		k.t.Fatal(err)
-	}
-	return path
+	return k.placesCSV("lieux-tableur.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n"+
+		"gap;12345678900012;M\xe9diath\xe8que de Gap;Gap;5000;1 rue Colonel Roux;11/05/2023;44,5594;6,0786;Aide aux d\xe9marches administratives\r\n"+
+		"b;12345678900012;;Gap;05000;2 rue;2024-05-01;;;\r\n")
 }
 
 func TestConsoleImportsTheLocalDirectory(t *testing.T) {
@@ -470,8 +457,8 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	k.shell.importPlaces(k.brokenPlacesFile())
 	k.wantScreen("mediator.places.errors")
 	k.wantLabel("summary", "aucun lieu utilisable : 2 lignes refusées")
-	k.wantLabel("error.0", "lieux-faux.csv:2: code_postal : « 2615x »")
-	k.wantLabel("error.1", "lieux-faux.csv:3: nom : vide")
+	k.wantLabel("error.0", "lieux-faux.csv:2: code_postal: « 2615x »")
+	k.wantLabel("error.1", "lieux-faux.csv:3: nom: vide")
 	k.tap("places")
 	k.wantLabel("count", "3 lieux")
 	got, _ := k.store.PlacesFor(context.Background(), "faire_pour")
@@ -495,7 +482,7 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	k.wantScreen("mediator.places.report")
 	k.wantLabel("summary", "1 lieux gardés")
 	k.wantLabel("note.0", "Windows-1252")
-	k.wantLabel("error.0", "lieux-tableur.csv:3: nom : vide")
+	k.wantLabel("error.0", "lieux-tableur.csv:3: nom: vide")
 	k.tap("places")
 	k.wantLabel("place.0", "Médiathèque de Gap")
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -23,8 +22,6 @@ import (
 
 // setupSteps is the number of steps the progress line counts.
 const setupSteps = 5
-
-var postCode = regexp.MustCompile(`^\d{5}$`)
 
 // showStart is the first screen: the setup while no code exists, else the
 // visitors' welcome.
@@ -103,6 +100,15 @@ func (s *Shell) saveEntries(fields map[string]*widget.Entry) error {
 	return s.storeSettings(values)
 }
 
+// settingProblem is what is wrong with value for key, after the field's
+// name, or "".
+func (s *Shell) settingProblem(key, value string) string {
+	if _, err := settings.Validate(key, value); err != nil {
+		return s.M("console.settings."+key) + " : " + err.Error()
+	}
+	return ""
+}
+
 // storeSettings stores each key's value, stopping at the first failure.
 func (s *Shell) storeSettings(values map[string]string) error {
 	for key, v := range values {
@@ -122,12 +128,7 @@ func (s *Shell) showSetupCentre() {
 		fields[key] = s.settingEntry(key, "")
 		form.Append(s.M("console.settings."+key), fields[key])
 	}
-	check := func() string {
-		if v := strings.TrimSpace(fields[settings.CentrePostCode].Text); v != "" && !postCode.MatchString(v) {
-			return s.M("console.setup.bad.postcode")
-		}
-		return ""
-	}
+	check := func() string { return s.settingProblem(settings.CentrePostCode, fields[settings.CentrePostCode].Text) }
 	s.setupForm("setup.centre", 2, s.M("console.setup.centre.intro"), form, check,
 		func() error { return s.saveEntries(fields) }, s.showSetupKiosk)
 }
@@ -135,7 +136,7 @@ func (s *Shell) showSetupCentre() {
 // showSetupKiosk: the kiosk's name in the exports, and the language and
 // text size each visitor starts with. They apply at once.
 func (s *Shell) showSetupKiosk() {
-	id := s.settingEntry(settings.KioskID, "borne-1")
+	id := s.settingEntry(settings.KioskID, settings.DefaultKioskID)
 	langs := s.svc.Text.Languages()
 	names := make([]string, len(langs))
 	for i, l := range langs {
@@ -151,12 +152,7 @@ func (s *Shell) showSetupKiosk() {
 		widget.NewFormItem(s.M("console.settings."+settings.Language), lang),
 		widget.NewFormItem(s.M("console.settings."+settings.TextStep), size),
 	)
-	check := func() string {
-		if notEmpty(id.Text) != "" {
-			return s.M("console.settings.bad.empty")
-		}
-		return ""
-	}
+	check := func() string { return s.settingProblem(settings.KioskID, id.Text) }
 	save := func() error {
 		code := langs[max(0, lang.SelectedIndex())].Code
 		step := max(0, size.SelectedIndex())

@@ -70,7 +70,7 @@ type Services struct {
 	PushNow func() (sent, waiting int, err error)
 	// Questions is the self-assessment's bank; Assessments stores results.
 	Questions   *assessment.Bank
-	Assessments AssessmentStore
+	Assessments assessment.Store
 	// Walkthroughs are the procedures of "Être guidé pour une démarche".
 	Walkthroughs *walkthrough.Set
 	// NewContent, when set, returns once the content of a network pack

@@ -30,6 +30,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"pasapas/assessment"
+	"pasapas/assessment/content"
 )
 
 //go:embed schema.json
@@ -120,20 +121,9 @@ type Place struct {
 	HasPosition bool
 }
 
-// Error is one problem in the file, located for whoever fixes it.
-type Error struct {
-	File  string
-	Line  int
-	Field string
-	Msg   string
-}
-
-func (e *Error) Error() string {
-	if e.Field != "" {
-		return fmt.Sprintf("%s:%d: %s : %s", e.File, e.Line, e.Field, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-}
+// Error is one problem in the file, located for whoever fixes it: the
+// content files' own type.
+type Error = content.Error
 
 // Result is what an import kept and what it said about the file.
 type Result struct {

@@ -55,18 +55,18 @@ func TestImportRepairsWarnsAndSkips(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantWarnings := []string{
-		`lieux.csv:2: latitude : « 44,7536 » : virgule décimale lue comme un point`,
-		`lieux.csv:2: longitude : « 5,3700 » : virgule décimale lue comme un point`,
-		`lieux.csv:3: code_postal : « 5000 » réparé en « 05000 » (un tableur avait ôté le zéro)`,
-		`lieux.csv:3: telephone : « 33492000000 » réparé en « +33492000000 » (un tableur avait ôté le +)`,
-		`lieux.csv:3: pivot : « 4,34933E+13 » ne suit pas le standard (la borne s'en passe)`,
-		`lieux.csv:3: date_maj : « 11/05/2023 » est une date JJ/MM/AAAA, le standard écrit AAAA-MM-JJ (la borne s'en passe)`,
-		`lieux.csv:3: services : « Cuisine » n'est pas une valeur du standard 1.0.2, ignorée`,
+		`lieux.csv:2: latitude: « 44,7536 » : virgule décimale lue comme un point`,
+		`lieux.csv:2: longitude: « 5,3700 » : virgule décimale lue comme un point`,
+		`lieux.csv:3: code_postal: « 5000 » réparé en « 05000 » (un tableur avait ôté le zéro)`,
+		`lieux.csv:3: telephone: « 33492000000 » réparé en « +33492000000 » (un tableur avait ôté le +)`,
+		`lieux.csv:3: pivot: « 4,34933E+13 » ne suit pas le standard (la borne s'en passe)`,
+		`lieux.csv:3: date_maj: « 11/05/2023 » est une date JJ/MM/AAAA, le standard écrit AAAA-MM-JJ (la borne s'en passe)`,
+		`lieux.csv:3: services: « Cuisine » n'est pas une valeur du standard 1.0.2, ignorée`,
 	}
 	wantRefused := []string{
-		`lieux.csv:5: id : « a » déjà utilisé ligne 2 : ligne ignorée`,
-		`lieux.csv:6: nom : vide : ligne ignorée`,
-		`lieux.csv:7: code_postal : « 2615x » n'est pas un code postal à 5 chiffres : ligne ignorée`,
+		`lieux.csv:5: id: « a » déjà utilisé ligne 2 : ligne ignorée`,
+		`lieux.csv:6: nom: vide : ligne ignorée`,
+		`lieux.csv:7: code_postal: « 2615x » n'est pas un code postal à 5 chiffres : ligne ignorée`,
 	}
 	if got := messages(res.Warnings); !slices.Equal(got, wantWarnings) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantWarnings, "\n"))

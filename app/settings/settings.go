@@ -33,6 +33,9 @@ const DefaultRetentionDays = 90
 // DefaultPlacesRadiusKm is the radius without a setting: a bus ride.
 const DefaultPlacesRadiusKm = 30
 
+// DefaultKioskID names a kiosk in the exports until the centre does.
+const DefaultKioskID = "borne-1"
+
 // MinIdleSeconds is the shortest idle timeout the kiosk accepts.
 const MinIdleSeconds = 30
 
@@ -51,7 +54,7 @@ var Keys = []Key{
 	{CentreHours, "", "horaires d'ouverture, comme le lieu les écrit"},
 	{CentrePosition, "", "« latitude,longitude » du lieu : les lieux proposés sont les plus proches"},
 	{PlacesRadiusKm, "30", "distance maximale des lieux proposés, en km"},
-	{KioskID, "borne-1", "nom de la borne dans les exports"},
+	{KioskID, DefaultKioskID, "nom de la borne dans les exports"},
 	{IdleSeconds, "120", "secondes sans geste avant « Vous êtes toujours là ? » (30 à 3600)"},
 	{Language, "fr", "langue de départ de chaque visiteur"},
 	{TextStep, "0", "taille du texte de départ (0 à 2)"},
@@ -79,13 +82,3 @@ const SyncKey = "sync.key"
 // last showed visitors (0: none), written by the kiosk, read by the sync
 // to tell the hub. Not a setting a centre sets.
 const PackRunning = "pack.running"
-
-// Default is key's default value in Keys ("" for a key not listed).
-func Default(key string) string {
-	for _, k := range Keys {
-		if k.Name == key {
-			return k.Default
-		}
-	}
-	return ""
-}

@@ -143,7 +143,13 @@ func (s *Store) migrate(target int) error {
 		}
 	}
 	// Older files predate the mark; a fresh file gets it with its tables.
-	if v > 0 {
+	// Written only when missing: a write at every start would keep a kiosk
+	// on a full disk from starting.
+	var id int
+	if err := s.db.QueryRow(`PRAGMA application_id`).Scan(&id); err != nil {
+		return err
+	}
+	if v > 0 && id != ApplicationID {
 		_, err = s.db.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID))
 	}
 	return err

@@ -168,7 +168,7 @@ type Fetcher struct {
 // Fetch asks the hub for a newer pack and installs it. It returns the pack
 // installed, or nil when the hub has none newer.
 func (f *Fetcher) Fetch(ctx context.Context) (*Pack, error) {
-	get := func(key string) (string, error) { return f.Store.Setting(ctx, key, settings.Default(key)) }
+	get := func(key string) (string, error) { return f.Store.Setting(ctx, key, "") }
 	base, err := get(settings.SyncURL)
 	if err != nil {
 		return nil, err
@@ -180,7 +180,7 @@ func (f *Fetcher) Fetch(ctx context.Context) (*Pack, error) {
 	if base == "" || token == "" {
 		return nil, ErrNotConfigured
 	}
-	if base, err = CheckURL(base); err != nil {
+	if base, err = settings.HubURL(base); err != nil {
 		return nil, fmt.Errorf("sync.url: %w", err)
 	}
 	rawKey, err := get(settings.SyncKey)
@@ -190,11 +190,11 @@ func (f *Fetcher) Fetch(ctx context.Context) (*Pack, error) {
 	if rawKey == "" {
 		return nil, ErrNoKey
 	}
-	key, err := ParseKey(rawKey)
+	key, err := settings.HubKey(rawKey)
 	if err != nil {
 		return nil, err
 	}
-	kiosk, err := get(settings.KioskID)
+	kiosk, err := f.Store.Setting(ctx, settings.KioskID, settings.DefaultKioskID)
 	if err != nil {
 		return nil, err
 	}

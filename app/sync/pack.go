@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"regexp"
 	"sort"
-	"strings"
 	"testing/fstest"
 	"time"
 )
@@ -116,15 +115,6 @@ func (p *Pack) Verify(key ed25519.PublicKey) error {
 		return ErrBadSignature
 	}
 	return nil
-}
-
-// ParseKey reads a public key as sync.key holds it (base64, standard).
-func ParseKey(s string) (ed25519.PublicKey, error) {
-	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
-	if err != nil || len(b) != ed25519.PublicKeySize {
-		return nil, fmt.Errorf("sync.key: the hub's public key, %d bytes in base64 (pasapas hub add-centre prints it)", ed25519.PublicKeySize)
-	}
-	return ed25519.PublicKey(b), nil
 }
 
 // FormatKey writes a public key as sync.key holds it.

@@ -78,7 +78,7 @@ func (p *Pusher) Push(ctx context.Context) (Result, error) {
 		return res, ErrNotConfigured
 	}
 	// The settings table may have been written by hand.
-	if base, err = CheckURL(base); err != nil {
+	if base, err = settings.HubURL(base); err != nil {
 		return res, fmt.Errorf("sync.url: %w", err)
 	}
 	endpoint := strings.TrimRight(base, "/") + Path

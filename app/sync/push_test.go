@@ -19,6 +19,19 @@ import (
 	kiosksync "pasapas/app/sync"
 )
 
+// endedSession stores one finished session, so the outbox has one.
+func endedSession(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	rec, err := st.CreateSession(ctx, session.Record{ID: uuid.NewString(), KioskID: "borne-1", Lang: "fr", Started: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EndSession(ctx, rec.ID, session.Finished, time.Now().Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestAlertAfterADayOfFailures pushes to a loopback port where nothing
 // listens: the push fails and the session stays in the outbox; the
 // mediator's alert comes once pushing has failed for a day, also across a
@@ -31,13 +44,7 @@ func TestAlertAfterADayOfFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { st.Close() }()
-	rec, err := st.CreateSession(ctx, session.Record{ID: uuid.NewString(), KioskID: "borne-1", Lang: "fr", Started: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.EndSession(ctx, rec.ID, session.Finished, time.Now().Add(time.Minute)); err != nil {
-		t.Fatal(err)
-	}
+	endedSession(t, st)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -8,13 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
-// Error is a problem in a content file, located for whoever fixes it.
+// Error is a problem in a content file (or a directory of places),
+// located for whoever fixes it.
 type Error struct {
 	File  string
 	Line  int
@@ -61,14 +63,12 @@ func ParseFile(fsys fs.FS, file string) (*yaml.Node, error) {
 	return Parse(file, data)
 }
 
-// Decode decodes node n into v, refusing fields v does not know (a typo in
-// a centre's file must not pass silently). Errors carry the line of the
-// offending field.
+// Decode decodes node n into v, refusing fields v does not know, nested
+// ones included (a typo in a centre's file must not pass silently). Errors
+// carry the line of the offending field.
 func Decode(file string, n *yaml.Node, v any) error {
-	if n.Kind == yaml.MappingNode {
-		if err := checkKnownFields(file, n, v); err != nil {
-			return err
-		}
+	if err := checkFields(file, n, reflect.TypeOf(v)); err != nil {
+		return err
 	}
 	if err := n.Decode(v); err != nil {
 		var te *yaml.TypeError
@@ -79,31 +79,6 @@ func Decode(file string, n *yaml.Node, v any) error {
 		return Errorf(file, n, "", "%v", err)
 	}
 	return nil
-}
-
-// checkKnownFields reports the first key of mapping n that v's yaml tags do
-// not name. yaml.v3's KnownFields works on a Decoder only, not on a node.
-func checkKnownFields(file string, n *yaml.Node, v any) error {
-	known := yamlFieldNames(v)
-	if known == nil {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if !known[k.Value] {
-			return Errorf(file, k, k.Value, "unknown field (known: %s)", strings.Join(sortedKeys(known), ", "))
-		}
-	}
-	return nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Field returns the value node of key in mapping n, or nil.

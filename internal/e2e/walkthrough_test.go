@@ -25,15 +25,15 @@ func TestWalkthroughWithTheKeyboard(t *testing.T) {
 	k.key("Return") // Commencer
 	k.waitEvents("walk.started", 1)
 	k.shot("03-step-1")
-	for range 3 {
+	for range 4 {
 		k.key("1") // C'est fait
 	}
-	k.waitEvents("walk.step", 3)
-	k.shot("04-step-4-practice")
+	k.waitEvents("walk.step", 4)
+	k.shot("04-step-5-practice")
 	k.key("3") // S'entraîner sans risque
 	k.shot("05-sandbox")
 	k.key("Escape") // back to the step
-	for range 3 {
+	for range 6 {
 		k.key("1")
 	}
 	k.waitEvents("walk.completed", 1)
@@ -47,10 +47,14 @@ func TestWalkthroughWithTheKeyboard(t *testing.T) {
 		"walk.missing|email||id_card|",
 		"walk.step|email|open||",
 		"walk.step|email|name||",
+		"walk.step|email|birth||",
 		"walk.step|email|address||",
 		"walk.step|email|password||skipped",
 		"walk.step|email|phone||",
+		"walk.step|email|recovery||",
 		"walk.step|email|inbox||",
+		"walk.step|email|test||",
+		"walk.step|email|logout||",
 		"walk.completed|email|||",
 	}, "\n")
 	if got != want {

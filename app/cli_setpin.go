@@ -14,14 +14,14 @@ import (
 // a command-line argument would be seen by every account in the task list.
 const CodeEnv = "PASAPAS_CODE_MEDIATEUR"
 
-// setPIN reads a new mediator PIN from standard input (or CodeEnv), for
+// setPINCmd reads a new mediator PIN from standard input (or CodeEnv), for
 // scripted installs:
 //
 //	echo 4821 | pasapas set-pin --data-dir /var/lib/pasapas
 //
 // With --every-account it goes, hashed, to MachinePINFile, where every
 // account's kiosk takes it at its first start.
-func setPIN(args []string, std IO) int {
+func setPINCmd(args []string, std IO) int {
 	fs, dataDir := flags("set-pin", std)
 	everyAccount := fs.Bool("every-account", false, "")
 	if code := parse(fs, args); code >= 0 {
