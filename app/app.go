@@ -77,6 +77,8 @@ type Kiosk struct {
 	// Assessments stores self-assessment results; like Sessions and PIN,
 	// a failed write raises an alert on Health.
 	Assessments assessment.Store
+	// packs is the network pack on screen and the one waiting (packs.go).
+	packs packState
 }
 
 // RunWindow shows the kiosk window until it quits.
@@ -260,7 +262,7 @@ func runKiosk(args []string, std IO, run RunWindow) int {
 	go k.Retention.Keep(done)
 	// Pushing to the hub runs beside the window and never holds a visitor
 	// up: nothing set, it only looks at the settings every few minutes.
-	go (&kiosksync.Pusher{Store: k.Store, Board: k.Health, Log: log}).Run(done)
+	go (&kiosksync.Pusher{Store: k.Store, Board: k.Health, Log: log, Pack: k.PackFetcher()}).Run(done)
 	err = run(k)
 	if errors.Is(err, ErrRestart) {
 		log.Info("kiosk restarting")
@@ -308,7 +310,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	}
 	contents := make(chan loaded, 1)
 	go func() {
-		c, report, err := LoadContent(filepath.Join(dataDir, ContentDirName))
+		c, report, err := LoadDataDir(dataDir)
 		contents <- loaded{c, report, err}
 	}()
 	st, moved, err := openStore(dataDir)
@@ -359,7 +361,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	voice := <-voices
 	log.Info(voice.Status(text.Codes()))
 	autoRead, _ := strconv.ParseBool(setting(settings.SpeechAuto, "false"))
-	return &Kiosk{
+	k := &Kiosk{
 		CodeFromInstaller: fromInstaller,
 		DataDir:           dataDir,
 		Store:             st,
@@ -378,5 +380,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		DefaultTextStep:   step,
 		Speech:            voice,
 		AutoRead:          autoRead,
-	}, nil
+	}
+	k.showingPack(c.Pack)
+	return k, nil
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 
 	"pasapas/app/activity"
@@ -63,7 +62,7 @@ func exportOptions(ctx context.Context, st *store.Store, dataDir string) (activi
 	if err != nil {
 		return activity.Options{}, err
 	}
-	c, _, err := LoadContent(filepath.Join(dataDir, ContentDirName))
+	c, _, err := LoadDataDir(dataDir)
 	if err != nil {
 		return activity.Options{}, err
 	}

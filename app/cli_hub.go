@@ -14,6 +14,7 @@ func hubCmd(args []string, std IO) int {
 
 // HubLabels names procedures (walkthroughs, then the needs' options),
 // their steps and the domains in French; an unknown code is shown as is.
+// It also gives the hub the kiosk's check of a content pack.
 func HubLabels() hub.Labels {
 	c, _, err := LoadContent("")
 	if err != nil {
@@ -47,5 +48,6 @@ func HubLabels() hub.Labels {
 		Procedure: func(code string) string { return lookup(procs, code) },
 		Step:      func(proc, step string) string { return lookup(steps, proc+"/"+step) },
 		Domain:    func(code string) string { return lookup(domains, code) },
+		CheckPack: CheckPack,
 	}
 }

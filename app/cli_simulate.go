@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"time"
 
 	"pasapas/app/activity"
@@ -32,7 +31,7 @@ func simulateCmd(args []string, std IO) int {
 	}
 	defer st.Close()
 	kiosk, _ := st.Setting(context.Background(), SettingKioskID, settings.DefaultKioskID)
-	c, _, err := LoadContent(filepath.Join(*dataDir, ContentDirName))
+	c, _, err := LoadDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)
 		return exitError

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
@@ -37,6 +38,33 @@ func syncCmd(args []string, std IO) int {
 	fmt.Fprintf(std.Out, "%d sessions envoyées (%d nouvelles pour le hub), %d en attente\n", res.Sent, res.Added, left)
 	if err != nil {
 		return exitError
+	}
+	return fetchPack(ctx, st, filepath.Join(*dataDir, kiosksync.PackDirName), std)
+}
+
+// fetchPack takes the network's content pack after a push and says what
+// came of it; the kiosk shows a new pack at its next start or welcome
+// screen.
+func fetchPack(ctx context.Context, st kiosksync.Store, dir string, std IO) int {
+	p, err := (&kiosksync.Fetcher{Store: st, Dir: dir, Check: CheckPack}).Fetch(ctx)
+	var refused *kiosksync.PackError
+	switch {
+	case errors.Is(err, kiosksync.ErrNoKey):
+		fmt.Fprintf(std.Out, "Contenu du réseau : %s vide, aucun paquet n'est pris (la clé est donnée avec le jeton)\n", settings.SyncKey)
+	case errors.As(err, &refused):
+		fmt.Fprintf(std.Err, "pasapas sync : paquet de contenu refusé, rien n'a changé : %v\n", err)
+		return exitError
+	case err != nil:
+		fmt.Fprintf(std.Err, "pasapas sync : paquet de contenu : %v\n", err)
+		return exitError
+	case p != nil:
+		fmt.Fprintf(std.Out, "Paquet de contenu du réseau version %d reçu (« %s ») : la borne le montre à son prochain écran d'accueil sans visiteur\n", p.Version, p.Note)
+	default:
+		if m, _, _ := kiosksync.Installed(dir); m.Version > 0 {
+			fmt.Fprintf(std.Out, "Contenu du réseau à jour (version %d)\n", m.Version)
+		} else {
+			fmt.Fprintln(std.Out, "Contenu du réseau : aucun paquet publié")
+		}
 	}
 	return exitOK
 }

@@ -2,17 +2,20 @@ package app
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app/i18n"
+	kiosksync "pasapas/app/sync"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/falc"
@@ -34,6 +37,8 @@ type Content struct {
 	// Questions is the self-assessment's question bank: the centre's
 	// content/questions/ when it is valid, else the built-in one.
 	Questions *assessment.Bank
+	// Pack is the version of the network's pack in use (0: none).
+	Pack int
 }
 
 // LoadContent loads the built-in content, then the centre's files from
@@ -41,10 +46,35 @@ type Content struct {
 // kiosk must not start on it. A broken centre file is skipped and listed in
 // the report, so the kiosk keeps running on the built-in content.
 func LoadContent(centreDir string) (*Content, *content.Report, error) {
+	return LoadLayers("", centreDir)
+}
+
+// LoadDataDir is the content a kiosk shows: built-in, then the network's
+// pack installed in <data-dir>/pack, then the centre's <data-dir>/content.
+func LoadDataDir(dataDir string) (*Content, *content.Report, error) {
+	return LoadLayers(filepath.Join(dataDir, kiosksync.PackDirName), filepath.Join(dataDir, ContentDirName))
+}
+
+// LoadLayers is LoadContent with the network's pack installed under
+// packDir ("": none) between the built-in content and the centre's:
+// built-in < pack < centre, file by file for the questions, procedure by
+// procedure (by id) for the walkthroughs.
+func LoadLayers(packDir, centreDir string) (*Content, *content.Report, error) {
 	report := &content.Report{}
-	var centre fs.FS
+	var layers []content.Layer
+	pack := 0
+	if packDir != "" {
+		m, fsys, err := kiosksync.Installed(packDir)
+		switch {
+		case err != nil:
+			report.Add(kiosksync.PackDirName, content.Pack(0), err)
+		case fsys != nil:
+			pack = m.Version
+			layers = append(layers, content.Layer{FS: fsys, Origin: content.Pack(m.Version)})
+		}
+	}
 	if info, err := os.Stat(centreDir); err == nil && info.IsDir() {
-		centre = os.DirFS(centreDir)
+		layers = append(layers, content.Layer{FS: os.DirFS(centreDir), Origin: content.Centre})
 	}
 	// The three kinds load side by side (parsing their YAML is the longest
 	// part of opening the kiosk); each keeps its own report, joined in a
@@ -60,11 +90,11 @@ func LoadContent(centreDir string) (*Content, *content.Report, error) {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		walks, walkErr = loadWalkthroughs(centre, &walkReport)
+		walks, walkErr = loadWalkthroughs(layers, &walkReport)
 	}()
 	go func() {
 		defer wg.Done()
-		questions, questErr = assessment.LoadBank(seeds.FS, centre, &questReport)
+		questions, questErr = assessment.LoadBank(seeds.FS, layers, &questReport)
 	}()
 	text, textErr = i18n.Load(seeds.FS)
 	wg.Wait()
@@ -77,19 +107,48 @@ func LoadContent(centreDir string) (*Content, *content.Report, error) {
 	if err := cmp.Or(walkErr, questErr); err != nil {
 		return nil, report, err
 	}
-	return &Content{Text: text, Walkthroughs: walks, Questions: questions}, report, nil
+	return &Content{Text: text, Walkthroughs: walks, Questions: questions, Pack: pack}, report, nil
 }
 
-// loadWalkthroughs reads the built-in procedures, then the centre's, which
-// replace a built-in one with the same id or come after them.
-func loadWalkthroughs(centre fs.FS, report *content.Report) (*walkthrough.Set, error) {
+// loadWalkthroughs reads the built-in procedures, then each layer's, which
+// replace a procedure below with the same id or come after them.
+func loadWalkthroughs(layers []content.Layer, report *content.Report) (*walkthrough.Set, error) {
 	opt := walkthrough.Options{Illustration: assets.HasIllustration}
-	builtIn, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, opt, report)
+	procs, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, opt, report)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("built-in content: %w", errs[0])
 	}
-	own, _ := walkthrough.Load(centre, walkthrough.Dir, content.Centre, opt, report)
-	return walkthrough.NewSet(append(builtIn, own...)...), nil
+	for _, l := range layers {
+		own, _ := walkthrough.Load(l.FS, walkthrough.Dir, l.Origin, opt, report)
+		procs = append(procs, own...)
+	}
+	return walkthrough.NewSet(procs...), nil
+}
+
+// CheckPack checks a network pack's files as the kiosk will load them,
+// over the built-in content, and returns every problem (file:line: field:
+// what is wrong). The hub runs it before publishing, the kiosk again
+// before installing.
+func CheckPack(fsys fs.FS) []error {
+	var report content.Report
+	layers := []content.Layer{{FS: fsys, Origin: content.Pack(0)}}
+	if _, err := loadWalkthroughs(layers, &report); err != nil {
+		return []error{err}
+	}
+	if _, err := assessment.LoadBank(seeds.FS, layers, &report); err != nil {
+		return []error{err}
+	}
+	var errs []error
+	for _, f := range report.Rejected() {
+		// The loader's own message, without what the kiosk would fall back on.
+		var ce *content.Error
+		if errors.As(f.Err, &ce) {
+			errs = append(errs, ce)
+		} else {
+			errs = append(errs, f.Err)
+		}
+	}
+	return errs
 }
 
 // logReport writes every rejected centre file to the log, loudly.
@@ -124,7 +183,8 @@ func checkContentCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas check-content : un seul dossier à la fois\n")
 		return exitUsage
 	}
-	_, report, err := LoadContent(dir)
+	packDir := filepath.Join(*dataDir, kiosksync.PackDirName)
+	_, report, err := LoadLayers(packDir, dir)
 	if err != nil {
 		fmt.Fprintln(std.Err, err)
 		return exitError
@@ -134,7 +194,7 @@ func checkContentCmd(args []string, std IO) int {
 			fmt.Fprintf(std.Out, "ok      %s (%s)\n", f.Path, f.Origin)
 		}
 	}
-	warnings := falcWarnings(report, dir)
+	warnings := falcWarnings(report, packDir, dir)
 	for _, w := range warnings {
 		fmt.Fprintf(std.Out, "FALC    %v\n", w)
 	}
@@ -153,19 +213,24 @@ func checkContentCmd(args []string, std IO) int {
 
 // falcWarnings checks the French visitor texts of the walkthrough and
 // question files the report lists as read, built-in ones first (named
-// seeds/…), then the centre's (named by their path in centreDir).
-func falcWarnings(report *content.Report, centreDir string) []falc.Warning {
+// seeds/…), then the network pack's (by their path in packDir), then the
+// centre's (by their path in centreDir).
+func falcWarnings(report *content.Report, packDir, centreDir string) []falc.Warning {
 	var out []falc.Warning
-	for _, origin := range []content.Origin{content.BuiltIn, content.Centre} {
+	for _, kind := range []string{content.BuiltIn.Kind, content.Pack(0).Kind, content.Centre.Kind} {
 		for _, f := range report.Files {
-			kind, _, _ := strings.Cut(f.Path, "/")
-			if f.Err != nil || f.Origin != origin || (kind != walkthrough.Dir && kind != assessment.Dir) {
+			dir, _, _ := strings.Cut(f.Path, "/")
+			if f.Err != nil || f.Origin.Kind != kind || (dir != walkthrough.Dir && dir != assessment.Dir) {
 				continue
 			}
 			var fsys fs.FS = seeds.FS
 			name := path.Join("seeds", f.Path)
-			if origin == content.Centre {
+			switch kind {
+			case content.Centre.Kind:
 				fsys, name = os.DirFS(centreDir), filepath.Join(centreDir, filepath.FromSlash(f.Path))
+			case content.Pack(0).Kind:
+				sub := filepath.Join(packDir, strconv.Itoa(f.Origin.Version))
+				fsys, name = os.DirFS(sub), filepath.Join(sub, filepath.FromSlash(f.Path))
 			}
 			if data, err := fs.ReadFile(fsys, f.Path); err == nil {
 				out = append(out, falc.File(name, data)...)

@@ -304,7 +304,7 @@ func summaryCmd(args []string, std IO) int {
 		return exitError
 	}
 	defer st.Close()
-	c, _, err := LoadContent(filepath.Join(*dataDir, ContentDirName))
+	c, _, err := LoadDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
 		return exitError

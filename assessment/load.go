@@ -47,22 +47,25 @@ type itemNode struct {
 // Load reads and checks every *.yaml file of dir in fsys as one bank. The
 // first problem found comes back as a *content.Error: file, line, field.
 func Load(fsys fs.FS, dir string) (*Bank, error) {
-	return load(overlay(fsys, nil, dir))
+	return load(overlay(dir, content.Layer{FS: fsys, Origin: content.BuiltIn}))
 }
 
-// source is one file of a bank and the file system it is read from.
+// source is one file of a bank, the file system it is read from and
+// where that comes from.
 type source struct {
-	fsys fs.FS
-	name string
+	fsys   fs.FS
+	name   string
+	origin content.Origin
 }
 
-// overlay lists the bank's files: those of base, each replaced by the file
-// of the same name in top, plus top's other files; sorted by name.
-func overlay(base, top fs.FS, dir string) []source {
+// overlay lists the bank's files: those of the first layer, each replaced
+// by the file of the same name in a later layer, plus the later layers'
+// other files; sorted by name.
+func overlay(dir string, layers ...content.Layer) []source {
 	byName := map[string]source{}
-	for _, fsys := range []fs.FS{base, top} {
-		for _, f := range content.Glob(fsys, dir) {
-			byName[f] = source{fsys, f}
+	for _, l := range layers {
+		for _, f := range content.Glob(l.FS, dir) {
+			byName[f] = source{l.FS, f, l.Origin}
 		}
 	}
 	out := make([]source, 0, len(byName))
@@ -96,39 +99,53 @@ func load(files []source) (*Bank, error) {
 	return l.bank, nil
 }
 
-// LoadBank loads the built-in bank from builtin (seeds) and, when centre
-// holds files in questions/, the centre's bank: each centre file replaces
-// the built-in file of the same name (to empty one, leave "items: []"), and
-// new names are added. When the result is valid it is used; otherwise the
-// problem is recorded in report and the built-in bank is used: a centre's
-// typo never stops the kiosk. A broken built-in bank is an error.
-func LoadBank(builtin, centre fs.FS, report *content.Report) (*Bank, error) {
+// LoadBank loads the built-in bank from builtin (seeds), then the layers
+// above it that hold files in questions/ (the network's pack, then the
+// centre's folder): each file replaces the file of the same name below it
+// (to empty one, leave "items: []"), and new names are added. The bank
+// with every layer is used when it is valid; otherwise the problem is
+// recorded in report and the top layer is left out, and so on down to the
+// built-in bank: a centre's typo never stops the kiosk. A broken built-in
+// bank is an error.
+func LoadBank(builtin fs.FS, layers []content.Layer, report *content.Report) (*Bank, error) {
+	base := content.Layer{FS: builtin, Origin: content.BuiltIn}
 	b, err := Load(builtin, Dir)
 	if err != nil {
 		return nil, fmt.Errorf("built-in question bank: %w", err)
 	}
-	builtinFiles := content.Glob(builtin, Dir)
-	centreFiles := content.Glob(centre, Dir)
-	if len(centreFiles) > 0 {
-		cb, err := load(overlay(builtin, centre, Dir))
-		if err == nil {
-			for _, f := range overlay(builtin, centre, Dir) {
-				origin := content.BuiltIn
-				if slices.Contains(centreFiles, f.name) {
-					origin = content.Centre
-				}
-				report.Add(f.name, origin, nil)
-			}
-			return cb, nil
+	var used []content.Layer
+	for _, l := range layers {
+		if len(content.Glob(l.FS, Dir)) > 0 {
+			used = append(used, l)
 		}
-		bad := Dir
+	}
+	for n := len(used); n > 0; n-- {
+		files := overlay(Dir, append([]content.Layer{base}, used[:n]...)...)
+		lb, err := load(files)
+		if err == nil {
+			for _, f := range files {
+				report.Add(f.name, f.origin, nil)
+			}
+			return lb, nil
+		}
+		bad, origin := Dir, used[n-1].Origin
 		var ce *content.Error
 		if errors.As(err, &ce) {
 			bad = ce.File
+			// A built-in file that no longer fits is the layer's fault.
+			for _, f := range files {
+				if f.name == ce.File && f.origin != content.BuiltIn {
+					origin = f.origin
+				}
+			}
 		}
-		report.Add(bad, content.Centre, fmt.Errorf("%w (the built-in question bank is used instead)", err))
+		instead := "the built-in question bank is used instead"
+		if n > 1 {
+			instead = "the question bank without the " + used[n-1].Origin.Kind + "'s files is used instead"
+		}
+		report.Add(bad, origin, fmt.Errorf("%w (%s)", err, instead))
 	}
-	for _, f := range builtinFiles {
+	for _, f := range content.Glob(builtin, Dir) {
 		report.Add(f, content.BuiltIn, nil)
 	}
 	return b, nil

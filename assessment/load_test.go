@@ -166,7 +166,7 @@ func TestLoadBankFallsBackLoudlyOnABrokenCentreBank(t *testing.T) {
 	centre := builtIn(t)
 	centre["questions/55-local.yaml"] = &fstest.MapFile{Data: []byte("items:\n  - id: comm.x\n    domain: nowhere\n    kind: self\n    question: {fr: Test}\n")}
 	report := &content.Report{}
-	b, err := LoadBank(seeds.FS, centre, report)
+	b, err := LoadBank(seeds.FS, []content.Layer{{FS: centre, Origin: content.Centre}}, report)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestLoadBankUsesAValidCentreBank(t *testing.T) {
 	file := "questions/50-communicate.yaml"
 	centre[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(centre[file].Data), "Savez-vous envoyer un e-mail ?", "Savez-vous envoyer un courriel ?", 1))}
 	report := &content.Report{}
-	b, err := LoadBank(seeds.FS, centre, report)
+	b, err := LoadBank(seeds.FS, []content.Layer{{FS: centre, Origin: content.Centre}}, report)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +194,40 @@ func TestLoadBankUsesAValidCentreBank(t *testing.T) {
 	}
 	if len(report.Rejected()) != 0 || len(report.Files) == 0 || report.Files[0].Origin != content.Centre {
 		t.Fatalf("report %+v", report.Files)
+	}
+}
+
+// TestLoadBankLayersPackUnderCentre: a network pack's file replaces the
+// built-in one; a broken centre file leaves out the centre's files only,
+// so the pack's text stays.
+func TestLoadBankLayersPackUnderCentre(t *testing.T) {
+	file := "questions/50-communicate.yaml"
+	data, err := fs.ReadFile(seeds.FS, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack := fstest.MapFS{file: &fstest.MapFile{Data: []byte(strings.Replace(string(data), "Savez-vous envoyer un e-mail ?", "Savez-vous envoyer un courriel ?", 1))}}
+	centre := fstest.MapFS{"questions/55-local.yaml": &fstest.MapFile{Data: []byte("items:\n  - id: comm.x\n    domain: nowhere\n    kind: self\n    question: {fr: Test}\n")}}
+	report := &content.Report{}
+	b, err := LoadBank(seeds.FS, []content.Layer{{FS: pack, Origin: content.Pack(2)}, {FS: centre, Origin: content.Centre}}, report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it, _ := b.Item("comm.email"); it.Question.In("fr") != "Savez-vous envoyer un courriel ?" {
+		t.Fatalf("the pack's text is not used: %q", it.Question.In("fr"))
+	}
+	rej := report.Rejected()
+	if len(rej) != 1 || rej[0].Origin != content.Centre || !strings.Contains(rej[0].Err.Error(), "without the centre's files") {
+		t.Fatalf("rejected %+v", rej)
+	}
+	found := false
+	for _, f := range report.Files {
+		if f.Err == nil && f.Path == file {
+			found = f.Origin == content.Pack(2)
+		}
+	}
+	if !found {
+		t.Errorf("%s is not listed as the pack's: %+v", file, report.Files)
 	}
 }
 

@@ -16,7 +16,9 @@ import (
 	"time"
 
 	"pasapas/app"
+	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
+	"pasapas/hub"
 )
 
 // browser is a headless Chromium driven over the DevTools protocol on a
@@ -218,10 +220,33 @@ func TestDashboardInChromium(t *testing.T) {
 	n := newNetworkNamed(t, app.HubLabels())
 	ctx := context.Background()
 	srv := n.srv
+	// A content pack, which each kiosk takes: the page lists them.
+	a, err := hub.OpenAdmin(ctx, n.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := a.PublicKey(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := kiosksync.ReadPackDir(os.DirFS(writePack(t, "Impôts : le code arrive par e-mail", nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Publish(ctx, files, "impots.gouv : code reçu par e-mail", app.CheckPack); err != nil {
+		t.Fatal(err)
+	}
+	a.Close(ctx)
 	for i, c := range n.centres {
 		st := kiosk(t, srv.URL, n.tokens[c], 300+200*i, uint64(10+i))
 		if _, err := (&kiosksync.Pusher{Store: st}).Push(ctx); err != nil {
 			t.Fatal(err)
+		}
+		if err := st.SetSetting(ctx, settings.SyncKey, kiosksync.FormatKey(pub)); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := (&kiosksync.Fetcher{Store: st, Dir: t.TempDir(), Check: app.CheckPack}).Fetch(ctx); err != nil || p == nil {
+			t.Fatalf("fetching the pack: %v", err)
 		}
 	}
 	b := startChromium(t)
@@ -245,6 +270,12 @@ func TestDashboardInChromium(t *testing.T) {
 	}
 	if n, _ := b.eval(`document.querySelectorAll("#blocages + p + div tbody tr").length`).(float64); n == 0 {
 		t.Error("no stuck step listed")
+	}
+	if n, _ := b.eval(`document.querySelectorAll("#bornes tbody tr").length`).(float64); n != 2 {
+		t.Errorf("%v kiosks listed under Contenu des bornes, want 2", n)
+	}
+	if current, _ := b.eval(`document.getElementById("paquet-en-cours").textContent`).(string); !strings.HasPrefix(current, "Paquet en cours : version 1 du ") {
+		t.Errorf("the current pack reads %q", current)
 	}
 	external, _ := b.eval(`performance.getEntriesByType("resource").filter(e => !e.name.startsWith(location.origin)).length`).(float64)
 	if external != 0 {

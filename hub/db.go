@@ -33,6 +33,8 @@ func (s Scope) setting() string {
 // scope the row-level policies read.
 type DB struct {
 	pool *pgxpool.Pool
+	// url is the owner's, for the dashboard's pack publishing (Admin).
+	url string
 	// months are the sessions partitions known to exist.
 	months sync.Map
 }
@@ -60,7 +62,7 @@ func OpenDB(ctx context.Context, url string) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("connecting as %s: %w", ServingRole, err)
 	}
-	return &DB{pool: pool}, nil
+	return &DB{pool: pool, url: url}, nil
 }
 
 // Close closes the pool.

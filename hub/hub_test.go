@@ -517,6 +517,10 @@ func TestRowLevelSecurityHoldsInTheDatabase(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Each centre's kiosk asks for the pack: a row in kiosks each.
+	for _, c := range n.centres {
+		getPack(t, n.srv.URL, n.tokens[c], "kiosk=accueil&runs=0")
+	}
 	conn, err := pgx.Connect(ctx, n.url)
 	if err != nil {
 		t.Fatal(err)
@@ -566,6 +570,9 @@ func TestRowLevelSecurityHoldsInTheDatabase(t *testing.T) {
 		{"", `SELECT count(*) FROM territory_day_counts`, 0},
 		{"all", `SELECT sum(n)::int FROM territory_month_counts WHERE metric = 'sessions'`, 50},
 		{"all", `SELECT count(*) FROM sessions`, 50},
+		{"", `SELECT count(*) FROM kiosks`, 0},
+		{"1", `SELECT count(*) FROM kiosks`, 1},
+		{"all", `SELECT count(*) FROM kiosks`, 2},
 	} {
 		if got := count(c.scope, c.query); got != c.want {
 			t.Errorf("scope %q, %s: %d, want %d", c.scope, c.query, got, c.want)

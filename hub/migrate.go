@@ -206,6 +206,46 @@ $$;
 REVOKE ALL ON FUNCTION hub_add_territory(date[], date[], text[], text[], bigint[], text[], text[], bigint[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hub_add_territory(date[], date[], text[], text[], bigint[], text[], text[], bigint[]) TO pasapas_hub;
 `,
+	// v5: the network's content packs (app/sync.Pack), each kept, signed
+	// with the hub's ed25519 key; and which pack each kiosk runs. The key
+	// is made by the first command after this migration (ensureKey) and is
+	// readable by the owner only: the serving role, which answers the
+	// kiosks and the dashboard, reads the signatures, never the key.
+	`
+CREATE TABLE hub_key (
+	one         bool PRIMARY KEY DEFAULT true CHECK (one),  -- a single row
+	private_key bytea NOT NULL CHECK (length(private_key) = 32), -- the ed25519 seed
+	public_key  bytea NOT NULL CHECK (length(public_key) = 32),
+	created_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE packs (
+	version       int PRIMARY KEY CHECK (version > 0),
+	published_at  timestamptz NOT NULL,
+	note          text NOT NULL CHECK (length(note) BETWEEN 1 AND 500),
+	sha256        text NOT NULL,                 -- of the signed encoding (Pack.Digest)
+	signature     bytea NOT NULL,
+	restored_from int REFERENCES packs (version) -- set: a copy of that older pack
+);
+CREATE TABLE pack_files (
+	version int NOT NULL REFERENCES packs (version),
+	path    text NOT NULL,
+	data    bytea NOT NULL,
+	PRIMARY KEY (version, path)
+);
+GRANT SELECT ON packs, pack_files TO pasapas_hub;
+
+CREATE TABLE kiosks (
+	centre_id    int NOT NULL REFERENCES centres (id),
+	kiosk_id     text NOT NULL,                  -- the centre's name for the machine
+	pack_version int,                            -- the pack it runs; NULL: none yet
+	synced_at    timestamptz NOT NULL,           -- when it last asked for the pack
+	PRIMARY KEY (centre_id, kiosk_id)
+);
+ALTER TABLE kiosks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE kiosks FORCE ROW LEVEL SECURITY;
+CREATE POLICY kiosks_scope ON kiosks USING ` + fmt.Sprintf(scopePolicy, "centre_id") + `;
+GRANT SELECT, INSERT, UPDATE ON kiosks TO pasapas_hub;
+`,
 }
 
 // SchemaVersion is the version Migrate brings a database to.
@@ -220,10 +260,17 @@ func Migrate(ctx context.Context, conn *pgx.Conn, target int) error {
 	}
 	for {
 		done, err := migrateOne(ctx, conn, target)
-		if err != nil || done {
+		if err != nil {
 			return err
 		}
+		if done {
+			break
+		}
 	}
+	if target >= packsVersion {
+		return ensureKey(ctx, conn)
+	}
+	return nil
 }
 
 // migrationLock is the advisory lock's key ("PaPa").

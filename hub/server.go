@@ -106,6 +106,7 @@ type Handler struct {
 func NewHandler(db *DB, labels Labels, logger *log.Logger) *Handler {
 	h := &Handler{db: db, labels: labels, log: logger, mux: http.NewServeMux()}
 	h.mux.HandleFunc("POST "+kiosksync.Path, h.ingest)
+	h.mux.HandleFunc("GET "+kiosksync.PackPath, h.pack)
 	h.mux.HandleFunc("GET /api/v1/stats", h.stats)
 	h.routeDashboard()
 	return h
@@ -123,19 +124,29 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // maxBody bounds a push: MaxBatch sessions are well under it.
 const maxBody = 8 << 20
 
-func (h *Handler) ingest(w http.ResponseWriter, r *http.Request) {
+// kioskCentre is the centre of the request's kiosk token; it has answered
+// the request when ok is false.
+func (h *Handler) kioskCentre(w http.ResponseWriter, r *http.Request) (centre int, ok bool) {
 	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok || token == "" {
 		http.Error(w, "a kiosk token is required (Authorization: Bearer …)", http.StatusUnauthorized)
-		return
+		return 0, false
 	}
 	centre, err := h.db.centreOfToken(r.Context(), token)
 	if errors.Is(err, errUnauthorized) {
 		http.Error(w, "unknown or revoked token", http.StatusUnauthorized)
-		return
+		return 0, false
 	}
 	if err != nil {
 		h.fail(w, r, err)
+		return 0, false
+	}
+	return centre, true
+}
+
+func (h *Handler) ingest(w http.ResponseWriter, r *http.Request) {
+	centre, ok := h.kioskCentre(w, r)
+	if !ok {
 		return
 	}
 	var batch kiosksync.Batch
@@ -160,6 +171,43 @@ func (h *Handler) ingest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, kiosksync.Receipt{Received: len(batch.Sessions), Added: added})
+}
+
+// pack answers a kiosk asking for the current content pack:
+// ?have=N (the version it holds; 304 when none is newer), &runs=M (the
+// version it shows visitors) and &kiosk=ID (its name in the centre), which
+// the dashboard lists.
+func (h *Handler) pack(w http.ResponseWriter, r *http.Request) {
+	centre, ok := h.kioskCentre(w, r)
+	if !ok {
+		return
+	}
+	v := r.URL.Query()
+	f := PackFetch{Runs: -1, Kiosk: v.Get("kiosk")}
+	for name, dst := range map[string]*int{"have": &f.Have, "runs": &f.Runs} {
+		if s := v.Get(name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				http.Error(w, name+": a pack's version number", http.StatusBadRequest)
+				return
+			}
+			*dst = n
+		}
+	}
+	if err := kiosksync.CheckKioskID(f.Kiosk); f.Kiosk != "" && err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	p, err := h.db.PackFor(r.Context(), centre, f)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p == nil {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	writeJSON(w, p)
 }
 
 // StatsJSON is the answer of GET /api/v1/stats: the console's statistics

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"pasapas/app/activity"
+	kiosksync "pasapas/app/sync"
 )
 
 //go:embed web/*.html
@@ -19,6 +20,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"bar":    bar,
 	"levels": levelsBar,
 	"day":    func(t time.Time) string { return t.Format("02/01/2006") },
+	"when":   func(t time.Time) string { return t.In(time.Local).Format("02/01/2006 à 15:04") },
 }).ParseFS(pages, "web/*.html"))
 
 // bar is an SVG bar of n out of top, its width in a 0–100 viewBox; the
@@ -54,6 +56,7 @@ func (h *Handler) routeDashboard() {
 	h.mux.HandleFunc("POST /login", h.login)
 	h.mux.HandleFunc("POST /logout", h.logout)
 	h.mux.HandleFunc("GET /export", h.export)
+	h.mux.HandleFunc("POST /packs", h.publishPack)
 }
 
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
@@ -186,6 +189,13 @@ type dashboardData struct {
 	Walks              []activity.WalkStats
 	ExportQuery        string
 	Error              string
+	// Packs are the latest content packs, the current first; Kiosks the
+	// kiosks in scope with the pack each runs.
+	Packs  []PackInfo
+	Kiosks []KioskPack
+	// PackMessage and PackErrors tell how a pack sent from the page went.
+	PackMessage string
+	PackErrors  []string
 }
 
 func (h *Handler) label(f func(string) string, code string) string {
@@ -205,8 +215,18 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	var published string
+	if v := r.URL.Query().Get("paquet"); v != "" {
+		published = "Paquet version " + v + " publié. Les bornes le prennent à leur prochain envoi."
+	}
+	h.showDashboard(w, r, u, http.StatusOK, published, nil)
+}
+
+// showDashboard renders the dashboard for u, with a message about a pack
+// just published or refused (each of its errors on a line).
+func (h *Handler) showDashboard(w http.ResponseWriter, r *http.Request, u user, status int, packMessage string, packErrors []string) {
 	ctx := r.Context()
-	d := dashboardData{Login: u.login, CSRF: u.csrf, Coordinator: u.centre == nil}
+	d := dashboardData{Login: u.login, CSRF: u.csrf, Coordinator: u.centre == nil, PackMessage: packMessage, PackErrors: packErrors}
 	centres, err := h.db.Centres(ctx, u.scope())
 	if err != nil {
 		h.fail(w, r, err)
@@ -271,7 +291,11 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		wk.Procedure = h.label(h.labels.Procedure, wk.Procedure)
 		d.Walks = append(d.Walks, wk)
 	}
-	h.render(w, r, http.StatusOK, "dashboard.html", d)
+	if d.Packs, d.Kiosks, err = h.db.Packs(ctx, u.scope()); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, status, "dashboard.html", d)
 }
 
 // dayLabel writes a day as the French read it, with its weekday.
@@ -313,5 +337,71 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 		// Headers are gone: the truncated file is all the user gets, and
 		// the log says why.
 		h.log.Printf("export: %v", err)
+	}
+}
+
+// publishPack publishes a pack sent from the dashboard as a .zip, as
+// pasapas hub publish does: coordinators only, with the form's CSRF token.
+// Signing goes through the owner's connection (Admin), never the serving
+// role's, which cannot read the key.
+func (h *Handler) publishPack(w http.ResponseWriter, r *http.Request) {
+	u, err := h.cookieUser(r)
+	if errors.Is(err, errUnauthorized) {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, kiosksync.MaxPackBytes+1<<20)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		h.showDashboard(w, r, u, http.StatusBadRequest, "Le paquet est trop gros ou illisible.", nil)
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	if !sameToken(r.FormValue("csrf"), u.csrf) {
+		h.showDashboard(w, r, u, http.StatusForbidden, "Le formulaire a expiré. Recommencez.", nil)
+		return
+	}
+	if u.centre != nil {
+		h.showDashboard(w, r, u, http.StatusForbidden, "Seul un compte de coordination publie un paquet.", nil)
+		return
+	}
+	f, head, err := r.FormFile("pack")
+	if err != nil {
+		h.showDashboard(w, r, u, http.StatusBadRequest, "Choisissez le fichier .zip du paquet.", nil)
+		return
+	}
+	defer f.Close()
+	files, err := readPackZip(f, head.Size)
+	if err != nil {
+		h.showDashboard(w, r, u, http.StatusUnprocessableEntity, "Paquet refusé, rien n'est publié.", []string{err.Error()})
+		return
+	}
+	a, err := OpenAdmin(r.Context(), h.db.url)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	defer a.Close(r.Context())
+	p, err := a.Publish(r.Context(), files, r.FormValue("note"), h.labels.CheckPack)
+	var refused *PackRefused
+	switch {
+	case errors.As(err, &refused):
+		msgs := make([]string, len(refused.Errs))
+		for i, e := range refused.Errs {
+			msgs[i] = e.Error()
+		}
+		h.showDashboard(w, r, u, http.StatusUnprocessableEntity, "Paquet refusé, rien n'est publié.", msgs)
+	case errors.Is(err, ErrNote):
+		h.showDashboard(w, r, u, http.StatusUnprocessableEntity, "Écrivez en une ligne ce qui change (500 caractères au plus).", nil)
+	case err != nil:
+		h.fail(w, r, err)
+	default:
+		if h.log != nil {
+			h.log.Printf("pack version %d published from the dashboard by %s", p.Version, u.login)
+		}
+		http.Redirect(w, r, fmt.Sprintf("/?paquet=%d#paquets", p.Version), http.StatusSeeOther)
 	}
 }

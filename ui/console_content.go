@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/health"
+	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
 )
 
@@ -38,7 +39,7 @@ func (s *Shell) showContentStatus(pageNo int) {
 	}
 	if r := s.svc.ContentReport; r != nil {
 		for _, f := range r.Rejected() {
-			l := clabel(sc, "rejected."+strconv.Itoa(len(rows)), s.M("console.content.rejected", "file", f.Path, "origin", s.M("console.content.origin."+string(f.Origin)), "error", f.Err.Error()))
+			l := clabel(sc, "rejected."+strconv.Itoa(len(rows)), s.M("console.content.rejected", "file", f.Path, "origin", s.origin(f.Origin), "error", f.Err.Error()))
 			l.Importance = widget.DangerImportance
 			l.Wrapping = fyne.TextWrapWord
 			rows = append(rows, l)
@@ -48,7 +49,7 @@ func (s *Shell) showContentStatus(pageNo int) {
 	if r := s.svc.ContentReport; r != nil {
 		for _, f := range r.Files {
 			if f.Err == nil && !strings.HasPrefix(f.Path, walkthrough.Dir+"/") {
-				rows = append(rows, widget.NewLabel(s.M("console.content.loaded", "file", f.Path, "origin", s.M("console.content.origin."+string(f.Origin)))))
+				rows = append(rows, widget.NewLabel(s.M("console.content.loaded", "file", f.Path, "origin", s.origin(f.Origin))))
 			}
 		}
 	}
@@ -104,12 +105,17 @@ func (s *Shell) walkthroughRows(sc *Screen) []fyne.CanvasObject {
 			day = p.CheckedOn().Format("02/01/2006")
 		}
 		l := clabel(sc, "walk."+p.ID, s.M(key, "title", p.Title.In(s.svc.Text.Reference()), "date", day,
-			"origin", s.M("console.content.origin."+string(p.Origin)), "file", path.Base(p.File)))
+			"origin", s.origin(p.Origin), "file", path.Base(p.File)))
 		l.Importance = imp
 		l.Wrapping = fyne.TextWrapWord
 		rows = append(rows, l)
 	}
 	return rows
+}
+
+// origin names where a content file came from, a pack with its version.
+func (s *Shell) origin(o content.Origin) string {
+	return s.M("console.content.origin."+o.Kind, "version", strconv.Itoa(o.Version))
 }
 
 // alerts are the health board's alerts, none without a board.

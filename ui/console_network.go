@@ -15,15 +15,18 @@ import (
 )
 
 // showNetwork sets the territory hub the kiosk sends its ended sessions to
-// (address and the centre's token), and sends them now on demand.
+// (address and the centre's token) and whose signed content packs it takes
+// (the hub's public key), and sends them now on demand.
 func (s *Shell) showNetwork() {
 	sc := newScreen("mediator.network")
 	address := s.entry()
 	token := s.entry()
 	// A secret: shown as dots, like the mediator code.
 	token.Password = true
-	for key, e := range map[string]*widget.Entry{settings.SyncURL: address, settings.SyncToken: token} {
-		v, err := s.svc.Console.Setting(s.ctx(), key, "")
+	// Public: shown, so that it can be compared with the hub's.
+	key := s.entry()
+	for k, e := range map[string]*widget.Entry{settings.SyncURL: address, settings.SyncToken: token, settings.SyncKey: key} {
+		v, err := s.svc.Console.Setting(s.ctx(), k, "")
 		if err != nil {
 			s.consolePage(sc, s.M("console.network.title"), s.consoleError(sc, err))
 			return
@@ -38,14 +41,20 @@ func (s *Shell) showNetwork() {
 		message.Importance = imp
 		message.SetText(s.M(key, args...))
 	}
-	// save stores both fields, or says why the address is refused.
+	// save stores the three fields, or says why the address or the key is
+	// refused.
 	save := func() bool {
 		url, err := settings.Validate(settings.SyncURL, address.Text)
 		if err != nil {
 			say(widget.DangerImportance, "console.network.bad_url")
 			return false
 		}
-		if err = s.storeSettings(map[string]string{settings.SyncURL: url, settings.SyncToken: strings.TrimSpace(token.Text)}); err != nil {
+		hubKey, err := settings.Validate(settings.SyncKey, key.Text)
+		if err != nil {
+			say(widget.DangerImportance, "console.network.bad_key")
+			return false
+		}
+		if err = s.storeSettings(map[string]string{settings.SyncURL: url, settings.SyncToken: strings.TrimSpace(token.Text), settings.SyncKey: hubKey}); err != nil {
 			s.consoleError(sc, err)
 			say(widget.DangerImportance, "console.error")
 			return false
@@ -57,6 +66,7 @@ func (s *Shell) showNetwork() {
 	form := widget.NewForm(
 		widget.NewFormItem(s.M("console.network.url"), address),
 		widget.NewFormItem(s.M("console.network.token"), token),
+		widget.NewFormItem(s.M("console.network.key"), key),
 	)
 	actions := []fyne.CanvasObject{s.cbutton(sc, "save", s.M("console.settings.save"), widget.HighImportance, func() {
 		if save() {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"math/rand/v2"
 	"net"
@@ -542,8 +543,8 @@ func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
 	k.tap("network")
 	k.wantScreen("mediator.network")
 	e := k.entries()
-	if len(e) != 2 || !e[1].Password {
-		t.Fatalf("%d fields, the token shown in clear: %v", len(e), len(e) == 2 && !e[1].Password)
+	if len(e) != 3 || !e[1].Password || e[2].Password {
+		t.Fatalf("%d fields, the token shown in clear or the key hidden: %v", len(e), len(e) == 3 && (!e[1].Password || e[2].Password))
 	}
 	k.tap("send")
 	k.waitPrint()
@@ -556,6 +557,15 @@ func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
 	if v, _ := k.store.Setting(context.Background(), settings.SyncToken, ""); v != "" {
 		t.Fatal("a refused form was partly saved")
 	}
+	e[0].SetText("https://hub.exemple.fr")
+	e[2].SetText("pas une clé")
+	k.tap("save")
+	k.wantLabel("message", "44 caractères")
+	if v, _ := k.store.Setting(context.Background(), settings.SyncToken, ""); v != "" {
+		t.Fatal("a form with a wrong key was partly saved")
+	}
+	hubKey := base64.StdEncoding.EncodeToString(make([]byte, 32))
+	e[2].SetText(hubKey)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -568,7 +578,7 @@ func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
 	k.tap("send")
 	k.waitPrint()
 	k.wantLabel("message", "Le hub ne répond pas. 0 sessions envoyées, 3 gardées")
-	for key, want := range map[string]string{settings.SyncURL: strings.TrimSuffix(closed, "/"), settings.SyncToken: "jeton-du-centre"} {
+	for key, want := range map[string]string{settings.SyncURL: strings.TrimSuffix(closed, "/"), settings.SyncToken: "jeton-du-centre", settings.SyncKey: hubKey} {
 		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}

@@ -73,6 +73,10 @@ type Services struct {
 	Assessments assessment.Store
 	// Walkthroughs are the procedures of "Suivre une démarche pas à pas".
 	Walkthroughs *walkthrough.Set
+	// NewContent, when set, returns once the content of a network pack
+	// that came since the start, else nil; asked on the welcome screen
+	// only (newcontent.go).
+	NewContent func() *ContentUpdate
 }
 
 // Screen is one full-window page. Buttons and Labels are kept by name so
@@ -337,6 +341,7 @@ func (s *Shell) tick() {
 	}
 	if s.screen.NoIdle && s.screen.Name != "idle" {
 		s.idle.Activity()
+		s.takeNewContent()
 		return
 	}
 	phase, left := s.idle.State()

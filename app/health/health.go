@@ -43,6 +43,10 @@ const (
 	// (detail: the last error). Sessions wait in the outbox; cleared by the
 	// next push that works.
 	SyncFailing Kind = "sync.failing"
+	// PackRefused: a content pack from the hub failed its signature or the
+	// loader's checks (detail: its version and why); nothing changed.
+	// Cleared by the next pack taken.
+	PackRefused Kind = "pack.refused"
 )
 
 // Alert is one problem waiting for the mediator.

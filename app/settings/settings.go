@@ -63,6 +63,7 @@ var Keys = []Key{
 	{SpeechAuto, "false", "« true » : chaque écran est lu à voix haute"},
 	{SyncURL, "", "adresse du hub du réseau (https://…) ; vide : rien ne quitte la borne"},
 	{SyncToken, "", "jeton du centre donné par le réseau (secret : list le masque)"},
+	{SyncKey, "", "clé publique du hub (base64) : la borne ne prend que les paquets de contenu qu'il a signés"},
 }
 
 // The territory hub (app/sync): where the kiosk sends its ended sessions,
@@ -72,3 +73,12 @@ const (
 	SyncURL   = "sync.url"   // e.g. https://hub.example.org
 	SyncToken = "sync.token" // secret: the console shows it masked
 )
+
+// SyncKey is the hub's ed25519 public key (base64, printed by pasapas hub
+// add-centre): the kiosk takes only content packs it signed.
+const SyncKey = "sync.key"
+
+// PackRunning is the version of the network's content pack the kiosk
+// last showed visitors (0: none), written by the kiosk, read by the sync
+// to tell the hub. Not a setting a centre sets.
+const PackRunning = "pack.running"

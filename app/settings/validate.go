@@ -1,6 +1,8 @@
 package settings
 
 import (
+	"crypto/ed25519"
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/url"
@@ -47,6 +49,13 @@ func Validate(key, value string) (string, error) {
 			return "", nil
 		}
 		return HubURL(value)
+	case SyncKey:
+		if value == "" {
+			return "", nil
+		}
+		if _, err := HubKey(value); err != nil {
+			return "", err
+		}
 	case IdleSeconds:
 		return between(MinIdleSeconds, 3600)
 	case RetentionDays:
@@ -86,4 +95,14 @@ func HubURL(raw string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("« %s » : le jeton doit voyager chiffré ; une adresse en https:// (http:// seulement vers cet ordinateur)", raw)
+}
+
+// HubKey reads the hub's public key as sync.key holds it: an ed25519 key
+// in standard base64, as pasapas hub add-centre prints it.
+func HubKey(raw string) (ed25519.PublicKey, error) {
+	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(raw))
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return nil, fmt.Errorf("« %s » : la clé du hub, 44 caractères, sur la ligne « Clé du hub (sync.key) » de pasapas hub add-centre", raw)
+	}
+	return ed25519.PublicKey(b), nil
 }

@@ -45,10 +45,13 @@ func TestValidateStoresWhatTheKioskReads(t *testing.T) {
 		{settings.CentrePosition, "44,5594 6,0786", ""},
 		{settings.CentrePosition, "44.5594,6.0786", "44.5594,6.0786"},
 		{settings.SyncURL, "", ""},
+		{settings.SyncKey, "", ""},
+		{settings.SyncKey, " 11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo= ", "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="},
+		{settings.SyncKey, "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcH", ""},
 		{settings.CentreName, " EPN de Die ", "EPN de Die"},
 	} {
 		got, err := settings.Validate(c.key, c.value)
-		refused := c.want == "" && c.key != settings.SyncURL
+		refused := c.want == "" && c.key != settings.SyncURL && (c.key != settings.SyncKey || c.value != "")
 		if got != c.want || refused != (err != nil) {
 			t.Errorf("Validate(%s, %q) = %q, %v; want %q", c.key, c.value, got, err, c.want)
 		}

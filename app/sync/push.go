@@ -51,6 +51,8 @@ type Pusher struct {
 	Client *http.Client
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// Pack, when set, takes the network's content pack after each push.
+	Pack *Fetcher
 }
 
 // Result is what one push did.
@@ -215,6 +217,11 @@ func (p *Pusher) Run(done <-chan struct{}) {
 		case <-time.After(wait):
 		}
 		res, err := p.Push(ctx)
+		// A hub that does not take the sessions is not asked for a pack:
+		// the push's back-off and alert already cover it.
+		if p.Pack != nil && err == nil {
+			p.fetchPack(ctx)
+		}
 		switch {
 		case err == nil || errors.Is(err, ErrNotConfigured):
 			fails, wait = 0, Every
@@ -227,5 +234,18 @@ func (p *Pusher) Run(done <-chan struct{}) {
 			fails++
 			wait = Backoff(fails, r)
 		}
+	}
+}
+
+// fetchPack takes a newer content pack, if any; a refused one is logged and
+// raised by the Fetcher.
+func (p *Pusher) fetchPack(ctx context.Context) {
+	_, err := p.Pack.Fetch(ctx)
+	var refused *PackError
+	if err != nil && !errors.As(err, &refused) && !errors.Is(err, ErrNotConfigured) && !errors.Is(err, ErrNoKey) && p.Log != nil {
+		p.Log.WithError(err).Warn("fetching the content pack from the hub")
+	}
+	if p.Pack.After != nil {
+		p.Pack.After()
 	}
 }

@@ -92,10 +92,8 @@ func (s Session) Validate() error {
 	if s.Seconds < 0 {
 		return fmt.Errorf("session %s: negative duration", s.ID)
 	}
-	// The kiosk id is the centre's own name for the machine, typed in the
-	// console ("Borne accueil"): a short line, not a code.
-	if n := utf8.RuneCountInString(s.Kiosk); n == 0 || n > 64 || strings.ContainsFunc(s.Kiosk, unicode.IsControl) {
-		return fmt.Errorf("session %s: kiosk id %q is not a short line", s.ID, s.Kiosk)
+	if err := CheckKioskID(s.Kiosk); err != nil {
+		return fmt.Errorf("session %s: %w", s.ID, err)
 	}
 	codes := session.Payload{"lang": s.Lang}
 	if s.Orientation != "" {
@@ -122,6 +120,15 @@ func (s Session) Validate() error {
 	// code is.
 	if err := session.ValidateEvent(session.Event{Kind: "hub.session", Payload: codes}); err != nil {
 		return fmt.Errorf("session %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+// CheckKioskID accepts the centre's own name for the machine, typed in the
+// console ("Borne accueil"): a short line, not a code.
+func CheckKioskID(id string) error {
+	if n := utf8.RuneCountInString(id); n == 0 || n > 64 || strings.ContainsFunc(id, unicode.IsControl) {
+		return fmt.Errorf("kiosk id %q is not a short line", id)
 	}
 	return nil
 }

@@ -113,13 +113,35 @@ func yamlErrorLine(err error) (int, string) {
 	return 1, msg
 }
 
-// Origin says where a file came from.
-type Origin string
+// Origin says where a file came from: built into the program, the
+// network's content pack (and its version), or the centre's own folder.
+// Later ones replace earlier ones: built-in < pack < centre.
+type Origin struct {
+	Kind    string // "built-in", "pack" or "centre": the console's key suffix
+	Version int    // the pack's version, for a pack
+}
 
-const (
-	BuiltIn Origin = "built-in"
-	Centre  Origin = "centre"
+var (
+	BuiltIn = Origin{Kind: "built-in"}
+	Centre  = Origin{Kind: "centre"}
 )
+
+// Pack is the origin of a file of the network's pack version v.
+func Pack(v int) Origin { return Origin{Kind: "pack", Version: v} }
+
+// String is the origin as pasapas check-content prints it.
+func (o Origin) String() string {
+	if o.Kind == "pack" {
+		return fmt.Sprintf("réseau, version %d", o.Version)
+	}
+	return o.Kind
+}
+
+// Layer is a folder of content files laid over the built-in ones.
+type Layer struct {
+	FS     fs.FS
+	Origin Origin
+}
 
 // FileStatus is the fate of one content file.
 type FileStatus struct {

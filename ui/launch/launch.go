@@ -42,6 +42,13 @@ func Services(k *app.Kiosk) ui.Services {
 		Questions:         k.Content.Questions,
 		Assessments:       k.Assessments,
 		Walkthroughs:      k.Content.Walkthroughs,
+		NewContent: func() *ui.ContentUpdate {
+			c, report := k.TakeNewContent()
+			if c == nil {
+				return nil
+			}
+			return &ui.ContentUpdate{Questions: c.Questions, Walkthroughs: c.Walkthroughs, Report: report}
+		},
 	}
 }
 
