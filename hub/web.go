@@ -205,14 +205,24 @@ func (h *Handler) label(f func(string) string, code string) string {
 	return f(code)
 }
 
-func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
+// pageUser is the logged-in user of a page; without one it has already
+// sent the browser to the login page (or the error) and says false.
+func (h *Handler) pageUser(w http.ResponseWriter, r *http.Request) (user, bool) {
 	u, err := h.cookieUser(r)
 	if errors.Is(err, errUnauthorized) {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
-		return
+		return u, false
 	}
 	if err != nil {
 		h.fail(w, r, err)
+		return u, false
+	}
+	return u, true
+}
+
+func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
+	u, ok := h.pageUser(w, r)
+	if !ok {
 		return
 	}
 	var published string
@@ -345,13 +355,8 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 // Signing goes through the owner's connection (Admin), never the serving
 // role's, which cannot read the key.
 func (h *Handler) publishPack(w http.ResponseWriter, r *http.Request) {
-	u, err := h.cookieUser(r)
-	if errors.Is(err, errUnauthorized) {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
-		return
-	}
-	if err != nil {
-		h.fail(w, r, err)
+	u, ok := h.pageUser(w, r)
+	if !ok {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, kiosksync.MaxPackBytes+1<<20)
