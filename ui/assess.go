@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"image/color"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -67,6 +68,17 @@ func (f *assessFlow) show() {
 // question, hint, the question's own body, and Retour / where we are / Je
 // passe along the bottom. An exercise's hint line also gives its feedback,
 // so that no line is spent on an empty message.
+// buttonLabel is a placeholder for one of the kiosk's own labels in a
+// question ({assess.confirm}): a scored exercise must name its button with
+// the words the button shows in the visitor's language.
+var buttonLabel = regexp.MustCompile(`\{(assess\.[a-z_.]+)\}`)
+
+// questionText is the question of it in the visitor's language, its
+// placeholders replaced by the labels they name.
+func (s *Shell) questionText(it *assessment.Item) string {
+	return buttonLabel.ReplaceAllStringFunc(it.Question.In(s.lang), func(m string) string { return s.T(m[1 : len(m)-1]) })
+}
+
 func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
 	s := f.s
 	lang := s.lang
@@ -75,7 +87,7 @@ func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObje
 	fill := canvas.NewRectangle(s.color(theme.ColorNamePrimary))
 	track.CornerRadius, fill.CornerRadius = 5, 5
 
-	q := label(sc, "question", it.Question.In(lang))
+	q := label(sc, "question", s.questionText(it))
 	q.TextStyle.Bold = true
 	var pic fyne.CanvasObject
 	if it.Scene == nil && f.aside == nil {

@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -184,7 +186,7 @@ func (k *kiosk) openQuestionHere(id string) {
 	k.t.Helper()
 	want, _ := k.shell.svc.Questions.Item(id)
 	for i := 0; i < 40; i++ {
-		if l := k.shell.screen.Labels["question"]; l != nil && l.Text == want.Question.In(k.shell.lang) {
+		if l := k.shell.screen.Labels["question"]; l != nil && l.Text == k.shell.questionText(want) {
 			return
 		}
 		k.tap("skip")
@@ -604,5 +606,63 @@ func init() {
 	visitorScreens["assess-next-undetermined"] = func(k *kiosk) {
 		k.tap("start")
 		k.shell.showAssessNext(k.shell.svc.Questions.Score(nil))
+	}
+}
+
+// quoted are the «…» and "…" parts of a text.
+var quoted = regexp.MustCompile(`«\s*([^»]+?)\s*»|"([^"]+)"|“([^”]+)”`)
+
+// TestQuestionsNameTheButtonsOnTheirScreen: a scored exercise that names a
+// button must name it with the words the button shows in the visitor's
+// language (a Spanish visitor told to touch «Valider» beside «Validar» and
+// «Cancelar» would be scored on the translation). Every question is shown
+// in every language; a quoted name that is a button of that question in
+// some language must be a button on its screen in this one.
+func TestQuestionsNameTheButtonsOnTheirScreen(t *testing.T) {
+	langs := testLanguages(t)
+	c, err := testContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range c.questions.Items {
+		// Only a question that quotes a name or holds a placeholder can
+		// name a button: opening every question in every language would
+		// cost a minute and check nothing more.
+		if !strings.ContainsAny(it.Question.In("fr"), "«{\"") {
+			continue
+		}
+		shown := map[string]map[string]bool{} // language → button texts
+		questions := map[string]string{}
+		anywhere := map[string]bool{}
+		for _, l := range langs {
+			k := newKioskIn(t, l.Code)
+			k.openQuestion(it.ID)
+			shown[l.Code] = map[string]bool{}
+			// The screen's buttons, those the page scrolls to included.
+			for _, b := range k.shell.screen.Buttons {
+				if b.Text != "" {
+					shown[l.Code][b.Text] = true
+					anywhere[b.Text] = true
+				}
+			}
+			questions[l.Code] = k.shell.screen.Labels["question"].Text
+		}
+		for lang, q := range questions {
+			named := map[string]bool{}
+			for _, m := range quoted.FindAllStringSubmatch(q, -1) {
+				named[strings.TrimSpace(m[1]+m[2]+m[3])] = true
+			}
+			// Unquoted too (English writes "the Confirm button").
+			for name := range anywhere {
+				if utf8.RuneCountInString(name) >= 4 && regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\b`).MatchString(q) {
+					named[name] = true
+				}
+			}
+			for name := range named {
+				if anywhere[name] && !shown[lang][name] {
+					t.Errorf("%s in %s names the button « %s », which its screen does not show: %q", it.ID, lang, name, q)
+				}
+			}
+		}
 	}
 }
