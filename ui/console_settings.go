@@ -87,12 +87,13 @@ func (s *Shell) showSettings() {
 	save := s.cbutton(sc, "save", s.M("console.settings.save"), widget.HighImportance, func() {
 		checked := map[string]string{}
 		for _, f := range fields {
-			if bad := s.settingProblem(f.key, values[f.key]()); bad != "" {
+			v, bad := s.checkSetting(f.key, values[f.key]())
+			if bad != "" {
 				message.Importance = widget.DangerImportance
 				message.SetText(bad)
 				return
 			}
-			checked[f.key], _ = settings.Validate(f.key, values[f.key]())
+			checked[f.key] = v
 		}
 		for _, f := range fields {
 			if err := s.svc.Console.SetSetting(s.ctx(), f.key, checked[f.key]); err != nil {
@@ -108,12 +109,13 @@ func (s *Shell) showSettings() {
 		message.SetText(s.M("console.settings.saved"))
 	})
 	purge := s.cbutton(sc, "purge", s.M("console.settings.purge"), widget.DangerImportance, func() {
-		if bad := s.settingProblem(settings.RetentionDays, values[settings.RetentionDays]()); bad != "" {
+		kept, bad := s.checkSetting(settings.RetentionDays, values[settings.RetentionDays]())
+		if bad != "" {
 			message.Importance = widget.DangerImportance
 			message.SetText(bad)
 			return
 		}
-		days, _ := strconv.Atoi(strings.TrimSpace(values[settings.RetentionDays]()))
+		days, _ := strconv.Atoi(kept)
 		n, err := s.svc.Console.Purge(s.ctx(), activity.RetentionCutoff(s.svc.Now(), days))
 		if err != nil {
 			s.consoleError(sc, err)

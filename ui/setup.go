@@ -100,13 +100,20 @@ func (s *Shell) saveEntries(fields map[string]*widget.Entry) error {
 	return s.storeSettings(values)
 }
 
-// settingProblem is what is wrong with value for key, after the field's
-// name, or "".
-func (s *Shell) settingProblem(key, value string) string {
-	if _, err := settings.Validate(key, value); err != nil {
-		return s.M("console.settings."+key) + " : " + err.Error()
+// checkSetting is value as stored for key, or what is wrong with it after
+// the field's name.
+func (s *Shell) checkSetting(key, value string) (stored, problem string) {
+	stored, err := settings.Validate(key, value)
+	if err != nil {
+		return "", s.M("console.settings."+key) + " : " + err.Error()
 	}
-	return ""
+	return stored, ""
+}
+
+// settingProblem is what is wrong with value for key, or "".
+func (s *Shell) settingProblem(key, value string) string {
+	_, problem := s.checkSetting(key, value)
+	return problem
 }
 
 // storeSettings stores each key's value, stopping at the first failure.

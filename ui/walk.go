@@ -55,7 +55,10 @@ type walkRun struct {
 // showProcedures opens "Suivre une démarche pas à pas": the procedures as
 // tiles, the visitor's declared needs first. The assessment result screen
 // calls it too.
-func (s *Shell) showProcedures() { s.showProcedurePage(0) }
+func (s *Shell) showProcedures() {
+	procs := s.svc.Walkthroughs.Ordered(s.svc.Sessions.Needs())
+	s.show(s.procedureScreen(procs, 0, s.tilesPerPage(procs)))
+}
 
 // tileCounts are the tiles a page of procedures may hold, most first:
 // two columns at the smallest text, one column (each title on fewer lines)
@@ -83,11 +86,6 @@ func (s *Shell) tilesPerPage(procs []*walkthrough.Procedure) int {
 	return counts[len(counts)-1]
 }
 
-func (s *Shell) showProcedurePage(pageNo int) {
-	procs := s.svc.Walkthroughs.Ordered(s.svc.Sessions.Needs())
-	s.show(s.procedureScreen(procs, pageNo, s.tilesPerPage(procs)))
-}
-
 // procedureScreen builds page pageNo of procs, per tiles a page.
 func (s *Shell) procedureScreen(procs []*walkthrough.Procedure, pageNo, per int) *Screen {
 	pages := max(1, (len(procs)+per-1)/per)
@@ -108,8 +106,10 @@ func (s *Shell) procedureScreen(procs []*walkthrough.Procedure, pageNo, per int)
 		grid.Add(canvas.NewRectangle(color.Transparent))
 	}
 	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, s.showHome)
-	prev := s.button(sc, "page.previous", s.wT("walk.page.previous"), widget.MediumImportance, func() { s.showProcedurePage(pageNo - 1) })
-	next := s.button(sc, "page.next", s.wT("walk.page.next"), widget.MediumImportance, func() { s.showProcedurePage(pageNo + 1) })
+	// Turning the page keeps the cut measured on the way in.
+	turn := func(to int) func() { return func() { s.show(s.procedureScreen(procs, to, per)) } }
+	prev := s.button(sc, "page.previous", s.wT("walk.page.previous"), widget.MediumImportance, turn(pageNo-1))
+	next := s.button(sc, "page.next", s.wT("walk.page.next"), widget.MediumImportance, turn(pageNo+1))
 	prev.Icon, next.Icon = theme.NavigateBackIcon(), theme.NavigateNextIcon()
 	next.IconPlacement = widget.ButtonIconTrailingText
 	if pageNo == 0 {
