@@ -43,7 +43,7 @@ func tinyDisk(t *testing.T, size string) string {
 // visitor drives the headless kiosk screens as a visitor's fingers do.
 type visitor struct {
 	t     *testing.T
-	shell *ui.Shell
+	shell *ui.Kiosk
 }
 
 func (v visitor) tap(id string) {

@@ -1,4 +1,4 @@
-package ui
+package assess
 
 import (
 	"image/color"
@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/assessment"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 )
 
 // The practical exercises. Each one works by touch, by mouse and by the
@@ -18,7 +20,7 @@ import (
 // Fyne scroll container: touch scrolling is broken in Fyne desktop.
 
 // exerciseBody builds the current exercise.
-func (f *assessFlow) exerciseBody(sc *Screen, it *assessment.Item) fyne.CanvasObject {
+func (f *assessFlow) exerciseBody(sc *shell.Screen, it *assessment.Item) fyne.CanvasObject {
 	switch it.Kind {
 	case assessment.Tap:
 		return f.tapExercise(sc)
@@ -64,7 +66,7 @@ func (k *focusable) TypedKey(ev *fyne.KeyEvent) {
 func ring() (outer, inner *canvas.Rectangle) {
 	outer = canvas.NewRectangle(color.Transparent)
 	inner = canvas.NewRectangle(color.Transparent)
-	outer.StrokeWidth, inner.StrokeWidth = FocusRing, FocusRing
+	outer.StrokeWidth, inner.StrokeWidth = kit.FocusRing, kit.FocusRing
 	outer.CornerRadius, inner.CornerRadius = 12, 12
 	return outer, inner
 }
@@ -76,8 +78,8 @@ func showRing(outer, inner *canvas.Rectangle, on bool, size fyne.Size) {
 	inner.StrokeColor = th.Color(theme.ColorNameFocus, v)
 	outer.Hidden, inner.Hidden = !on, !on
 	outer.Resize(size)
-	inner.Move(fyne.NewPos(FocusRing, FocusRing))
-	inner.Resize(size.SubtractWidthHeight(2*FocusRing, 2*FocusRing))
+	inner.Move(fyne.NewPos(kit.FocusRing, kit.FocusRing))
+	inner.Resize(size.SubtractWidthHeight(2*kit.FocusRing, 2*kit.FocusRing))
 	outer.Refresh()
 	inner.Refresh()
 }
@@ -199,8 +201,8 @@ func (p placeAt) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // tapExercise: touch the blue disc. A tap beside it is a miss; Tab then
 // Enter is the keyboard way.
-func (f *assessFlow) tapExercise(sc *Screen) fyne.CanvasObject {
-	act := f.s.act
+func (f *assessFlow) tapExercise(sc *shell.Screen) fyne.CanvasObject {
+	act := f.s.Act
 	disc := canvas.NewCircle(f.s.color(theme.ColorNamePrimary))
 	t := newTarget(disc, fyne.NewSquareSize(96), act(func() { f.hit(assessment.ViaKeyboard) }))
 	t.onTap = act(func() { f.hit(assessment.ViaPointer) })
@@ -210,11 +212,11 @@ func (f *assessFlow) tapExercise(sc *Screen) fyne.CanvasObject {
 
 // doubleClickExercise: open the folder with a double tap (or Enter). A
 // single tap is a miss.
-func (f *assessFlow) doubleClickExercise(sc *Screen) fyne.CanvasObject {
+func (f *assessFlow) doubleClickExercise(sc *shell.Screen) fyne.CanvasObject {
 	name := widget.NewLabel(f.s.T("assess.folder"))
 	name.Alignment = fyne.TextAlignCenter
 	look := container.NewBorder(nil, name, nil, nil, picto("folder", 120))
-	act := f.s.act
+	act := f.s.Act
 	t := &doubleTarget{}
 	t.init(t, look, look.MinSize().Add(fyne.NewSize(24, 0)), act(func() { f.hit(assessment.ViaKeyboard) }))
 	t.onTap = act(func() { f.miss(sc, "assess.doubleclick.miss") })
@@ -224,9 +226,9 @@ func (f *assessFlow) doubleClickExercise(sc *Screen) fyne.CanvasObject {
 
 // dragExercise: drag the photo into the box. By touch or keyboard alone,
 // the photo can also be picked (tap or Enter) and then the box chosen.
-func (f *assessFlow) dragExercise(sc *Screen) fyne.CanvasObject {
+func (f *assessFlow) dragExercise(sc *shell.Screen) fyne.CanvasObject {
 	s := f.s
-	act := s.act
+	act := s.Act
 	picked := false
 	boxBg := canvas.NewRectangle(color.Transparent)
 	boxBg.StrokeColor = s.color(theme.ColorNamePrimary)
@@ -342,14 +344,14 @@ func (r *dragBoardRenderer) Objects() []fyne.CanvasObject {
 // bottom. It moves by mouse wheel, by swiping the page, by the Descendre /
 // Monter buttons, or by the arrow and Page keys — whichever brought the
 // page down is recorded. Annuler next to Valider is a miss.
-func (f *assessFlow) scrollExercise(sc *Screen) fyne.CanvasObject {
+func (f *assessFlow) scrollExercise(sc *shell.Screen) fyne.CanvasObject {
 	s := f.s
-	confirm := s.button(sc, "page.confirm", s.T("assess.confirm"), widget.HighImportance, func() { f.exerciseDone(-1) })
-	cancel := s.button(sc, "page.cancel", s.T("assess.cancel"), widget.MediumImportance, func() { f.miss(sc, "assess.scroll.miss") })
+	confirm := s.Button(sc, "page.confirm", s.T("assess.confirm"), widget.HighImportance, func() { f.exerciseDone(-1) })
+	cancel := s.Button(sc, "page.cancel", s.T("assess.cancel"), widget.MediumImportance, func() { f.miss(sc, "assess.scroll.miss") })
 	p := newPageView(f, container.NewGridWithColumns(2, cancel, confirm))
-	down := s.button(sc, "page.down", s.T("assess.scroll.down"), widget.MediumImportance, func() { p.moveBy(pageRows, assessment.ViaButtons) })
+	down := s.Button(sc, "page.down", s.T("assess.scroll.down"), widget.MediumImportance, func() { p.moveBy(pageRows, assessment.ViaButtons) })
 	down.Icon = theme.MoveDownIcon()
-	up := s.button(sc, "page.up", s.T("assess.scroll.up"), widget.MediumImportance, func() { p.moveBy(-pageRows, assessment.ViaButtons) })
+	up := s.Button(sc, "page.up", s.T("assess.scroll.up"), widget.MediumImportance, func() { p.moveBy(-pageRows, assessment.ViaButtons) })
 	up.Icon = theme.MoveUpIcon()
 	sc.OnKey = func(ev *fyne.KeyEvent) bool { return p.key(ev) }
 	return container.NewBorder(nil, nil, nil, container.NewVBox(up, layout.NewSpacer(), down), p)
@@ -375,7 +377,7 @@ func newPageView(f *assessFlow, last fyne.CanvasObject) *pageView {
 	p := &pageView{f: f}
 	p.ExtendBaseWidget(p)
 	p.refresh = p.Refresh
-	p.onKey = f.s.act(func() { p.moveBy(1, assessment.ViaKeyboard) })
+	p.onKey = f.s.Act(func() { p.moveBy(1, assessment.ViaKeyboard) })
 	widths := []float32{0.5, 0.9, 0.8, 0.95, 0.6, 0.85, 0.9}
 	for i, w := range widths {
 		bar := canvas.NewRectangle(f.s.color(theme.ColorNameButton))
@@ -422,7 +424,7 @@ func (p *pageView) moveBy(rows int, via string) {
 
 // Scrolled takes the mouse wheel (and touchpad).
 func (p *pageView) Scrolled(ev *fyne.ScrollEvent) {
-	p.f.s.act(func() {
+	p.f.s.Act(func() {
 		switch {
 		case ev.Scrolled.DY < 0:
 			p.moveBy(1, assessment.ViaWheel)
@@ -434,7 +436,7 @@ func (p *pageView) Scrolled(ev *fyne.ScrollEvent) {
 
 // Dragged takes a swipe: the page follows the finger, a row at a time.
 func (p *pageView) Dragged(ev *fyne.DragEvent) {
-	p.f.s.act(func() {
+	p.f.s.Act(func() {
 		p.dragged += ev.Dragged.DY
 		row := p.Size().Height / pageRows
 		for p.dragged <= -row/2 {
@@ -474,7 +476,7 @@ func (p *pageView) TypedKey(ev *fyne.KeyEvent) {
 }
 
 func (p *pageView) MinSize() fyne.Size {
-	return fyne.NewSize(400, float32(pageRows)*(MinTouchTarget+20))
+	return fyne.NewSize(400, float32(pageRows)*(kit.MinTouchTarget+20))
 }
 
 func (p *pageView) CreateRenderer() fyne.WidgetRenderer {
@@ -515,14 +517,14 @@ func (r *pageRenderer) Objects() []fyne.CanvasObject {
 // typeExercise: type the shown word, with the keyboard or the keys on the
 // screen. Only the accuracy is kept: the letters typed are dropped as soon
 // as they are measured.
-func (f *assessFlow) typeExercise(sc *Screen, it *assessment.Item) fyne.CanvasObject {
+func (f *assessFlow) typeExercise(sc *shell.Screen, it *assessment.Item) fyne.CanvasObject {
 	s := f.s
-	word := it.Word.In(s.lang)
-	shown := label(sc, "word", word)
+	word := it.Word.In(s.Lang())
+	shown := sc.Label("word", word)
 	shown.Wrapping = fyne.TextWrapOff
 	shown.TextStyle.Bold = true
 	shown.SizeName = theme.SizeNameHeadingText
-	entry := s.entry()
+	entry := s.Entry()
 	entry.SetPlaceHolder(s.T("assess.type.placeholder"))
 	screenKeys := false
 	confirm := func() {
@@ -535,21 +537,21 @@ func (f *assessFlow) typeExercise(sc *Screen, it *assessment.Item) fyne.CanvasOb
 		}
 		f.exerciseDone(accuracy)
 	}
-	entry.OnSubmitted = func(string) { s.act(confirm)() }
-	ok := s.button(sc, "type.confirm", s.T("assess.confirm"), widget.HighImportance, confirm)
+	entry.OnSubmitted = func(string) { s.Act(confirm)() }
+	ok := s.Button(sc, "type.confirm", s.T("assess.confirm"), widget.HighImportance, confirm)
 	ok.Icon = theme.ConfirmIcon()
 	keys := container.NewVBox()
 	for _, row := range []string{"azertyuiop", "qsdfghjklm", "wxcvbn"} {
 		line := container.NewGridWithColumns(10)
 		for _, r := range row {
 			letter := string(r)
-			line.Add(s.button(sc, "key."+letter, letter, widget.MediumImportance, func() {
+			line.Add(s.Button(sc, "key."+letter, letter, widget.MediumImportance, func() {
 				screenKeys = true
 				entry.SetText(entry.Text + letter)
 			}))
 		}
 		if row == "wxcvbn" {
-			erase := s.button(sc, "key.erase", s.T("assess.type.erase"), widget.MediumImportance, func() {
+			erase := s.Button(sc, "key.erase", s.T("assess.type.erase"), widget.MediumImportance, func() {
 				screenKeys = true
 				if r := []rune(entry.Text); len(r) > 0 {
 					entry.SetText(string(r[:len(r)-1]))

@@ -1,4 +1,4 @@
-package ui
+package assess
 
 import (
 	"context"
@@ -16,12 +16,14 @@ import (
 
 	"pasapas/assessment"
 	"pasapas/assets"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 )
 
 // assessFlow is one visitor's way through the self-assessment: the run
 // (pure Go: path, skip rules, scoring) and what the current screen measures.
 type assessFlow struct {
-	s   *Shell
+	s   *Screens
 	run *assessment.Run
 	// shown is when the current question appeared; misses and via are what
 	// the current exercise has measured so far.
@@ -34,9 +36,9 @@ type assessFlow struct {
 	aside fyne.CanvasObject
 }
 
-// startAssessment opens the first question ("Tester mes compétences").
-func (s *Shell) startAssessment() {
-	f := &assessFlow{s: s, run: s.svc.Questions.NewRun()}
+// StartAssessment opens the first question ("Tester mes compétences").
+func (s *Screens) StartAssessment() {
+	f := &assessFlow{s: s, run: s.Svc.Questions.NewRun()}
 	f.show()
 }
 
@@ -47,8 +49,8 @@ func (f *assessFlow) show() {
 		f.finish()
 		return
 	}
-	f.shown, f.misses, f.via, f.focus, f.aside = f.s.svc.Now(), 0, "", nil, nil
-	sc := newScreen("assess." + string(it.Kind))
+	f.shown, f.misses, f.via, f.focus, f.aside = f.s.Svc.Now(), 0, "", nil, nil
+	sc := shell.NewScreen("assess." + string(it.Kind))
 	switch {
 	case it.Kind == assessment.Needs:
 		body, confirm := f.needsBody(sc, it)
@@ -58,9 +60,9 @@ func (f *assessFlow) show() {
 	default:
 		f.frame(sc, it, f.choicesBody(sc, it))
 	}
-	f.s.show(sc)
+	f.s.Show(sc)
 	if f.focus != nil {
-		f.s.win.Canvas().Focus(f.focus)
+		f.s.Window().Canvas().Focus(f.focus)
 	}
 }
 
@@ -75,19 +77,19 @@ var buttonLabel = regexp.MustCompile(`\{(assess\.[a-z_.]+)\}`)
 
 // questionText is the question of it in the visitor's language, its
 // placeholders replaced by the labels they name.
-func (s *Shell) questionText(it *assessment.Item) string {
-	return buttonLabel.ReplaceAllStringFunc(it.Question.In(s.lang), func(m string) string { return s.T(m[1 : len(m)-1]) })
+func (s *Screens) questionText(it *assessment.Item) string {
+	return buttonLabel.ReplaceAllStringFunc(it.Question.In(s.Lang()), func(m string) string { return s.T(m[1 : len(m)-1]) })
 }
 
-func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+func (f *assessFlow) frame(sc *shell.Screen, it *assessment.Item, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
 	s := f.s
-	lang := s.lang
+	lang := s.Lang()
 	done, total := f.run.Progress()
 	track := canvas.NewRectangle(s.color(theme.ColorNameButton))
 	fill := canvas.NewRectangle(s.color(theme.ColorNamePrimary))
 	track.CornerRadius, fill.CornerRadius = 5, 5
 
-	q := label(sc, "question", s.questionText(it))
+	q := sc.Label("question", s.questionText(it))
 	q.TextStyle.Bold = true
 	var pic fyne.CanvasObject
 	if it.Scene == nil && f.aside == nil {
@@ -96,7 +98,7 @@ func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObje
 	top := container.NewBorder(nil, nil, pic, f.aside, q)
 	parts := []fyne.CanvasObject{top}
 	if h := it.Hint.In(lang); h != "" || (it.Kind.IsExercise() && it.Kind != assessment.Type) {
-		hint := label(sc, "hint", h)
+		hint := sc.Label("hint", h)
 		sc.Labels["feedback"] = hint
 		parts = append(parts, hint)
 	}
@@ -105,12 +107,12 @@ func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObje
 	if sc.Back == nil {
 		sc.Back = f.back
 	}
-	back := s.button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { sc.Back() })
+	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { sc.Back() })
 	back.Icon = theme.NavigateBackIcon()
-	skip := s.button(sc, "skip", s.T("assess.skip"), widget.MediumImportance, f.skip)
+	skip := s.Button(sc, "skip", s.T("assess.skip"), widget.MediumImportance, f.skip)
 	skip.Icon = theme.NavigateNextIcon()
 	skip.IconPlacement = widget.ButtonIconTrailingText
-	count := centred(label(sc, "progress", s.T("assess.progress", "n", strconv.Itoa(done+1), "total", strconv.Itoa(total))))
+	count := kit.Centred(sc.Label("progress", s.T("assess.progress", "n", strconv.Itoa(done+1), "total", strconv.Itoa(total))))
 	count.Wrapping = fyne.TextWrapOff
 	// The bar sits in the count's bottom padding: a progress bar of its own
 	// line would cost a line of text at the largest size.
@@ -120,7 +122,7 @@ func (f *assessFlow) frame(sc *Screen, it *assessment.Item, body fyne.CanvasObje
 	} else {
 		parts = append([]fyne.CanvasObject{container.New(&progressLayout{part: float32(done+1) / float32(max(total, 1))}, layout.NewSpacer(), track, fill)}, parts...)
 	}
-	sc.Content = page(container.NewVBox(parts...), append(append([]fyne.CanvasObject{back}, actions...), skip)...)
+	sc.Content = kit.Page(container.NewVBox(parts...), append(append([]fyne.CanvasObject{back}, actions...), skip)...)
 }
 
 // progressLayout lays out the progress count (first object) over its area
@@ -157,17 +159,17 @@ func (f *assessFlow) answer(a assessment.Answer) {
 		return
 	}
 	a.Item = it.ID
-	a.Millis = s.svc.Now().Sub(f.shown).Milliseconds()
+	a.Millis = s.Svc.Now().Sub(f.shown).Milliseconds()
 	if !it.Kind.IsExercise() {
 		a.Misses, a.Via, a.Accuracy = 0, "", -1
 	}
-	if err := s.svc.Sessions.Record(assessment.EventAnswer, a.Payload(it.Kind)); err != nil {
-		s.svc.Log.WithError(err).Error("could not store an answer")
-		s.showError(s.T("error.storage"))
+	if err := s.Svc.Sessions.Record(assessment.EventAnswer, a.Payload(it.Kind)); err != nil {
+		s.Svc.Log.WithError(err).Error("could not store an answer")
+		s.ShowError(s.T("error.storage"))
 		return
 	}
 	if it.Kind == assessment.Needs {
-		s.svc.Sessions.SetNeeds(a.Needs)
+		s.Svc.Sessions.SetNeeds(a.Needs)
 	}
 	f.run.Answer(a)
 	f.show()
@@ -197,14 +199,14 @@ func (f *assessFlow) skip() {
 // back returns to the previous question, or home from the first.
 func (f *assessFlow) back() {
 	if !f.run.Back() {
-		f.s.showHome()
+		f.s.Flows.Home()
 		return
 	}
 	f.show()
 }
 
 // miss counts a try beside the target and says so kindly.
-func (f *assessFlow) miss(sc *Screen, key string) {
+func (f *assessFlow) miss(sc *shell.Screen, key string) {
 	f.misses++
 	if l := sc.Labels["feedback"]; l != nil {
 		l.SetText(f.s.T(key))
@@ -215,23 +217,23 @@ func (f *assessFlow) miss(sc *Screen, key string) {
 func (f *assessFlow) finish() {
 	s := f.s
 	res := f.run.Result()
-	cur := s.svc.Sessions.Current()
+	cur := s.Svc.Sessions.Current()
 	if cur == nil {
-		s.showError(s.T("error.body"))
+		s.ShowError(s.T("error.body"))
 		return
 	}
-	if s.svc.Assessments != nil {
-		if err := s.svc.Assessments.SaveAssessment(context.Background(), cur.ID, res); err != nil {
-			s.svc.Log.WithError(err).Error("could not store the assessment")
-			s.showError(s.T("error.storage"))
+	if s.Svc.Assessments != nil {
+		if err := s.Svc.Assessments.SaveAssessment(context.Background(), cur.ID, res); err != nil {
+			s.Svc.Log.WithError(err).Error("could not store the assessment")
+			s.ShowError(s.T("error.storage"))
 			return
 		}
 	}
-	s.svc.Log.WithField("orientation", res.Orientation).Info("self-assessment finished")
+	s.Svc.Log.WithField("orientation", res.Orientation).Info("self-assessment finished")
 	// The procedures list follows the declared needs, after what the
 	// answers put first (no e-mail address: the e-mail walkthrough). Only
 	// the declared needs are stored.
-	s.svc.Sessions.SetNeeds(res.ProcedureOrder())
+	s.Svc.Sessions.SetNeeds(res.ProcedureOrder())
 	s.showAssessResult(res)
 }
 
@@ -250,7 +252,7 @@ func picto(name string, size float32) fyne.CanvasObject {
 // tile is a big answer: a button underneath (focus, Enter, tap) showing
 // its number key at the left, with an optional pictogram and wrapping text
 // laid over the rest. selected tiles are drawn in the primary colour.
-func (s *Shell) tile(sc *Screen, id, key, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
+func (s *Screens) tile(sc *shell.Screen, id, key, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
 	var left []fyne.CanvasObject
 	if pic != nil {
 		left = append(left, container.NewCenter(pic))
@@ -299,40 +301,15 @@ func (a *afterKey) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // overButton lays content over a button (which a plain button cannot do
 // with wrapping text), in the primary colour when selected.
-func (s *Shell) overButton(sc *Screen, id string, selected bool, f func(), content fyne.CanvasObject, side float32) fyne.CanvasObject {
+func (s *Screens) overButton(sc *shell.Screen, id string, selected bool, f func(), content fyne.CanvasObject, side float32) fyne.CanvasObject {
 	imp := widget.MediumImportance
 	if selected {
 		imp = widget.HighImportance
 	}
-	b := s.button(sc, id, "", imp, f)
+	b := s.Button(sc, id, "", imp, f)
 	padded := container.New(layout.NewCustomPaddedLayout(2, 2, side, side), content)
-	return container.NewStack(b, container.NewThemeOverride(padded, tileTheme{onPrimary: selected}))
+	return container.NewStack(b, container.NewThemeOverride(padded, kit.Tile{OnPrimary: selected}))
 }
-
-// tileTheme is the current theme with less room inside labels: the tile's
-// button already frames them, and at the largest text a line saved is an
-// answer more on screen. onPrimary swaps the text colour for a selected
-// tile.
-type tileTheme struct{ onPrimary bool }
-
-func (t tileTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t tileTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if t.onPrimary && n == theme.ColorNameForeground {
-		n = theme.ColorNameForegroundOnPrimary
-	}
-	return t.current().Color(n, v)
-}
-
-func (t tileTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameInnerPadding {
-		return 4
-	}
-	return t.current().Size(n)
-}
-
-func (t tileTheme) Font(st fyne.TextStyle) fyne.Resource    { return t.current().Font(st) }
-func (t tileTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
 
 // keyIndex turns '1'…'9' into 0…8 and '0' into 9; -1 for other runes.
 func keyIndex(r rune) int {
@@ -349,7 +326,7 @@ func keyName(i int) string { return strconv.Itoa((i + 1) % 10) }
 
 // choicesBody shows the answers of a self-declared, plain, situational or
 // pictogram question as big tiles; keys 1–4 pick them.
-func (f *assessFlow) choicesBody(sc *Screen, it *assessment.Item) fyne.CanvasObject {
+func (f *assessFlow) choicesBody(sc *shell.Screen, it *assessment.Item) fyne.CanvasObject {
 	s := f.s
 	type opt struct {
 		code, text string
@@ -366,7 +343,7 @@ func (f *assessFlow) choicesBody(sc *Screen, it *assessment.Item) fyne.CanvasObj
 			if it.Kind == assessment.Icons {
 				size = 110
 			}
-			opts = append(opts, opt{code: o.ID, text: o.Text.In(s.lang), pic: picto(o.Picto, size)})
+			opts = append(opts, opt{code: o.ID, text: o.Text.In(s.Lang()), pic: picto(o.Picto, size)})
 		}
 	}
 	cols := 2
@@ -406,10 +383,10 @@ const needsPage = 5
 // pictograms, toggled by tap, Enter or their number key, five a page, then
 // Valider. It returns the body and the bottom row's middle action
 // (Suivant on the first page, Valider on the last).
-func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObject, fyne.CanvasObject) {
+func (f *assessFlow) needsBody(sc *shell.Screen, it *assessment.Item) (fyne.CanvasObject, fyne.CanvasObject) {
 	s := f.s
 	chosen := map[string]bool{}
-	for _, n := range s.svc.Sessions.Needs() {
+	for _, n := range s.Svc.Sessions.Needs() {
 		chosen[n] = true
 	}
 	grid := container.NewGridWithColumns(3)
@@ -418,12 +395,12 @@ func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObje
 	toggle := func(o assessment.Option) {
 		chosen[o.ID] = !chosen[o.ID]
 		draw()
-		if b := sc.Buttons["need."+o.ID]; b != nil && s.win.Canvas().Focused() != nil {
-			s.win.Canvas().Focus(b)
+		if b := sc.Buttons["need."+o.ID]; b != nil && s.Window().Canvas().Focused() != nil {
+			s.Window().Canvas().Focus(b)
 		}
 	}
 	onPage := func() []assessment.Option { return it.Options[first:min(first+needsPage, len(it.Options))] }
-	confirm := s.button(sc, "confirm", s.T("assess.confirm"), widget.HighImportance, func() {
+	confirm := s.Button(sc, "confirm", s.T("assess.confirm"), widget.HighImportance, func() {
 		var needs []string
 		for _, o := range it.Options {
 			if chosen[o.ID] {
@@ -433,7 +410,7 @@ func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObje
 		f.answer(assessment.Answer{Code: assessment.Chosen, Needs: needs})
 	})
 	confirm.Icon = theme.ConfirmIcon()
-	next := s.button(sc, "more", s.T("assess.more"), widget.HighImportance, func() {
+	next := s.Button(sc, "more", s.T("assess.more"), widget.HighImportance, func() {
 		first += needsPage
 		draw()
 	})
@@ -446,7 +423,7 @@ func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObje
 			delete(sc.Buttons, "need."+o.ID)
 		}
 		for _, o := range onPage() {
-			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.lang), picto(o.Picto, 48), chosen[o.ID], func() { toggle(o) }))
+			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.Lang()), picto(o.Picto, 48), chosen[o.ID], func() { toggle(o) }))
 		}
 		grid.Refresh()
 		last := first+needsPage >= len(it.Options)
@@ -486,7 +463,7 @@ func (f *assessFlow) needsBody(sc *Screen, it *assessment.Item) (fyne.CanvasObje
 
 // needTile is a service to tick: its pictogram above its short name, the
 // whole tile in the primary colour once chosen.
-func (s *Shell) needTile(sc *Screen, id, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
+func (s *Screens) needTile(sc *shell.Screen, id, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
 	t := widget.NewLabel(text)
 	t.Wrapping = fyne.TextWrapWord
 	t.Alignment = fyne.TextAlignCenter
@@ -499,14 +476,14 @@ func (s *Shell) needTile(sc *Screen, id, text string, pic fyne.CanvasObject, sel
 // message on a phone (sender and message in the frame; no head), or a web
 // page whose address bar (head) runs the whole width above it, so that the
 // address is never cut: reading it is the point.
-func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) (head, box fyne.CanvasObject) {
+func (f *assessFlow) scene(sc *shell.Screen, sn *assessment.Scene) (head, box fyne.CanvasObject) {
 	s := f.s
-	lang := s.lang
+	lang := s.Lang()
 	frame := canvas.NewRectangle(color.Transparent)
 	frame.StrokeColor = s.color(theme.ColorNameForeground)
 	frame.StrokeWidth = 4
 	frame.CornerRadius = 18
-	body := label(sc, "scene.body", sn.Body.In(lang))
+	body := sc.Label("scene.body", sn.Body.In(lang))
 	bg := canvas.NewRectangle(s.color(theme.ColorNameButton))
 	bg.CornerRadius = 12
 	parts := []fyne.CanvasObject{container.NewStack(bg, container.NewPadded(body))}
@@ -516,7 +493,7 @@ func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) (head, box fyne.Can
 			mark = canvas.NewImageFromResource(assets.Picto("padlock"))
 		}
 		mark.SetMinSize(fyne.NewSquareSize(44))
-		addr := label(sc, "scene.address", sn.Address)
+		addr := sc.Label("scene.address", sn.Address)
 		addr.Wrapping = fyne.TextWrapOff
 		bar := canvas.NewRectangle(color.Transparent)
 		bar.StrokeColor = s.color(theme.ColorNameForeground)
@@ -524,11 +501,11 @@ func (f *assessFlow) scene(sc *Screen, sn *assessment.Scene) (head, box fyne.Can
 		bar.CornerRadius = 24
 		head = container.NewStack(bar, container.NewPadded(container.NewBorder(nil, nil, mark, nil, addr)))
 	} else {
-		from := label(sc, "scene.from", sn.From.In(lang))
+		from := sc.Label("scene.from", sn.From.In(lang))
 		from.TextStyle.Bold = true
 		parts = append([]fyne.CanvasObject{from}, parts...)
 	}
-	inner := container.NewThemeOverride(container.NewPadded(container.NewVBox(parts...)), tileTheme{})
+	inner := container.NewThemeOverride(container.NewPadded(container.NewVBox(parts...)), kit.Tile{})
 	return head, container.NewStack(frame, inner)
 }
 
@@ -551,6 +528,6 @@ func (p *split) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // color is the current theme's colour n.
-func (s *Shell) color(n fyne.ThemeColorName) color.Color {
-	return s.app.Settings().Theme().Color(n, s.app.Settings().ThemeVariant())
+func (s *Screens) color(n fyne.ThemeColorName) color.Color {
+	return s.App().Settings().Theme().Color(n, s.App().Settings().ThemeVariant())
 }

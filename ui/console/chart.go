@@ -1,7 +1,8 @@
-package ui
+package console
 
 import (
 	"image/color"
+	"pasapas/ui/kit"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -13,9 +14,9 @@ import (
 // Chart colours: distinct in hue and lightness, each readable beside dark
 // text and on white.
 var (
-	levelColours = [4]color.Color{rgb(0xA4001C), rgb(0xD9822B), rgb(0x4A7FC1), rgb(0x14561A)}
-	seriesColour = rgb(0x0B3D91)
-	stuckColour  = rgb(0xA4001C)
+	levelColours = [4]color.Color{kit.RGB(0xA4001C), kit.RGB(0xD9822B), kit.RGB(0x4A7FC1), kit.RGB(0x14561A)}
+	seriesColour = kit.RGB(0x0B3D91)
+	stuckColour  = kit.RGB(0xA4001C)
 )
 
 // orientationColours follow the levels: "faire pour" reads like level 0.
@@ -66,7 +67,7 @@ func text(s string, size float32, x, y float32, align fyne.TextAlign, width floa
 	t := canvas.NewText(s, theme.Color(theme.ColorNameForeground))
 	t.TextSize = size
 	if t.TextSize == 0 {
-		t.TextSize = consoleText
+		t.TextSize = kit.ConsoleText
 	}
 	t.Alignment = align
 	t.Move(fyne.NewPos(x, y))
@@ -74,14 +75,14 @@ func text(s string, size float32, x, y float32, align fyne.TextAlign, width floa
 	return t
 }
 
-// minLine is the smallest row of a bar chart; rows grow to consoleText×1.6
+// minLine is the smallest row of a bar chart; rows grow to kit.ConsoleText×1.6
 // when there is room.
-const minLine = consoleText * 1.4
+const minLine = kit.ConsoleText * 1.4
 
 // lineFor shares height between rows: the row height and its text size.
 func lineFor(height float32, rows int) (line, textSize float32) {
-	line = min(consoleText*1.6, height/float32(max(rows, 1)))
-	return line, min(consoleText, line*0.78)
+	line = min(kit.ConsoleText*1.6, height/float32(max(rows, 1)))
+	return line, min(kit.ConsoleText, line*0.78)
 }
 
 // maxLabelW leaves a bar chart at least a third of its width for bars and
@@ -131,7 +132,7 @@ func hbars(bars []bar, top float64) fyne.CanvasObject {
 		labels[i], notes[i] = b.label, b.text
 	}
 	return barRows(labels, notes, 0.34, 0.22, func(i int, x, y, w, h float32) []fyne.CanvasObject {
-		out := []fyne.CanvasObject{rect(rgb(0xEEEEEE), x, y, w, h)}
+		out := []fyne.CanvasObject{rect(kit.RGB(0xEEEEEE), x, y, w, h)}
 		if top > 0 {
 			out = append(out, rect(bars[i].colour, x, y, w*float32(bars[i].value/top), h))
 		}
@@ -162,13 +163,13 @@ func stacked(labels []string, parts [][4]int, notes []string) fyne.CanvasObject 
 
 // legend draws coloured squares with their words on one line.
 func legend(items []string, colours []color.Color) fyne.CanvasObject {
-	h := float32(consoleText * 1.4)
+	h := float32(kit.ConsoleText * 1.4)
 	return newDrawing(fyne.NewSize(200, h), func(size fyne.Size) []fyne.CanvasObject {
 		var out []fyne.CanvasObject
 		w := size.Width / float32(len(items))
 		for i, it := range items {
 			x := float32(i) * w
-			out = append(out, rect(colours[i], x, 4, h-8, h-8), text(it, consoleText*0.85, x+h, 2, fyne.TextAlignLeading, w-h))
+			out = append(out, rect(colours[i], x, 4, h-8, h-8), text(it, kit.ConsoleText*0.85, x+h, 2, fyne.TextAlignLeading, w-h))
 		}
 		return out
 	})
@@ -178,7 +179,7 @@ func legend(items []string, colours []color.Color) fyne.CanvasObject {
 // week) with the largest value on the axis and dates under the first,
 // middle and last bars.
 func columnsChart(values []int, labels []string) fyne.CanvasObject {
-	small := float32(consoleText * 0.8)
+	small := float32(kit.ConsoleText * 0.8)
 	return newDrawing(fyne.NewSize(200, 120), func(size fyne.Size) []fyne.CanvasObject {
 		top := 0
 		for _, v := range values {

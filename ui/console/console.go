@@ -1,8 +1,7 @@
-package ui
+package console
 
 import (
 	"context"
-	"io"
 	"strconv"
 	"time"
 
@@ -12,70 +11,22 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"pasapas/app/activity"
-	"pasapas/app/directory"
-	"pasapas/app/session"
 	"pasapas/assessment/walkthrough"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 )
 
-// Console is what the mediator console reads and changes in the store
-// (app/store.Store implements it): sessions, statistics, export, purge,
-// settings and the local directory.
-type Console interface {
-	ListSessions(ctx context.Context, after activity.Cursor, limit int) (activity.Page, error)
-	Summary(ctx context.Context, code session.Code) (activity.Summary, error)
-	SessionEvents(ctx context.Context, code session.Code) ([]session.Event, error)
-	DeleteSession(ctx context.Context, code session.Code) error
-	Stats(ctx context.Context, p activity.Period) (activity.Stats, error)
-	Export(ctx context.Context, w io.Writer, from, to time.Time, format string, opts activity.Options) (int, error)
-	Purge(ctx context.Context, before time.Time) (int, error)
-	Setting(ctx context.Context, key, def string) (string, error)
-	SetSetting(ctx context.Context, key, value string) error
-	Places(ctx context.Context) ([]directory.Place, error)
-	ReplacePlaces(ctx context.Context, places []directory.Place) error
-}
-
-// consoleText is the console's body text size. Its screens are for staff at
-// a desk with a mouse: at the visitors' 32 px a week of sessions or four
-// charts would not fit 1024×768.
-const consoleText = 18
-
-// consoleTheme is the kiosk theme with desk-sized text and spacing.
-type consoleTheme struct{ fyne.Theme }
-
-func (t consoleTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameText, theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
-		return consoleText
-	case theme.SizeNameSubHeadingText:
-		return consoleText * 1.2
-	case theme.SizeNameHeadingText:
-		return consoleText * 1.45
-	case theme.SizeNamePadding, theme.SizeNameLineSpacing:
-		return 3
-	case theme.SizeNameInnerPadding:
-		return 4
-	case theme.SizeNameInputBorder, theme.SizeNameSeparatorThickness:
-		return 1
-	case theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
-		return 4
-	case theme.SizeNameScrollBar:
-		return 12
-	}
-	return t.Theme.Size(n)
-}
-
 // consoleButton is the kiosk Button without the touch-size floor.
-type consoleButton struct{ Button }
+type consoleButton struct{ kit.Button }
 
 func (b *consoleButton) MinSize() fyne.Size { return b.Button.Button.MinSize() }
 
 // cbutton makes a console button kept in sc.Buttons under id; like
 // s.button it reports activity and survives a panic in f.
-func (s *Shell) cbutton(sc *Screen, id, text string, imp widget.Importance, f func()) *consoleButton {
+func (s *desk) cbutton(sc *shell.Screen, id, text string, imp widget.Importance, f func()) *consoleButton {
 	b := &consoleButton{}
 	b.Text = text
-	b.OnTapped = s.act(f)
+	b.OnTapped = s.Act(f)
 	b.Importance = imp
 	b.ExtendBaseWidget(b)
 	sc.Buttons[id] = &b.Button
@@ -84,25 +35,25 @@ func (s *Shell) cbutton(sc *Screen, id, text string, imp widget.Importance, f fu
 
 // ctx is the context of console queries: the UI waits for them, and they
 // are short by design (indexes, day counters, pages).
-func (s *Shell) ctx() context.Context { return context.Background() }
+func (s *desk) ctx() context.Context { return context.Background() }
 
 // consolePage lays out a console screen: a title, the body filling the
 // middle, actions at the bottom right and the way back to the menu at the
 // bottom left. Escape goes back to the menu too.
-func (s *Shell) consolePage(sc *Screen, title string, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+func (s *Screens) consolePage(sc *shell.Screen, title string, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
 	s.consolePageWithTools(sc, title, nil, body, actions...)
 }
 
 // consolePageWithTools is consolePage with tools (a search field) on the
 // title's line, where they cost no height.
-func (s *Shell) consolePageWithTools(sc *Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+func (s *Screens) consolePageWithTools(sc *shell.Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
 	sc.Content = s.consoleFrame(sc, title, tools, body, actions...)
-	s.show(sc)
+	s.Show(sc)
 }
 
 // consoleFrame lays out a console page around body, for showing or for
 // measuring.
-func (s *Shell) consoleFrame(sc *Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
+func (s *Screens) consoleFrame(sc *shell.Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
 	back := s.cbutton(sc, "menu", s.M("console.menu"), widget.MediumImportance, s.showMediatorMenu)
 	back.Icon = theme.NavigateBackIcon()
 	if sc.Back == nil {
@@ -112,14 +63,14 @@ func (s *Shell) consoleFrame(sc *Screen, title string, tools, body fyne.CanvasOb
 }
 
 // deskPage shows sc laid out by deskFrame.
-func (s *Shell) deskPage(sc *Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) {
+func (s *desk) deskPage(sc *shell.Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) {
 	sc.Content = s.deskFrame(sc, title, tools, body, left, actions...)
-	s.show(sc)
+	s.Show(sc)
 }
 
 // deskFrame is the console's layout with left at the bottom left (the way
 // back to the menu, or the first start's progress).
-func (s *Shell) deskFrame(sc *Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
+func (s *desk) deskFrame(sc *shell.Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
 	t := widget.NewLabel(title)
 	t.TextStyle.Bold = true
 	t.SizeName = theme.SizeNameHeadingText
@@ -132,12 +83,12 @@ func (s *Shell) deskFrame(sc *Screen, title string, tools, body, left fyne.Canva
 		container.NewVBox(container.NewBorder(nil, nil, t, nil, tools), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), bottom),
 		nil, nil, body)
-	return container.NewThemeOverride(container.NewPadded(content), consoleTheme{newKioskTheme(0, s.dark)})
+	return container.NewThemeOverride(container.NewPadded(content), kit.Console{Theme: kit.NewKiosk(0, s.Dark(), false)})
 }
 
 // clabel is a one-line console label kept in sc.Labels under id ("" keeps
 // it nowhere).
-func clabel(sc *Screen, id, text string) *widget.Label {
+func clabel(sc *shell.Screen, id, text string) *widget.Label {
 	l := widget.NewLabel(text)
 	if id != "" {
 		sc.Labels[id] = l
@@ -153,8 +104,8 @@ func bold(text string) *widget.Label {
 }
 
 // consoleError shows what went wrong in place of the body.
-func (s *Shell) consoleError(sc *Screen, err error) *widget.Label {
-	s.svc.Log.WithError(err).WithField("screen", sc.Name).Error("mediator console")
+func (s *desk) consoleError(sc *shell.Screen, err error) *widget.Label {
+	s.Svc.Log.WithError(err).WithField("screen", sc.Name).Error("mediator console")
 	l := clabel(sc, "error", s.M("console.error"))
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
@@ -216,8 +167,8 @@ func wrapped(l *widget.Label) *widget.Label {
 
 // codeName is the console's word for a domain or procedure code: the text
 // console.<kind>.<code> when the catalogue has it, else the code itself.
-func (s *Shell) codeName(kind, code string) string {
-	if key := "console." + kind + "." + code; s.svc.Text.Has(key) {
+func (s *desk) codeName(kind, code string) string {
+	if key := "console." + kind + "." + code; s.Svc.Text.Has(key) {
 		return s.M(key)
 	}
 	return code
@@ -225,16 +176,16 @@ func (s *Shell) codeName(kind, code string) string {
 
 // procedureName is a walkthrough's tile title, or its id when the content
 // no longer has it (a centre removed its own procedure).
-func (s *Shell) procedureName(id string) string {
-	if p := s.svc.Walkthroughs.Get(id); p != nil {
-		return p.Title.In(s.svc.Text.Reference())
+func (s *desk) procedureName(id string) string {
+	if p := s.Svc.Walkthroughs.Get(id); p != nil {
+		return p.Title.In(s.Svc.Text.Reference())
 	}
 	return id
 }
 
 // stepName reads "Étape 3 sur 7 : Se connecter" for step of procedure proc.
-func (s *Shell) stepName(proc, step string) string {
-	p := s.svc.Walkthroughs.Get(proc)
+func (s *desk) stepName(proc, step string) string {
+	p := s.Svc.Walkthroughs.Get(proc)
 	if p == nil {
 		return step
 	}
@@ -242,6 +193,6 @@ func (s *Shell) stepName(proc, step string) string {
 }
 
 // stuckLabel is a stuck point as the mediator reads it.
-func (s *Shell) stuckLabel(sp walkthrough.StuckPoint) string {
-	return sp.Label(s.svc.Text.Reference(), s.M("walk.step_of", "n", strconv.Itoa(sp.Number), "of", strconv.Itoa(sp.Of)))
+func (s *desk) stuckLabel(sp walkthrough.StuckPoint) string {
+	return sp.Label(s.Svc.Text.Reference(), s.M("walk.step_of", "n", strconv.Itoa(sp.Number), "of", strconv.Itoa(sp.Of)))
 }

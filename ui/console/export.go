@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"path/filepath"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/activity"
+	"pasapas/ui/shell"
 )
 
 // exportAll is the export's "everything" choice.
@@ -25,8 +26,8 @@ var lastMonth = statsPeriod{id: "month", month: true, back: 1}
 // a dialog (a USB stick, usually): CSV for spreadsheets, JSON for tools,
 // an .xlsx shaped like the Coop's own export for a coordinator.
 // dir is the folder chosen so far ("" for none).
-func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
-	sc := newScreen("mediator.export")
+func (s *Screens) showExport(p statsPeriod, format string, dir ...string) {
+	sc := shell.NewScreen("mediator.export")
 	folder := ""
 	if len(dir) > 0 {
 		folder = dir[0]
@@ -34,7 +35,7 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 	periods := s.periodButtons(sc, p, append(statsPeriods, exportAll), func(q statsPeriod) { s.showExport(q, format, folder) })
 	span := clabel(sc, "span", s.M("console.export.all"))
 	if p != exportAll {
-		period := p.span(s.svc.Now())
+		period := p.span(s.Svc.Now())
 		span.SetText(s.M("console.export.span", "from", dayLabel(period.First), "to", dayLabel(period.Last)))
 	}
 	formats := container.NewHBox(bold(s.M("console.export.format")))
@@ -52,8 +53,8 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 			if err != nil || u == nil {
 				return
 			}
-			s.act(func() { s.showExport(p, format, u.Path()) })()
-		}, s.win)
+			s.Act(func() { s.showExport(p, format, u.Path()) })()
+		}, s.Window())
 		d.Resize(fyne.NewSize(900, 640))
 		d.Show()
 	})
@@ -63,19 +64,19 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 		var from, to time.Time
 		name := "pasapas-activite-tout"
 		if p != exportAll {
-			period := p.span(s.svc.Now())
+			period := p.span(s.Svc.Now())
 			from, to = period.Start(), period.End()
 			name = "pasapas-activite-" + period.First.Format(activity.DayLayout) + "-" + period.Last.Format(activity.DayLayout)
 		}
 		path := filepath.Join(folder, name+"."+activity.Extension(format))
 		n, err := s.exportTo(path, from, to, format)
 		if err != nil {
-			s.svc.Log.WithError(err).Error("exporting the activity report")
+			s.Svc.Log.WithError(err).Error("exporting the activity report")
 			result.Importance = widget.DangerImportance
 			result.SetText(s.M("console.export.failed", "error", err.Error()))
 			return
 		}
-		s.svc.Log.WithField("sessions", n).Info("activity report exported")
+		s.Svc.Log.WithField("sessions", n).Info("activity report exported")
 		result.Importance = widget.SuccessImportance
 		result.SetText(s.M("console.export.done", "n", strconv.Itoa(n), "file", path))
 	})
@@ -95,10 +96,10 @@ func (s *Shell) showExport(p statsPeriod, format string, dir ...string) {
 
 // exportTo writes the export with the centre's settings and the
 // walkthroughs' French titles for the Coop's columns.
-func (s *Shell) exportTo(path string, from, to time.Time, format string) (int, error) {
-	centre, err := activity.ReadCentre(s.ctx(), s.svc.Console)
+func (s *Screens) exportTo(path string, from, to time.Time, format string) (int, error) {
+	centre, err := activity.ReadCentre(s.ctx(), s.Svc.Console)
 	if err != nil {
 		return 0, err
 	}
-	return activity.ExportFile(s.ctx(), s.svc.Console, path, from, to, format, activity.Options{Centre: centre, Names: s.procedureName})
+	return activity.ExportFile(s.ctx(), s.Svc.Console, path, from, to, format, activity.Options{Centre: centre, Names: s.procedureName})
 }

@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"errors"
@@ -13,12 +13,14 @@ import (
 	"pasapas/app/activity"
 	"pasapas/app/pin"
 	"pasapas/app/session"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 )
 
 // M translates key into the reference language: mediator screens are for
 // the centre's staff, whatever language the visitor chose.
-func (s *Shell) M(key string, args ...string) string {
-	return s.svc.Text.T(s.svc.Text.Reference(), key, args...)
+func (s *desk) M(key string, args ...string) string {
+	return s.Svc.Text.T(s.Svc.Text.Reference(), key, args...)
 }
 
 // padMode is what the PIN pad is collecting.
@@ -32,21 +34,19 @@ const (
 
 // openMediator answers the mediator gesture (Ctrl+Alt+M or a long press on
 // the logo). Until a PIN exists it asks to choose one.
-func (s *Shell) openMediator() {
+func (s *Gate) OpenMediator() {
 	// During the first start the setup itself asks for the code.
 	if s.setup {
 		return
 	}
-	if s.screen != nil && (s.screen.Name == "pinpad" || strings.HasPrefix(s.screen.Name, "mediator")) {
+	if s.Screen() != nil && (s.Screen().Name == "pinpad" || strings.HasPrefix(s.Screen().Name, "mediator")) {
 		return
 	}
-	if s.screen != nil && s.screen.Name != "idle" {
-		s.under = s.screen
-	}
-	set, err := s.svc.PIN.IsSet()
+	s.Cover()
+	set, err := s.Svc.PIN.IsSet()
 	if err != nil {
-		s.svc.Log.WithError(err).Error("reading the mediator PIN state")
-		s.showError(s.T("error.storage"))
+		s.Svc.Log.WithError(err).Error("reading the mediator PIN state")
+		s.ShowError(s.T("error.storage"))
 		return
 	}
 	mode := padEnter
@@ -58,13 +58,13 @@ func (s *Shell) openMediator() {
 
 // showPinPad shows the large on-screen PIN pad. first is the PIN typed the
 // first time when confirming a new one.
-func (s *Shell) showPinPad(mode padMode, first string) {
-	sc := newScreen("pinpad")
+func (s *Gate) showPinPad(mode padMode, first string) {
+	sc := shell.NewScreen("pinpad")
 	var typed []rune
-	dots := label(sc, "dots", "")
+	dots := sc.Label("dots", "")
 	dots.Alignment = fyne.TextAlignCenter
 	dots.SizeName = "headingText"
-	message := label(sc, "message", "")
+	message := sc.Label("message", "")
 	message.Importance = widget.DangerImportance
 
 	prompt := map[padMode]string{padEnter: "pin.enter", padChoose: "pin.choose", padConfirm: "pin.confirm"}[mode]
@@ -72,7 +72,7 @@ func (s *Shell) showPinPad(mode padMode, first string) {
 	if mode == padChoose {
 		promptText += "\n" + s.M("pin.choose.hint")
 	}
-	promptLabel := label(sc, "prompt", promptText)
+	promptLabel := sc.Label("prompt", promptText)
 	promptLabel.TextStyle.Bold = true
 
 	update := func() { dots.SetText(strings.Repeat("● ", len(typed))) }
@@ -97,11 +97,11 @@ func (s *Shell) showPinPad(mode padMode, first string) {
 
 	keys := container.NewGridWithColumns(3)
 	for _, d := range "123456789" {
-		keys.Add(s.button(sc, "digit."+string(d), string(d), widget.MediumImportance, func() { add(d) }))
+		keys.Add(s.Button(sc, "digit."+string(d), string(d), widget.MediumImportance, func() { add(d) }))
 	}
-	keys.Add(s.button(sc, "erase", s.M("pin.erase"), widget.MediumImportance, erase))
-	keys.Add(s.button(sc, "digit.0", "0", widget.MediumImportance, func() { add('0') }))
-	keys.Add(s.button(sc, "ok", s.M("pin.ok"), widget.HighImportance, validate))
+	keys.Add(s.Button(sc, "erase", s.M("pin.erase"), widget.MediumImportance, erase))
+	keys.Add(s.Button(sc, "digit.0", "0", widget.MediumImportance, func() { add('0') }))
+	keys.Add(s.Button(sc, "ok", s.M("pin.ok"), widget.HighImportance, validate))
 	title := s.M("pin.title")
 	var actions []fyne.CanvasObject
 	if s.setup {
@@ -109,8 +109,8 @@ func (s *Shell) showPinPad(mode padMode, first string) {
 		title = s.M("console.setup.code.title")
 		sc.NoIdle = true
 	} else {
-		actions = append(actions, s.button(sc, "back", s.M("common.back"), widget.MediumImportance, s.resume))
-		sc.Back = s.resume
+		actions = append(actions, s.Button(sc, "back", s.M("common.back"), widget.MediumImportance, s.Resume))
+		sc.Back = s.Resume
 	}
 	sc.OnRune = add
 	sc.OnKey = func(ev *fyne.KeyEvent) bool {
@@ -126,17 +126,17 @@ func (s *Shell) showPinPad(mode padMode, first string) {
 	}
 
 	left := container.NewVBox(promptLabel, dots, message)
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", title),
+	sc.Content = kit.Page(container.NewVBox(
+		sc.Heading("title", title),
 		container.NewBorder(nil, nil, nil, keys, left),
 	), actions...)
-	s.show(sc)
+	s.Show(sc)
 	s.showLock(sc)
 }
 
 // showLock tells how long a locked pad stays locked.
-func (s *Shell) showLock(sc *Screen) bool {
-	left, err := s.svc.PIN.LockedFor()
+func (s *Gate) showLock(sc *shell.Screen) bool {
+	left, err := s.Svc.PIN.LockedFor()
 	if err != nil || left <= 0 {
 		return false
 	}
@@ -145,7 +145,7 @@ func (s *Shell) showLock(sc *Screen) bool {
 	return true
 }
 
-func (s *Shell) padSubmit(sc *Screen, mode padMode, first, entered string) {
+func (s *Gate) padSubmit(sc *shell.Screen, mode padMode, first, entered string) {
 	msg := sc.Labels["message"]
 	switch mode {
 	case padChoose:
@@ -157,34 +157,34 @@ func (s *Shell) padSubmit(sc *Screen, mode padMode, first, entered string) {
 	case padConfirm:
 		if entered != first {
 			s.showPinPad(padChoose, "")
-			s.screen.Labels["message"].SetText(s.M("pin.mismatch"))
+			s.Screen().Labels["message"].SetText(s.M("pin.mismatch"))
 			return
 		}
-		if err := s.svc.PIN.Set(entered); err != nil {
-			s.svc.Log.WithError(err).Error("storing the mediator PIN")
+		if err := s.Svc.PIN.Set(entered); err != nil {
+			s.Svc.Log.WithError(err).Error("storing the mediator PIN")
 			msg.SetText(s.M("error.storage"))
 			return
 		}
-		s.svc.Log.Info("mediator PIN chosen")
+		s.Svc.Log.Info("mediator PIN chosen")
 		s.installed = true
 		if s.setup {
 			s.showSetupCentre()
 			return
 		}
-		s.showMediatorMenu()
+		s.menu()
 	case padEnter:
-		tries, err := s.svc.PIN.Check(entered)
+		tries, err := s.Svc.PIN.Check(entered)
 		switch {
 		case err == nil:
-			s.svc.Log.Info("mediator mode opened")
-			s.showMediatorMenu()
+			s.Svc.Log.Info("mediator mode opened")
+			s.menu()
 		case errors.Is(err, pin.ErrWrong):
 			msg.SetText(s.M("pin.wrong", "tries", strconv.Itoa(tries)))
 		case errors.Is(err, pin.ErrLocked):
-			s.svc.Log.Warn("mediator pad locked after wrong codes")
+			s.Svc.Log.Warn("mediator pad locked after wrong codes")
 			s.showLock(sc)
 		default:
-			s.svc.Log.WithError(err).Error("checking the mediator PIN")
+			s.Svc.Log.WithError(err).Error("checking the mediator PIN")
 			msg.SetText(s.M("error.storage"))
 		}
 	}
@@ -192,39 +192,39 @@ func (s *Shell) padSubmit(sc *Screen, mode padMode, first, entered string) {
 
 // showMediatorMenu is the mediator's menu: the console's sections, and
 // the way out of the kiosk.
-func (s *Shell) showMediatorMenu() {
-	sc := newScreen("mediator.menu")
-	quit := s.button(sc, "quit", s.M("mediator.quit"), widget.DangerImportance, func() {
-		s.svc.Log.Info("kiosk closed from the mediator menu")
-		s.endSession(session.Abandoned)
-		s.svc.Quit()
+func (s *Screens) showMediatorMenu() {
+	sc := shell.NewScreen("mediator.menu")
+	quit := s.Button(sc, "quit", s.M("mediator.quit"), widget.DangerImportance, func() {
+		s.Svc.Log.Info("kiosk closed from the mediator menu")
+		s.EndSession(session.Abandoned)
+		s.Svc.Quit()
 	})
-	back := s.button(sc, "back", s.M("mediator.back"), widget.MediumImportance, s.resume)
-	sc.Back = s.resume
+	back := s.Button(sc, "back", s.M("mediator.back"), widget.MediumImportance, s.Resume)
+	sc.Back = s.Resume
 	sections := container.NewGridWithColumns(2,
-		s.button(sc, "sessions", s.M("console.sessions.title"), widget.HighImportance, func() { s.showSessions(nil) }),
-		s.button(sc, "stats", s.M("console.stats.title"), widget.HighImportance, func() { s.showStats(statsPeriods[1], 0) }),
-		s.button(sc, "export", s.M("console.export.title"), widget.HighImportance, func() { s.showExport(lastMonth, activity.FormatCSV) }),
-		s.button(sc, "settings", s.M("console.settings.title"), widget.HighImportance, s.showSettings),
-		s.button(sc, "places", s.M("console.places.title"), widget.HighImportance, func() { s.showPlaces(0) }),
-		s.button(sc, "content", s.M("console.content.title"), widget.HighImportance, func() { s.showContentStatus(0) }),
-		s.button(sc, "network", s.M("console.network.title"), widget.HighImportance, s.showNetwork),
+		s.Button(sc, "sessions", s.M("console.sessions.title"), widget.HighImportance, func() { s.showSessions(nil) }),
+		s.Button(sc, "stats", s.M("console.stats.title"), widget.HighImportance, func() { s.showStats(statsPeriods[1], 0) }),
+		s.Button(sc, "export", s.M("console.export.title"), widget.HighImportance, func() { s.showExport(lastMonth, activity.FormatCSV) }),
+		s.Button(sc, "settings", s.M("console.settings.title"), widget.HighImportance, s.showSettings),
+		s.Button(sc, "places", s.M("console.places.title"), widget.HighImportance, func() { s.showPlaces(0) }),
+		s.Button(sc, "content", s.M("console.content.title"), widget.HighImportance, func() { s.showContentStatus(0) }),
+		s.Button(sc, "network", s.M("console.network.title"), widget.HighImportance, s.showNetwork),
 	)
 	exits := container.NewGridWithColumns(2, quit, back)
-	if s.svc.Restart != nil {
-		restart := s.button(sc, "restart", s.M("console.restart"), widget.MediumImportance, func() {
-			s.svc.Log.Info("kiosk restarted from the mediator menu")
-			s.endSession(session.Abandoned)
-			s.svc.Restart()
+	if s.Svc.Restart != nil {
+		restart := s.Button(sc, "restart", s.M("console.restart"), widget.MediumImportance, func() {
+			s.Svc.Log.Info("kiosk restarted from the mediator menu")
+			s.EndSession(session.Abandoned)
+			s.Svc.Restart()
 		})
 		exits = container.NewGridWithColumns(3, quit, restart, back)
 	}
-	parts := []fyne.CanvasObject{heading(sc, "title", s.M("mediator.title")), sections}
+	parts := []fyne.CanvasObject{sc.Heading("title", s.M("mediator.title")), sections}
 	if n := len(s.alerts()) + s.rejectedCount(); n > 0 {
-		warn := centred(label(sc, "warning", s.M("console.content.warning", "n", strconv.Itoa(n))))
+		warn := kit.Centred(sc.Label("warning", s.M("console.content.warning", "n", strconv.Itoa(n))))
 		warn.Importance = widget.DangerImportance
 		parts = append(parts, warn)
 	}
-	sc.Content = page(container.NewVBox(parts...), exits)
-	s.show(sc)
+	sc.Content = kit.Page(container.NewVBox(parts...), exits)
+	s.Show(sc)
 }

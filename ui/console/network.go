@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"errors"
@@ -12,21 +12,22 @@ import (
 
 	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
+	"pasapas/ui/shell"
 )
 
 // showNetwork sets the territory hub the kiosk sends its ended sessions to
 // (address and the centre's token) and whose signed content packs it takes
 // (the hub's public key), and sends them now on demand.
-func (s *Shell) showNetwork() {
-	sc := newScreen("mediator.network")
-	address := s.entry()
-	token := s.entry()
+func (s *Screens) showNetwork() {
+	sc := shell.NewScreen("mediator.network")
+	address := s.Entry()
+	token := s.Entry()
 	// A secret: shown as dots, like the mediator code.
 	token.Password = true
 	// Public: shown, so that it can be compared with the hub's.
-	key := s.entry()
+	key := s.Entry()
 	for k, e := range map[string]*widget.Entry{settings.SyncURL: address, settings.SyncToken: token, settings.SyncKey: key} {
-		v, err := s.svc.Console.Setting(s.ctx(), k, "")
+		v, err := s.Svc.Console.Setting(s.ctx(), k, "")
 		if err != nil {
 			s.consolePage(sc, s.M("console.network.title"), s.consoleError(sc, err))
 			return
@@ -60,7 +61,7 @@ func (s *Shell) showNetwork() {
 			return false
 		}
 		address.SetText(url)
-		s.svc.Log.Info("hub settings changed from the mediator console")
+		s.Svc.Log.Info("hub settings changed from the mediator console")
 		return true
 	}
 	form := widget.NewForm(
@@ -73,7 +74,7 @@ func (s *Shell) showNetwork() {
 			say(widget.SuccessImportance, "console.network.saved")
 		}
 	})}
-	if s.svc.PushNow != nil {
+	if s.Svc.PushNow != nil {
 		var send *consoleButton
 		send = s.cbutton(sc, "send", s.M("console.network.send"), widget.MediumImportance, func() {
 			if !save() {
@@ -81,26 +82,23 @@ func (s *Shell) showNetwork() {
 			}
 			send.Disable()
 			say(widget.MediumImportance, "console.network.sending")
-			s.jobs.Add(1)
-			go func() {
-				defer s.jobs.Done()
-				sent, waiting, err := s.svc.PushNow()
-				fyne.Do(func() {
-					send.Enable()
-					n, left := strconv.Itoa(sent), strconv.Itoa(waiting)
-					switch {
-					case errors.Is(err, kiosksync.ErrNotConfigured):
-						say(widget.DangerImportance, "console.network.unset")
-					case errors.Is(err, kiosksync.ErrRefused):
-						say(widget.DangerImportance, "console.network.refused")
-					case err != nil:
-						s.svc.Log.WithError(err).Warn("pushing to the hub from the console")
-						say(widget.DangerImportance, "console.network.failed", "n", n, "left", left)
-					default:
-						say(widget.SuccessImportance, "console.network.sent", "n", n, "left", left)
-					}
-				})
-			}()
+			var sent, waiting int
+			var err error
+			s.InBackground(func() { sent, waiting, err = s.Svc.PushNow() }, func() {
+				send.Enable()
+				n, left := strconv.Itoa(sent), strconv.Itoa(waiting)
+				switch {
+				case errors.Is(err, kiosksync.ErrNotConfigured):
+					say(widget.DangerImportance, "console.network.unset")
+				case errors.Is(err, kiosksync.ErrRefused):
+					say(widget.DangerImportance, "console.network.refused")
+				case err != nil:
+					s.Svc.Log.WithError(err).Warn("pushing to the hub from the console")
+					say(widget.DangerImportance, "console.network.failed", "n", n, "left", left)
+				default:
+					say(widget.SuccessImportance, "console.network.sent", "n", n, "left", left)
+				}
+			})
 		})
 		actions = append([]fyne.CanvasObject{send}, actions...)
 	}

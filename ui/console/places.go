@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"errors"
@@ -18,6 +18,7 @@ import (
 	"pasapas/app/activity"
 	"pasapas/app/directory"
 	"pasapas/app/settings"
+	"pasapas/ui/shell"
 )
 
 // PlacesPerPage is how many places a page of the directory shows.
@@ -32,19 +33,19 @@ const maxShownErrors = 10
 // position is set (typed, or taken from its own entry with "C'est notre
 // lieu"), filtered by query (name or commune). It imports a new directory
 // from a CSV file of the national standard.
-func (s *Shell) showPlaces(first int, query ...string) {
-	sc := newScreen("mediator.places")
+func (s *Screens) showPlaces(first int, query ...string) {
+	sc := shell.NewScreen("mediator.places")
 	q := ""
 	if len(query) > 0 {
 		q = query[0]
 	}
-	all, err := s.svc.Console.Places(s.ctx())
+	all, err := s.Svc.Console.Places(s.ctx())
 	if err != nil {
 		s.consolePage(sc, s.M("console.places.title"), s.consoleError(sc, err))
 		return
 	}
 	setting := func(key, def string) string {
-		v, _ := s.svc.Console.Setting(s.ctx(), key, def)
+		v, _ := s.Svc.Console.Setting(s.ctx(), key, def)
 		return v
 	}
 	position := setting(settings.CentrePosition, "")
@@ -74,7 +75,7 @@ func (s *Shell) showPlaces(first int, query ...string) {
 	// What the buttons say replaces the explanation: no line kept empty.
 	message := where
 	sc.Labels["message"] = where
-	posEntry, radiusEntry := s.entry(), s.entry()
+	posEntry, radiusEntry := s.Entry(), s.Entry()
 	posEntry.SetText(position)
 	posEntry.SetPlaceHolder("44.5594,6.0786")
 	radiusEntry.SetText(radius)
@@ -137,18 +138,18 @@ func (s *Shell) showPlaces(first int, query ...string) {
 			right.Add(s.cbutton(sc, "ours."+strconv.Itoa(i), s.M("console.places.ours"), widget.MediumImportance, func() {
 				s.chooseOwnPlace(sc, place)
 				s.showPlaces(0, q)
-				s.screen.Labels["message"].Importance = widget.SuccessImportance
-				s.screen.Labels["message"].SetText(s.M("console.places.ours.done", "name", place.Name))
+				s.Screen().Labels["message"].Importance = widget.SuccessImportance
+				s.Screen().Labels["message"].SetText(s.M("console.places.ours.done", "name", place.Name))
 			}))
 		}
 		list.Add(container.NewVBox(container.NewBorder(nil, nil, nil, right, name), info, widget.NewSeparator()))
 	}
 
-	search := s.entry()
+	search := s.Entry()
 	search.SetText(q)
 	search.SetPlaceHolder(s.M("console.places.search.hint"))
 	find := func() { s.showPlaces(0, strings.TrimSpace(search.Text)) }
-	search.OnSubmitted = func(string) { s.act(find)() }
+	search.OnSubmitted = func(string) { s.Act(find)() }
 	tools := container.NewBorder(nil, nil, nil, s.cbutton(sc, "find", s.M("console.places.search"), widget.MediumImportance, find),
 		container.New(&minWidth{width: 220}, search))
 
@@ -167,8 +168,8 @@ func (s *Shell) showPlaces(first int, query ...string) {
 			}
 			path := r.URI().Path()
 			r.Close()
-			s.act(func() { s.importPlaces(path) })()
-		}, s.win)
+			s.Act(func() { s.importPlaces(path) })()
+		}, s.Window())
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV"}))
 		d.Resize(fyne.NewSize(900, 640))
 		d.Show()
@@ -183,7 +184,7 @@ func containsFold(s, sub string) bool {
 // chooseOwnPlace takes the centre's position, commune and codes from its
 // own entry of the directory; its name and address too while they are not
 // set.
-func (s *Shell) chooseOwnPlace(sc *Screen, p directory.Place) {
+func (s *Screens) chooseOwnPlace(sc *shell.Screen, p directory.Place) {
 	values := map[string]string{settings.CentrePosition: p.Position.String(), settings.CentreCommune: p.Commune}
 	if directory.ValidPostCode(p.PostCode) {
 		values[settings.CentrePostCode] = p.PostCode
@@ -192,7 +193,7 @@ func (s *Shell) chooseOwnPlace(sc *Screen, p directory.Place) {
 		values[settings.CentreINSEE] = p.INSEE
 	}
 	for key, v := range map[string]string{settings.CentreName: p.Name, settings.CentreAddress: p.Address} {
-		if old, _ := s.svc.Console.Setting(s.ctx(), key, ""); old == "" {
+		if old, _ := s.Svc.Console.Setting(s.ctx(), key, ""); old == "" {
 			values[key] = v
 		}
 	}
@@ -200,13 +201,13 @@ func (s *Shell) chooseOwnPlace(sc *Screen, p directory.Place) {
 		s.consoleError(sc, err)
 		return
 	}
-	s.svc.Log.WithField("keys", len(values)).Info("centre's position set from the directory screen")
+	s.Svc.Log.WithField("keys", len(values)).Info("centre's position set from the directory screen")
 }
 
 // importPlaces replaces the directory with the places kept from the CSV
 // file at path and says what was repaired or skipped; a file refused whole
 // leaves the directory as it was.
-func (s *Shell) importPlaces(path string) {
+func (s *Screens) importPlaces(path string) {
 	file := filepath.Base(path)
 	var res directory.Result
 	f, err := os.Open(path)
@@ -215,9 +216,9 @@ func (s *Shell) importPlaces(path string) {
 		f.Close()
 	}
 	if err == nil {
-		err = s.svc.Console.ReplacePlaces(s.ctx(), res.Places)
+		err = s.Svc.Console.ReplacePlaces(s.ctx(), res.Places)
 	}
-	log := s.svc.Log.WithField("file", file)
+	log := s.Svc.Log.WithField("file", file)
 	for _, e := range append(slices.Clone(res.Refused), res.Warnings...) {
 		log.Warnf("local directory: %v", e)
 	}
@@ -226,10 +227,10 @@ func (s *Shell) importPlaces(path string) {
 	}
 	if err == nil && len(res.Refused)+len(res.Warnings)+len(res.Notes) == 0 {
 		s.showPlaces(0)
-		s.screen.Labels["count"].SetText(s.M("console.places.imported", "n", strconv.Itoa(len(res.Places))))
+		s.Screen().Labels["count"].SetText(s.M("console.places.imported", "n", strconv.Itoa(len(res.Places))))
 		return
 	}
-	sc := newScreen("mediator.places.report")
+	sc := shell.NewScreen("mediator.places.report")
 	sc.Back = func() { s.showPlaces(0) }
 	var summary string
 	var refusal *directory.Refusal

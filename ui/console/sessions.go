@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"errors"
@@ -17,6 +17,7 @@ import (
 	"pasapas/app/session"
 	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
+	"pasapas/ui/shell"
 )
 
 // SessionsPerPage is how many sessions a page of the list shows: with the
@@ -27,12 +28,12 @@ var sessionColumns = columns{1.8, 0.9, 1.2, 1.1, 1.3, 1.6, 0.9}
 
 // showSessions lists the stored sessions, newest first, a page at a time;
 // pages holds the cursors of the pages before, for "Plus récentes".
-func (s *Shell) showSessions(pages []activity.Cursor) {
-	sc := newScreen("mediator.sessions")
+func (s *Screens) showSessions(pages []activity.Cursor) {
+	sc := shell.NewScreen("mediator.sessions")
 	if len(pages) == 0 {
 		pages = []activity.Cursor{{}}
 	}
-	search := s.entry()
+	search := s.Entry()
 	search.SetPlaceHolder("ABC-DEF")
 	message := clabel(sc, "message", "")
 	message.Importance = widget.DangerImportance
@@ -42,7 +43,7 @@ func (s *Shell) showSessions(pages []activity.Cursor) {
 			message.SetText(s.M("console.sessions.badcode"))
 			return
 		}
-		if _, err := s.svc.Console.Summary(s.ctx(), code); err != nil {
+		if _, err := s.Svc.Console.Summary(s.ctx(), code); err != nil {
 			if errors.Is(err, activity.ErrNotFound) {
 				message.SetText(s.M("console.sessions.notfound", "code", code.String()))
 			} else {
@@ -53,12 +54,12 @@ func (s *Shell) showSessions(pages []activity.Cursor) {
 		}
 		s.showSession(code, pages)
 	}
-	search.OnSubmitted = func(string) { s.act(find)() }
+	search.OnSubmitted = func(string) { s.Act(find)() }
 	searchRow := container.NewBorder(nil, nil, bold(s.M("console.sessions.search")),
 		s.cbutton(sc, "find", s.M("console.sessions.find"), widget.HighImportance, find),
 		container.New(&minWidth{width: 160}, search))
 
-	page, err := s.svc.Console.ListSessions(s.ctx(), pages[len(pages)-1], SessionsPerPage)
+	page, err := s.Svc.Console.ListSessions(s.ctx(), pages[len(pages)-1], SessionsPerPage)
 	list := container.NewVBox()
 	switch {
 	case err != nil:
@@ -103,7 +104,7 @@ func (s *Shell) showSessions(pages []activity.Cursor) {
 }
 
 // minutes is a session's duration for the list: "12 min", or "en cours".
-func (s *Shell) minutes(x activity.Summary) string {
+func (s *Screens) minutes(x activity.Summary) string {
 	if x.Status == session.Active {
 		return s.M("console.status.active")
 	}
@@ -111,7 +112,7 @@ func (s *Shell) minutes(x activity.Summary) string {
 }
 
 // orientation is the report's word for an orientation code, or a dash.
-func (s *Shell) orientation(code string) string {
+func (s *Screens) orientation(code string) string {
 	if code == "" {
 		return "—"
 	}
@@ -121,20 +122,20 @@ func (s *Shell) orientation(code string) string {
 // showSession shows one session: when, how long, levels, orientation, needs
 // and walkthroughs, with "Réimprimer" and "Supprimer". back is the list
 // page it was opened from.
-func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
-	sc := newScreen("mediator.session")
+func (s *Screens) showSession(code session.Code, back []activity.Cursor) {
+	sc := shell.NewScreen("mediator.session")
 	sc.Back = func() { s.showSessions(back) }
-	x, err := s.svc.Console.Summary(s.ctx(), code)
+	x, err := s.Svc.Console.Summary(s.ctx(), code)
 	if err != nil {
 		s.consolePage(sc, s.M("console.session.title", "code", code.String()), s.consoleError(sc, err))
 		return
 	}
-	events, eventsErr := s.svc.Console.SessionEvents(s.ctx(), code)
+	events, eventsErr := s.Svc.Console.SessionEvents(s.ctx(), code)
 	info := widget.NewForm(
 		widget.NewFormItem(s.M("console.session.when"), clabel(sc, "when", dayLabel(x.Started)+" · "+x.Started.In(time.Local).Format("15:04"))),
 		widget.NewFormItem(s.M("console.col.duration"), clabel(sc, "duration", s.minutes(x)+" · "+activity.DurationBand(x.Duration))),
 		widget.NewFormItem(s.M("console.col.status"), clabel(sc, "status", s.M("console.status."+string(x.Status)))),
-		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", s.svc.Text.Language(x.Lang).Name+" · "+x.KioskID)),
+		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", s.Svc.Text.Language(x.Lang).Name+" · "+x.KioskID)),
 		widget.NewFormItem(s.M("console.col.orientation"), clabel(sc, "orientation", s.orientation(x.Orientation))),
 		widget.NewFormItem(s.M("console.session.autonomy"), wrapped(clabel(sc, "autonomy", orDash(activity.AutonomyLabel(x.Levels))))),
 		widget.NewFormItem(s.M("console.session.needs"), wrapped(clabel(sc, "needs", orDash(s.codeNames("need", x.Needs))))),
@@ -153,7 +154,7 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		levels = hbars(bars, 3)
 	}
 	walks := container.NewVBox(bold(s.M("console.session.walks")))
-	progress := walkthrough.Progress(session.Each(events), s.svc.Walkthroughs)
+	progress := walkthrough.Progress(session.Each(events), s.Svc.Walkthroughs)
 	if len(progress) == 0 {
 		walks.Add(widget.NewLabel("—"))
 	}
@@ -170,7 +171,7 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 		if len(w.Missing) > 0 {
 			docs := make([]string, len(w.Missing))
 			for j, d := range w.Missing {
-				docs[j] = d.Label.In(s.svc.Text.Reference())
+				docs[j] = d.Label.In(s.Svc.Text.Reference())
 			}
 			parts = append(parts, "· "+s.M("console.walk.missing", "docs", strings.Join(docs, ", ")))
 		}
@@ -198,17 +199,18 @@ func (s *Shell) showSession(code session.Code, back []activity.Cursor) {
 	reprint = s.cbutton(sc, "reprint", s.M("console.session.reprint"), widget.HighImportance, func() {
 		reprint.Disable()
 		sc.Labels["result"].SetText(s.M("print.ui.printing"))
-		s.printInBackground(code, func(err error) {
+		var err error
+		s.InBackground(func() { err = s.Svc.PrintSummary(code) }, func() {
 			reprint.Enable()
 			if err != nil {
-				s.svc.Log.WithError(err).Error("reprinting a session")
+				s.Svc.Log.WithError(err).Error("reprinting a session")
 				sc.Labels["result"].SetText(s.M("console.session.reprint.failed"))
 				return
 			}
 			sc.Labels["result"].SetText(s.M("console.session.reprint.done"))
 		})
 	})
-	if s.svc.PrintSummary == nil {
+	if s.Svc.PrintSummary == nil {
 		reprint.Disable()
 	}
 	remove := s.cbutton(sc, "delete", s.M("console.session.delete"), widget.DangerImportance, func() { s.confirmDelete(code, back) })
@@ -227,8 +229,8 @@ const EventsPerPage = 10
 
 // showEvents lists a session's events, a page at a time: the raw record
 // behind the summary, codes only.
-func (s *Shell) showEvents(code session.Code, events []session.Event, first int, back []activity.Cursor) {
-	sc := newScreen("mediator.events")
+func (s *Screens) showEvents(code session.Code, events []session.Event, first int, back []activity.Cursor) {
+	sc := shell.NewScreen("mediator.events")
 	sc.Back = func() { s.showSession(code, back) }
 	list := container.NewVBox()
 	for _, e := range events[first:min(len(events), first+EventsPerPage)] {
@@ -254,28 +256,28 @@ func (s *Shell) showEvents(code session.Code, events []session.Event, first int,
 }
 
 // confirmDelete asks before deleting a session for good.
-func (s *Shell) confirmDelete(code session.Code, back []activity.Cursor) {
-	sc := newScreen("mediator.session.delete")
+func (s *Screens) confirmDelete(code session.Code, back []activity.Cursor) {
+	sc := shell.NewScreen("mediator.session.delete")
 	sc.Back = func() { s.showSession(code, back) }
 	question := clabel(sc, "question", s.M("console.delete.question", "code", code.String()))
 	question.Wrapping = fyne.TextWrapWord
 	question.Alignment = fyne.TextAlignCenter
 	question.SizeName = theme.SizeNameSubHeadingText
 	yes := s.cbutton(sc, "yes", s.M("console.delete.yes"), widget.DangerImportance, func() {
-		if err := s.svc.Console.DeleteSession(s.ctx(), code); err != nil {
+		if err := s.Svc.Console.DeleteSession(s.ctx(), code); err != nil {
 			s.consoleError(sc, err)
 			question.SetText(s.M("console.error"))
 			return
 		}
-		s.svc.Log.Info("a session was deleted from the mediator console")
+		s.Svc.Log.Info("a session was deleted from the mediator console")
 		s.showSessions(back)
-		s.screen.Labels["message"].SetText(s.M("console.delete.done", "code", code.String()))
+		s.Screen().Labels["message"].SetText(s.M("console.delete.done", "code", code.String()))
 	})
 	no := s.cbutton(sc, "no", s.M("console.delete.no"), widget.MediumImportance, sc.Back)
 	s.consolePage(sc, s.M("console.delete.title"), container.NewVBox(layout.NewSpacer(), question, layout.NewSpacer()), no, yes)
 }
 
-func (s *Shell) codeNames(kind string, codes []string) string {
+func (s *Screens) codeNames(kind string, codes []string) string {
 	names := make([]string, len(codes))
 	for i, c := range codes {
 		names[i] = s.codeName(kind, c)
@@ -286,13 +288,13 @@ func (s *Shell) codeNames(kind string, codes []string) string {
 // exerciseWords are the practical exercises' results in words, a sentence
 // each ("Touche ou clique avec précision. Le double-clic est difficile."),
 // from a session's events.
-func (s *Shell) exerciseWords(events []session.Event) string {
+func (s *Screens) exerciseWords(events []session.Event) string {
 	exercises, _ := assessment.ReadAnswers(session.Each(events))
 	if len(exercises) == 0 {
 		return ""
 	}
 	var words []string
-	for _, e := range s.svc.Questions.Describe(assessment.Result{Exercises: exercises}, s.svc.Text.Reference()).Exercises {
+	for _, e := range s.Svc.Questions.Describe(assessment.Result{Exercises: exercises}, s.Svc.Text.Reference()).Exercises {
 		if e.Text != "" {
 			words = append(words, e.Text)
 		}

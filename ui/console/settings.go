@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"strconv"
@@ -11,6 +11,7 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/settings"
+	"pasapas/ui/shell"
 )
 
 // setting is one editable setting of the settings screen, with the value
@@ -20,9 +21,9 @@ type setting struct{ key, def string }
 // showSettings edits the centre's data and the kiosk's behaviour, stored in
 // the settings table. Kiosk id, idle timeout, language and text size are
 // read at start: the screen says so and offers "Redémarrer".
-func (s *Shell) showSettings() {
-	sc := newScreen("mediator.settings")
-	langs := s.svc.Text.Languages()
+func (s *Screens) showSettings() {
+	sc := shell.NewScreen("mediator.settings")
+	langs := s.Svc.Text.Languages()
 	langNames := make([]string, len(langs))
 	for i, l := range langs {
 		langNames[i] = l.Name
@@ -33,19 +34,19 @@ func (s *Shell) showSettings() {
 		{settings.CentreAddress, ""},
 		{settings.CentreHours, ""},
 		{settings.KioskID, settings.DefaultKioskID},
-		{settings.IdleSeconds, strconv.Itoa(int(s.svc.IdleTimeout.Seconds()))},
-		{settings.Language, s.svc.DefaultLang},
-		{settings.TextStep, strconv.Itoa(s.svc.DefaultTextStep)},
+		{settings.IdleSeconds, strconv.Itoa(int(s.Svc.IdleTimeout.Seconds()))},
+		{settings.Language, s.Svc.DefaultLang},
+		{settings.TextStep, strconv.Itoa(s.Svc.DefaultTextStep)},
 		{settings.Printer, ""},
 		{settings.RetentionDays, strconv.Itoa(settings.DefaultRetentionDays)},
-		{settings.SpeechAuto, strconv.FormatBool(s.svc.AutoRead)},
+		{settings.SpeechAuto, strconv.FormatBool(s.Svc.AutoRead)},
 	}
 	message := clabel(sc, "message", "")
 	message.Wrapping = fyne.TextWrapWord
 	values := map[string]func() string{}
 	form := widget.NewForm()
 	for _, f := range fields {
-		v, err := s.svc.Console.Setting(s.ctx(), f.key, f.def)
+		v, err := s.Svc.Console.Setting(s.ctx(), f.key, f.def)
 		if err != nil {
 			s.consolePage(sc, s.M("console.settings.title"), s.consoleError(sc, err))
 			return
@@ -54,7 +55,7 @@ func (s *Shell) showSettings() {
 		switch f.key {
 		case settings.Language:
 			sel := widget.NewSelect(langNames, nil)
-			sel.SetSelected(s.svc.Text.Language(v).Name)
+			sel.SetSelected(s.Svc.Text.Language(v).Name)
 			values[f.key] = func() string {
 				for _, l := range langs {
 					if l.Name == sel.Selected {
@@ -77,7 +78,7 @@ func (s *Shell) showSettings() {
 			values[f.key] = func() string { return strconv.Itoa(max(0, sel.SelectedIndex())) }
 			w = sel
 		default:
-			e := s.entry()
+			e := s.Entry()
 			e.SetText(v)
 			values[f.key] = func() string { return strings.TrimSpace(e.Text) }
 			w = e
@@ -96,15 +97,15 @@ func (s *Shell) showSettings() {
 			checked[f.key] = v
 		}
 		for _, f := range fields {
-			if err := s.svc.Console.SetSetting(s.ctx(), f.key, checked[f.key]); err != nil {
+			if err := s.Svc.Console.SetSetting(s.ctx(), f.key, checked[f.key]); err != nil {
 				s.consoleError(sc, err)
 				message.Importance = widget.DangerImportance
 				message.SetText(s.M("console.error"))
 				return
 			}
 		}
-		s.svc.AutoRead = values[settings.SpeechAuto]() == "true"
-		s.svc.Log.Info("settings changed from the mediator console")
+		s.Svc.AutoRead = values[settings.SpeechAuto]() == "true"
+		s.Svc.Log.Info("settings changed from the mediator console")
 		message.Importance = widget.SuccessImportance
 		message.SetText(s.M("console.settings.saved"))
 	})
@@ -116,20 +117,20 @@ func (s *Shell) showSettings() {
 			return
 		}
 		days, _ := strconv.Atoi(kept)
-		n, err := s.svc.Console.Purge(s.ctx(), activity.RetentionCutoff(s.svc.Now(), days))
+		n, err := s.Svc.Console.Purge(s.ctx(), activity.RetentionCutoff(s.Svc.Now(), days))
 		if err != nil {
 			s.consoleError(sc, err)
 			message.Importance = widget.DangerImportance
 			message.SetText(s.M("console.error"))
 			return
 		}
-		s.svc.Log.WithField("sessions", n).Info("sessions purged from the mediator console")
+		s.Svc.Log.WithField("sessions", n).Info("sessions purged from the mediator console")
 		message.Importance = widget.SuccessImportance
 		message.SetText(s.M("console.settings.purged", "n", strconv.Itoa(n), "days", strconv.Itoa(days)))
 	})
-	changePIN := s.cbutton(sc, "pin", s.M("console.settings.pin"), widget.MediumImportance, func() { s.showPinPad(padChoose, "") })
+	changePIN := s.cbutton(sc, "pin", s.M("console.settings.pin"), widget.MediumImportance, func() { s.gate.showPinPad(padChoose, "") })
 	// Why the speaker button is there or not, in the mediator's words.
-	voice := clabel(sc, "speech", s.svc.Speech.Status(s.svc.Text.Codes()))
+	voice := clabel(sc, "speech", s.Svc.Speech.Status(s.Svc.Text.Codes()))
 	voice.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(form, voice, message, layout.NewSpacer())
 	s.consolePage(sc, s.M("console.settings.title"), body, changePIN, purge, save)

@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"strconv"
@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/settings"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 )
 
 // The first start. Until a mediator code exists, whoever is at the kiosk
@@ -25,39 +27,39 @@ const setupSteps = 5
 
 // showStart is the first screen: the setup while no code exists, else the
 // visitors' welcome.
-func (s *Shell) showStart() {
+func (s *Gate) ShowStart() {
 	if s.installed {
-		s.showWelcome()
+		s.Flows.Welcome()
 		return
 	}
-	set, err := s.svc.PIN.IsSet()
+	set, err := s.Svc.PIN.IsSet()
 	if err != nil {
 		// The console's own pad reports storage errors; visitors still come.
-		s.svc.Log.WithError(err).Error("reading the mediator PIN state")
+		s.Svc.Log.WithError(err).Error("reading the mediator PIN state")
 	}
 	s.installed = set
-	s.setup = err == nil && (!set || s.svc.CodeFromInstaller)
+	s.setup = err == nil && (!set || s.Svc.CodeFromInstaller)
 	switch {
 	case s.setup && set:
-		s.svc.Log.Info("mediator code chosen by the installer: first start's setup from the centre")
+		s.Svc.Log.Info("mediator code chosen by the installer: first start's setup from the centre")
 		s.showSetupCentre()
 	case s.setup:
-		s.svc.Log.Info("no mediator code yet: first start's setup")
+		s.Svc.Log.Info("no mediator code yet: first start's setup")
 		s.showPinPad(padChoose, "")
 	default:
-		s.showWelcome()
+		s.Flows.Welcome()
 	}
 }
 
 // setupProgress is "Premier démarrage : étape n sur 5".
-func (s *Shell) setupProgress(sc *Screen, n int) *widget.Label {
+func (s *Gate) setupProgress(sc *shell.Screen, n int) *widget.Label {
 	return clabel(sc, "progress", s.M("console.setup.progress", "n", strconv.Itoa(n), "of", strconv.Itoa(setupSteps)))
 }
 
 // setupForm shows one step of fields: Passer goes on without saving,
 // Continuer saves what check accepts, then goes on.
-func (s *Shell) setupForm(name string, n int, intro string, form *widget.Form, check func() string, save func() error, next func()) {
-	sc := newScreen(name)
+func (s *Gate) setupForm(name string, n int, intro string, form *widget.Form, check func() string, save func() error, next func()) {
+	sc := shell.NewScreen(name)
 	sc.NoIdle = true
 	message := wrapped(clabel(sc, "message", ""))
 	message.Importance = widget.DangerImportance
@@ -68,31 +70,31 @@ func (s *Shell) setupForm(name string, n int, intro string, form *widget.Form, c
 			return
 		}
 		if err := save(); err != nil {
-			s.svc.Log.WithError(err).Error("saving the first start's settings")
+			s.Svc.Log.WithError(err).Error("saving the first start's settings")
 			message.SetText(s.M("console.error"))
 			return
 		}
 		next()
 	}
 	cont := s.cbutton(sc, "next", s.M("console.setup.next"), widget.HighImportance, submit)
-	sc.OnKey = enterPresses(&cont.Button)
+	sc.OnKey = kit.EnterPresses(&cont.Button)
 	body := container.NewVBox(wrapped(clabel(sc, "intro", intro)), form, message, layout.NewSpacer())
 	s.deskPage(sc, s.M("console.setup.title"), nil, body, s.setupProgress(sc, n), skip, cont)
 }
 
 // settingEntry is a console text field holding the stored value of key.
-func (s *Shell) settingEntry(key, def string) *widget.Entry {
-	e := s.entry()
-	v, err := s.svc.Console.Setting(s.ctx(), key, def)
+func (s *desk) settingEntry(key, def string) *widget.Entry {
+	e := s.Entry()
+	v, err := s.Svc.Console.Setting(s.ctx(), key, def)
 	if err != nil {
-		s.svc.Log.WithError(err).WithField("key", key).Warn("reading a setting")
+		s.Svc.Log.WithError(err).WithField("key", key).Warn("reading a setting")
 	}
 	e.SetText(v)
 	return e
 }
 
 // saveEntries stores each key's field, trimmed.
-func (s *Shell) saveEntries(fields map[string]*widget.Entry) error {
+func (s *desk) saveEntries(fields map[string]*widget.Entry) error {
 	values := map[string]string{}
 	for key, e := range fields {
 		values[key] = strings.TrimSpace(e.Text)
@@ -102,7 +104,7 @@ func (s *Shell) saveEntries(fields map[string]*widget.Entry) error {
 
 // checkSetting is value as stored for key, or what is wrong with it after
 // the field's name.
-func (s *Shell) checkSetting(key, value string) (stored, problem string) {
+func (s *desk) checkSetting(key, value string) (stored, problem string) {
 	stored, err := settings.Validate(key, value)
 	if err != nil {
 		return "", s.M("console.settings."+key) + " : " + err.Error()
@@ -111,15 +113,15 @@ func (s *Shell) checkSetting(key, value string) (stored, problem string) {
 }
 
 // settingProblem is what is wrong with value for key, or "".
-func (s *Shell) settingProblem(key, value string) string {
+func (s *desk) settingProblem(key, value string) string {
 	_, problem := s.checkSetting(key, value)
 	return problem
 }
 
 // storeSettings stores each key's value, stopping at the first failure.
-func (s *Shell) storeSettings(values map[string]string) error {
+func (s *desk) storeSettings(values map[string]string) error {
 	for key, v := range values {
-		if err := s.svc.Console.SetSetting(s.ctx(), key, v); err != nil {
+		if err := s.Svc.Console.SetSetting(s.ctx(), key, v); err != nil {
 			return err
 		}
 	}
@@ -128,7 +130,7 @@ func (s *Shell) storeSettings(values map[string]string) error {
 
 // showSetupCentre: the centre's name, address and hours, printed on every
 // summary, and its commune and code postal, asked by the activity report.
-func (s *Shell) showSetupCentre() {
+func (s *Gate) showSetupCentre() {
 	fields := map[string]*widget.Entry{}
 	form := widget.NewForm()
 	for _, key := range []string{settings.CentreName, settings.CentreAddress, settings.CentrePostCode, settings.CentreCommune, settings.CentreHours} {
@@ -142,18 +144,18 @@ func (s *Shell) showSetupCentre() {
 
 // showSetupKiosk: the kiosk's name in the exports, and the language and
 // text size each visitor starts with. They apply at once.
-func (s *Shell) showSetupKiosk() {
+func (s *Gate) showSetupKiosk() {
 	id := s.settingEntry(settings.KioskID, settings.DefaultKioskID)
-	langs := s.svc.Text.Languages()
+	langs := s.Svc.Text.Languages()
 	names := make([]string, len(langs))
 	for i, l := range langs {
 		names[i] = l.Name
 	}
 	lang := widget.NewSelect(names, nil)
-	lang.SetSelected(s.svc.Text.Language(s.svc.DefaultLang).Name)
+	lang.SetSelected(s.Svc.Text.Language(s.Svc.DefaultLang).Name)
 	sizes := []string{s.M("console.settings.size.0"), s.M("console.settings.size.1"), s.M("console.settings.size.2")}
 	size := widget.NewSelect(sizes, nil)
-	size.SetSelectedIndex(s.svc.DefaultTextStep)
+	size.SetSelectedIndex(s.Svc.DefaultTextStep)
 	form := widget.NewForm(
 		widget.NewFormItem(s.M("console.settings."+settings.KioskID), id),
 		widget.NewFormItem(s.M("console.settings."+settings.Language), lang),
@@ -164,12 +166,12 @@ func (s *Shell) showSetupKiosk() {
 		code := langs[max(0, lang.SelectedIndex())].Code
 		step := max(0, size.SelectedIndex())
 		for key, v := range map[string]string{settings.KioskID: strings.TrimSpace(id.Text), settings.Language: code, settings.TextStep: strconv.Itoa(step)} {
-			if err := s.svc.Console.SetSetting(s.ctx(), key, v); err != nil {
+			if err := s.Svc.Console.SetSetting(s.ctx(), key, v); err != nil {
 				return err
 			}
 		}
-		s.svc.Sessions.SetKioskID(strings.TrimSpace(id.Text))
-		s.svc.DefaultLang, s.svc.DefaultTextStep = code, step
+		s.Svc.Sessions.SetKioskID(strings.TrimSpace(id.Text))
+		s.Svc.DefaultLang, s.Svc.DefaultTextStep = code, step
 		return nil
 	}
 	s.setupForm("setup.kiosk", 3, s.M("console.setup.kiosk.intro"), form, check, save, s.showSetupPrinter)
@@ -177,8 +179,8 @@ func (s *Shell) showSetupKiosk() {
 
 // showSetupPrinter: the print queue, and a test page to see that the
 // summaries will come out; "Pas d'imprimante" goes on without one.
-func (s *Shell) showSetupPrinter() {
-	sc := newScreen("setup.printer")
+func (s *Gate) showSetupPrinter() {
+	sc := shell.NewScreen("setup.printer")
 	sc.NoIdle = true
 	queue := s.settingEntry(settings.Printer, "")
 	form := widget.NewForm(widget.NewFormItem(s.M("console.settings."+settings.Printer), queue))
@@ -193,9 +195,9 @@ func (s *Shell) showSetupPrinter() {
 		s.showSetupDone()
 	}
 	cont := s.cbutton(sc, "next", s.M("console.setup.next"), widget.HighImportance, next)
-	sc.OnKey = enterPresses(&cont.Button)
+	sc.OnKey = kit.EnterPresses(&cont.Button)
 	actions := []fyne.CanvasObject{none}
-	if s.svc.PrintTestPage != nil {
+	if s.Svc.PrintTestPage != nil {
 		var test *consoleButton
 		test = s.cbutton(sc, "test", s.M("console.setup.printer.test"), widget.MediumImportance, func() {
 			if err := s.saveEntries(map[string]*widget.Entry{settings.Printer: queue}); err != nil {
@@ -206,21 +208,17 @@ func (s *Shell) showSetupPrinter() {
 			test.Disable()
 			message.Importance = widget.MediumImportance
 			message.SetText(s.M("console.setup.printer.sending"))
-			s.jobs.Add(1)
-			go func() {
-				defer s.jobs.Done()
-				err := s.svc.PrintTestPage()
-				fyne.Do(func() {
-					test.Enable()
-					if err != nil {
-						message.Importance = widget.DangerImportance
-						message.SetText(s.M("console.setup.printer.failed"))
-						return
-					}
-					message.Importance = widget.SuccessImportance
-					message.SetText(s.M("console.setup.printer.sent"))
-				})
-			}()
+			var err error
+			s.InBackground(func() { err = s.Svc.PrintTestPage() }, func() {
+				test.Enable()
+				if err != nil {
+					message.Importance = widget.DangerImportance
+					message.SetText(s.M("console.setup.printer.failed"))
+					return
+				}
+				message.Importance = widget.SuccessImportance
+				message.SetText(s.M("console.setup.printer.sent"))
+			})
 		})
 		actions = append(actions, test)
 	}
@@ -231,16 +229,16 @@ func (s *Shell) showSetupPrinter() {
 
 // showSetupDone says how to reach the console later, then opens the
 // visitors' welcome.
-func (s *Shell) showSetupDone() {
-	sc := newScreen("setup.done")
+func (s *Gate) showSetupDone() {
+	sc := shell.NewScreen("setup.done")
 	sc.NoIdle = true
 	open := func() {
-		s.svc.Log.Info("first start's setup done")
+		s.Svc.Log.Info("first start's setup done")
 		s.setup = false
-		s.backToWelcome()
+		s.BackToWelcome()
 	}
 	welcome := s.cbutton(sc, "open", s.M("console.setup.done.open"), widget.HighImportance, open)
-	sc.OnKey = enterPresses(&welcome.Button)
+	sc.OnKey = kit.EnterPresses(&welcome.Button)
 	body := container.NewVBox(wrapped(clabel(sc, "done", s.M("console.setup.done.body"))), layout.NewSpacer())
 	s.deskPage(sc, s.M("console.setup.done.title"), nil, body, s.setupProgress(sc, 5), welcome)
 }

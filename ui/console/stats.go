@@ -1,4 +1,4 @@
-package ui
+package console
 
 import (
 	"fmt"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/activity"
+	"pasapas/ui/shell"
 )
 
 // statsPeriod is a period the console offers: the last days days, or a
@@ -42,7 +43,7 @@ const WalksPerPage = 3
 
 // periodButtons is the row of period choices, the chosen one standing out,
 // with arrows to the period before and after.
-func (s *Shell) periodButtons(sc *Screen, chosen statsPeriod, choices []statsPeriod, open func(statsPeriod)) fyne.CanvasObject {
+func (s *Screens) periodButtons(sc *shell.Screen, chosen statsPeriod, choices []statsPeriod, open func(statsPeriod)) fyne.CanvasObject {
 	row := container.NewHBox(bold(s.M("console.period")))
 	for _, p := range choices {
 		imp := widget.MediumImportance
@@ -72,10 +73,10 @@ func (s *Shell) periodButtons(sc *Screen, chosen statsPeriod, choices []statsPer
 
 // showStats shows the statistics of period p: page 0 is the
 // overview (four charts), the next pages the walkthroughs.
-func (s *Shell) showStats(p statsPeriod, page int) {
-	sc := newScreen("mediator.stats")
-	period := p.span(s.svc.Now())
-	st, err := s.svc.Console.Stats(s.ctx(), period)
+func (s *Screens) showStats(p statsPeriod, page int) {
+	sc := shell.NewScreen("mediator.stats")
+	period := p.span(s.Svc.Now())
+	st, err := s.Svc.Console.Stats(s.ctx(), period)
 	head := container.NewVBox(s.periodButtons(sc, p, statsPeriods, func(p statsPeriod) { s.showStats(p, 0) }))
 	title := s.M("console.stats.title")
 	if err != nil {
@@ -123,7 +124,7 @@ func panel(title string, chart fyne.CanvasObject, numbers ...fyne.CanvasObject) 
 	return container.NewBorder(bold(title), nil, nil, side, chart)
 }
 
-func (s *Shell) statsOverview(sc *Screen, st activity.Stats) fyne.CanvasObject {
+func (s *Screens) statsOverview(sc *shell.Screen, st activity.Stats) fyne.CanvasObject {
 	series, unit := st.PerDay, s.M("console.stats.perday")
 	if len(series) > 31 {
 		series, unit = st.PerWeek(), s.M("console.stats.perweek")
@@ -188,7 +189,7 @@ func (s *Shell) statsOverview(sc *Screen, st activity.Stats) fyne.CanvasObject {
 
 // statsWalks shows, per walkthrough, how many started and finished it and
 // the steps where people got stuck most.
-func (s *Shell) statsWalks(sc *Screen, walks []activity.WalkStats) fyne.CanvasObject {
+func (s *Screens) statsWalks(sc *shell.Screen, walks []activity.WalkStats) fyne.CanvasObject {
 	box := container.NewVBox()
 	for i, w := range walks {
 		var bars []bar
@@ -218,7 +219,7 @@ func (s *Shell) statsWalks(sc *Screen, walks []activity.WalkStats) fyne.CanvasOb
 
 // statsThemes counts the period's accompaniments per thématique of the
 // Coop, in its words: what the mediator's monthly report adds up.
-func (s *Shell) statsThemes(sc *Screen, st activity.Stats) fyne.CanvasObject {
+func (s *Screens) statsThemes(sc *shell.Screen, st activity.Stats) fyne.CanvasObject {
 	var bars []bar
 	for _, c := range st.Themes[:min(12, len(st.Themes))] {
 		bars = append(bars, bar{label: activity.ThemeLabel(c.Key), value: float64(c.N), text: strconv.Itoa(c.N), colour: seriesColour})
@@ -255,7 +256,7 @@ func frenchFloat(f float64) string {
 	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", ",", 1)
 }
 
-func (s *Shell) domainNames(domains []string) []string {
+func (s *Screens) domainNames(domains []string) []string {
 	out := make([]string, len(domains))
 	for i, d := range domains {
 		out[i] = s.codeName("domain", d)

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -18,9 +18,9 @@ var TextSteps = [3]float32{32, 36, 40}
 // MinTouchTarget is the smallest height or width of anything tappable.
 const MinTouchTarget = 60
 
-// kioskTheme embeds the default theme and overrides only colours, sizes and
+// Kiosk embeds the default theme and overrides only colours, sizes and
 // the font: light with ≥ 7:1 contrast, or a dark high-contrast variant.
-type kioskTheme struct {
+type Kiosk struct {
 	fyne.Theme
 	step int
 	dark bool
@@ -29,11 +29,21 @@ type kioskTheme struct {
 	arabic bool
 }
 
-func newKioskTheme(step int, dark bool) *kioskTheme {
-	return &kioskTheme{Theme: theme.DefaultTheme(), step: clampStep(step), dark: dark}
+// NewKiosk is the kiosk theme at a text-size step, light or dark, in the
+// Arabic font or the Latin one.
+func NewKiosk(step int, dark, arabic bool) *Kiosk {
+	return &Kiosk{Theme: theme.DefaultTheme(), step: ClampStep(step), dark: dark, arabic: arabic}
 }
 
-func clampStep(step int) int {
+// Same tells whether o draws exactly as t: setting it again would only
+// make Fyne drop its caches.
+func (t *Kiosk) Same(o fyne.Theme) bool {
+	cur, ok := o.(*Kiosk)
+	return ok && cur.step == t.step && cur.dark == t.dark && cur.arabic == t.arabic
+}
+
+// ClampStep keeps a text-size step within TextSteps.
+func ClampStep(step int) int {
 	return max(0, min(step, len(TextSteps)-1))
 }
 
@@ -43,76 +53,77 @@ func clampStep(step int) int {
 // opaque light tint over a blue button would leave white text unreadable.
 var (
 	lightPalette = map[fyne.ThemeColorName]color.Color{
-		theme.ColorNameBackground:          rgb(0xFFFFFF),
-		theme.ColorNameForeground:          rgb(0x121212),
-		theme.ColorNamePrimary:             rgb(0x0B3D91),
-		theme.ColorNameForegroundOnPrimary: rgb(0xFFFFFF),
-		theme.ColorNameButton:              rgb(0xE3EAF5),
-		theme.ColorNameDisabledButton:      rgb(0xEEEEEE),
-		theme.ColorNameDisabled:            rgb(0x474747),
-		theme.ColorNamePlaceHolder:         rgb(0x474747),
-		theme.ColorNameInputBackground:     rgb(0xFFFFFF),
-		theme.ColorNameInputBorder:         rgb(0x121212),
+		theme.ColorNameBackground:          RGB(0xFFFFFF),
+		theme.ColorNameForeground:          RGB(0x121212),
+		theme.ColorNamePrimary:             RGB(0x0B3D91),
+		theme.ColorNameForegroundOnPrimary: RGB(0xFFFFFF),
+		theme.ColorNameButton:              RGB(0xE3EAF5),
+		theme.ColorNameDisabledButton:      RGB(0xEEEEEE),
+		theme.ColorNameDisabled:            RGB(0x474747),
+		theme.ColorNamePlaceHolder:         RGB(0x474747),
+		theme.ColorNameInputBackground:     RGB(0xFFFFFF),
+		theme.ColorNameInputBorder:         RGB(0x121212),
 		theme.ColorNameHover:               tint(0x000000, 0x1F),
 		theme.ColorNamePressed:             tint(0x000000, 0x33),
-		theme.ColorNameFocus:               rgb(0xFFC20E),
-		theme.ColorNameSelection:           rgb(0xFFE38A),
-		theme.ColorNameSeparator:           rgb(0x121212),
-		theme.ColorNameError:               rgb(0xA4001C),
-		theme.ColorNameForegroundOnError:   rgb(0xFFFFFF),
-		theme.ColorNameSuccess:             rgb(0x14561A),
-		theme.ColorNameForegroundOnSuccess: rgb(0xFFFFFF),
-		theme.ColorNameWarning:             rgb(0xFFC20E),
-		theme.ColorNameForegroundOnWarning: rgb(0x121212),
-		theme.ColorNameHyperlink:           rgb(0x0B3D91),
-		theme.ColorNameOverlayBackground:   rgb(0xFFFFFF),
-		theme.ColorNameMenuBackground:      rgb(0xFFFFFF),
-		theme.ColorNameHeaderBackground:    rgb(0xE3EAF5),
+		theme.ColorNameFocus:               RGB(0xFFC20E),
+		theme.ColorNameSelection:           RGB(0xFFE38A),
+		theme.ColorNameSeparator:           RGB(0x121212),
+		theme.ColorNameError:               RGB(0xA4001C),
+		theme.ColorNameForegroundOnError:   RGB(0xFFFFFF),
+		theme.ColorNameSuccess:             RGB(0x14561A),
+		theme.ColorNameForegroundOnSuccess: RGB(0xFFFFFF),
+		theme.ColorNameWarning:             RGB(0xFFC20E),
+		theme.ColorNameForegroundOnWarning: RGB(0x121212),
+		theme.ColorNameHyperlink:           RGB(0x0B3D91),
+		theme.ColorNameOverlayBackground:   RGB(0xFFFFFF),
+		theme.ColorNameMenuBackground:      RGB(0xFFFFFF),
+		theme.ColorNameHeaderBackground:    RGB(0xE3EAF5),
 		theme.ColorNameShadow:              color.NRGBA{A: 0x40},
-		theme.ColorNameScrollBar:           rgb(0x474747),
+		theme.ColorNameScrollBar:           RGB(0x474747),
 	}
 	darkPalette = map[fyne.ThemeColorName]color.Color{
-		theme.ColorNameBackground:          rgb(0x000000),
-		theme.ColorNameForeground:          rgb(0xFFFFFF),
-		theme.ColorNamePrimary:             rgb(0xFFD400),
-		theme.ColorNameForegroundOnPrimary: rgb(0x000000),
-		theme.ColorNameButton:              rgb(0x333333),
-		theme.ColorNameDisabledButton:      rgb(0x333333),
-		theme.ColorNameDisabled:            rgb(0xCFCFCF),
-		theme.ColorNamePlaceHolder:         rgb(0xBDBDBD),
-		theme.ColorNameInputBackground:     rgb(0x000000),
-		theme.ColorNameInputBorder:         rgb(0xFFFFFF),
+		theme.ColorNameBackground:          RGB(0x000000),
+		theme.ColorNameForeground:          RGB(0xFFFFFF),
+		theme.ColorNamePrimary:             RGB(0xFFD400),
+		theme.ColorNameForegroundOnPrimary: RGB(0x000000),
+		theme.ColorNameButton:              RGB(0x333333),
+		theme.ColorNameDisabledButton:      RGB(0x333333),
+		theme.ColorNameDisabled:            RGB(0xCFCFCF),
+		theme.ColorNamePlaceHolder:         RGB(0xBDBDBD),
+		theme.ColorNameInputBackground:     RGB(0x000000),
+		theme.ColorNameInputBorder:         RGB(0xFFFFFF),
 		theme.ColorNameHover:               tint(0xFFFFFF, 0x26),
 		theme.ColorNamePressed:             tint(0xFFFFFF, 0x4D),
-		theme.ColorNameFocus:               rgb(0x00B7FF),
-		theme.ColorNameSelection:           rgb(0x005A80),
-		theme.ColorNameSeparator:           rgb(0xFFFFFF),
-		theme.ColorNameError:               rgb(0xFF8A80),
-		theme.ColorNameForegroundOnError:   rgb(0x000000),
-		theme.ColorNameSuccess:             rgb(0x7CFC8A),
-		theme.ColorNameForegroundOnSuccess: rgb(0x000000),
-		theme.ColorNameWarning:             rgb(0xFFD400),
-		theme.ColorNameForegroundOnWarning: rgb(0x000000),
-		theme.ColorNameHyperlink:           rgb(0xFFD400),
-		theme.ColorNameOverlayBackground:   rgb(0x000000),
-		theme.ColorNameMenuBackground:      rgb(0x000000),
-		theme.ColorNameHeaderBackground:    rgb(0x333333),
+		theme.ColorNameFocus:               RGB(0x00B7FF),
+		theme.ColorNameSelection:           RGB(0x005A80),
+		theme.ColorNameSeparator:           RGB(0xFFFFFF),
+		theme.ColorNameError:               RGB(0xFF8A80),
+		theme.ColorNameForegroundOnError:   RGB(0x000000),
+		theme.ColorNameSuccess:             RGB(0x7CFC8A),
+		theme.ColorNameForegroundOnSuccess: RGB(0x000000),
+		theme.ColorNameWarning:             RGB(0xFFD400),
+		theme.ColorNameForegroundOnWarning: RGB(0x000000),
+		theme.ColorNameHyperlink:           RGB(0xFFD400),
+		theme.ColorNameOverlayBackground:   RGB(0x000000),
+		theme.ColorNameMenuBackground:      RGB(0x000000),
+		theme.ColorNameHeaderBackground:    RGB(0x333333),
 		theme.ColorNameShadow:              color.NRGBA{A: 0x00},
-		theme.ColorNameScrollBar:           rgb(0xBDBDBD),
+		theme.ColorNameScrollBar:           RGB(0xBDBDBD),
 	}
 )
 
 func tint(v uint32, alpha uint8) color.NRGBA {
-	c := rgb(v)
+	c := RGB(v)
 	c.A = alpha
 	return c
 }
 
-func rgb(v uint32) color.NRGBA {
+// RGB is the opaque colour 0xRRGGBB.
+func RGB(v uint32) color.NRGBA {
 	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xFF}
 }
 
-func (t *kioskTheme) palette() map[fyne.ThemeColorName]color.Color {
+func (t *Kiosk) palette() map[fyne.ThemeColorName]color.Color {
 	if t.dark {
 		return darkPalette
 	}
@@ -121,7 +132,7 @@ func (t *kioskTheme) palette() map[fyne.ThemeColorName]color.Color {
 
 // Color ignores the system's light/dark preference: the centre's choice and
 // the visitor's one-tap contrast switch decide.
-func (t *kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+func (t *Kiosk) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	if c, ok := t.palette()[n]; ok {
 		return c
 	}
@@ -134,7 +145,7 @@ func (t *kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Col
 
 // Font returns the embedded Andika for every style, so Fyne never scans the
 // system's fonts and the kiosk looks the same on every PC.
-func (t *kioskTheme) Font(s fyne.TextStyle) fyne.Resource {
+func (t *Kiosk) Font(s fyne.TextStyle) fyne.Resource {
 	if t.arabic {
 		if s.Bold {
 			return assets.FontArabicBold
@@ -147,7 +158,7 @@ func (t *kioskTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return assets.FontRegular
 }
 
-func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
+func (t *Kiosk) Size(n fyne.ThemeSizeName) float32 {
 	text := TextSteps[t.step]
 	switch n {
 	case theme.SizeNameText, theme.SizeNameCaptionText:
@@ -178,32 +189,96 @@ func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
-// onPrimary is for text laid over a primary-coloured surface (the big
+// current is the theme set for the whole app; the overrides below follow it.
+func current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+// OnPrimary is for text laid over a primary-coloured surface (the big
 // choice tiles): it follows whatever theme is current and swaps the
 // foreground for the one made to contrast with primary.
-type onPrimary struct{}
+type OnPrimary struct{}
 
-func (onPrimary) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (o onPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+func (o OnPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if n == theme.ColorNameForeground {
 		n = theme.ColorNameForegroundOnPrimary
 	}
-	return o.current().Color(n, v)
+	return current().Color(n, v)
 }
 
-func (o onPrimary) Font(s fyne.TextStyle) fyne.Resource     { return o.current().Font(s) }
-func (o onPrimary) Icon(n fyne.ThemeIconName) fyne.Resource { return o.current().Icon(n) }
-func (o onPrimary) Size(n fyne.ThemeSizeName) float32       { return o.current().Size(n) }
+func (o OnPrimary) Font(s fyne.TextStyle) fyne.Resource     { return current().Font(s) }
+func (o OnPrimary) Icon(n fyne.ThemeIconName) fyne.Resource { return current().Icon(n) }
+func (o OnPrimary) Size(n fyne.ThemeSizeName) float32       { return current().Size(n) }
 
-// steadyBar is the top bar's theme: the current colours and font, but the
+// OnWarning is OnPrimary's counterpart for text on the warning colour.
+type OnWarning struct{ OnPrimary }
+
+func (o OnWarning) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameForeground {
+		n = theme.ColorNameForegroundOnWarning
+	}
+	return current().Color(n, v)
+}
+
+// Tile is the current theme with less room inside labels: the tile's
+// button already frames them, and at the largest text a line saved is an
+// answer more on screen. OnPrimary swaps the text colour for a selected
+// tile.
+type Tile struct{ OnPrimary bool }
+
+func (t Tile) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.OnPrimary && n == theme.ColorNameForeground {
+		n = theme.ColorNameForegroundOnPrimary
+	}
+	return current().Color(n, v)
+}
+
+func (t Tile) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return 4
+	}
+	return current().Size(n)
+}
+
+func (t Tile) Font(st fyne.TextStyle) fyne.Resource    { return current().Font(st) }
+func (t Tile) Icon(n fyne.ThemeIconName) fyne.Resource { return current().Icon(n) }
+
+// ConsoleText is the console's body text size. Its screens are for staff at
+// a desk with a mouse: at the visitors' 32 px a week of sessions or four
+// charts would not fit 1024×768.
+const ConsoleText = 18
+
+// Console is the kiosk theme with desk-sized text and spacing.
+type Console struct{ fyne.Theme }
+
+func (t Console) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText, theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
+		return ConsoleText
+	case theme.SizeNameSubHeadingText:
+		return ConsoleText * 1.2
+	case theme.SizeNameHeadingText:
+		return ConsoleText * 1.45
+	case theme.SizeNamePadding, theme.SizeNameLineSpacing:
+		return 3
+	case theme.SizeNameInnerPadding:
+		return 4
+	case theme.SizeNameInputBorder, theme.SizeNameSeparatorThickness:
+		return 1
+	case theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return 4
+	case theme.SizeNameScrollBar:
+		return 12
+	}
+	return t.Theme.Size(n)
+}
+
+// SteadyBar is the top bar's theme: the current colours and font, but the
 // smallest text step's sizes whatever the visitor chose, so the size
 // buttons never move away from the finger that just tapped one, and every
 // control fits a 1024 px wide screen. 32 px is still the brief's minimum.
-type steadyBar struct{ onPrimary }
+type SteadyBar struct{ OnPrimary }
 
-func (steadyBar) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return fyne.CurrentApp().Settings().Theme().Color(n, v)
+func (SteadyBar) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return current().Color(n, v)
 }
 
-func (steadyBar) Size(n fyne.ThemeSizeName) float32 { return newKioskTheme(0, false).Size(n) }
+func (SteadyBar) Size(n fyne.ThemeSizeName) float32 { return NewKiosk(0, false, false).Size(n) }

@@ -12,6 +12,7 @@ import (
 	"pasapas/app"
 	"pasapas/assets"
 	"pasapas/ui"
+	"pasapas/ui/shell"
 )
 
 // AppID is the kiosk's application ID (FyneApp.toml).
@@ -20,8 +21,8 @@ const AppID = "fr.pasapas.kiosk"
 // Services is what the screens need, taken from the opened kiosk; Quit and
 // Restart are the caller's (the window's). The fault tests drive the
 // headless screens with it, as the real window does.
-func Services(k *app.Kiosk) ui.Services {
-	return ui.Services{
+func Services(k *app.Kiosk) shell.Services {
+	return shell.Services{
 		Sessions:          k.Sessions,
 		PIN:               k.PIN,
 		Text:              k.Text,
@@ -42,12 +43,12 @@ func Services(k *app.Kiosk) ui.Services {
 		Questions:         k.Content.Questions,
 		Assessments:       k.Assessments,
 		Walkthroughs:      k.Content.Walkthroughs,
-		NewContent: func() *ui.ContentUpdate {
+		NewContent: func() *shell.ContentUpdate {
 			c, report := k.TakeNewContent()
 			if c == nil {
 				return nil
 			}
-			return &ui.ContentUpdate{Questions: c.Questions, Walkthroughs: c.Walkthroughs, Report: report}
+			return &shell.ContentUpdate{Questions: c.Questions, Walkthroughs: c.Walkthroughs, Report: report}
 		},
 	}
 }

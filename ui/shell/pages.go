@@ -1,6 +1,7 @@
-package ui
+package shell
 
 import (
+	"pasapas/ui/kit"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -8,56 +9,37 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// GoodbyeFor is how long the goodbye page stays before welcome returns.
-const GoodbyeFor = 8 * time.Second
-
 // idleScreen asks an inactive visitor whether they are still there.
 func (s *Shell) idleScreen() *Screen {
-	sc := newScreen("idle")
-	yes := s.button(sc, "continue", s.T("idle.continue"), widget.HighImportance, s.resume)
-	countdown := label(sc, "countdown", "")
+	sc := NewScreen("idle")
+	yes := s.Button(sc, "continue", s.T("idle.continue"), widget.HighImportance, s.Resume)
+	countdown := sc.Label("countdown", "")
 	countdown.Alignment = fyne.TextAlignCenter
 	countdown.SizeName = "subHeadingText"
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("idle.title")),
+	sc.Content = kit.Page(container.NewVBox(
+		sc.Heading("title", s.T("idle.title")),
 		countdown,
-		mainAction(yes, 420, 1.4),
+		kit.MainAction(yes, 420, 1.4),
 	))
 	// Any key at all means someone is there.
-	sc.OnKey = func(*fyne.KeyEvent) bool { s.resume(); return true }
-	sc.OnRune = func(rune) { s.resume() }
+	sc.OnKey = func(*fyne.KeyEvent) bool { s.Resume(); return true }
+	sc.OnRune = func(rune) { s.Resume() }
 	return sc
 }
 
-// showGoodbye thanks the visitor and returns to welcome by itself.
-func (s *Shell) showGoodbye() {
-	sc := newScreen("goodbye")
+// ShowError tells the visitor simply that something failed and starts over.
+func (s *Shell) ShowError(msg string) {
+	sc := NewScreen("error")
 	sc.NoIdle = true
-	sc.Until = s.svc.Now().Add(GoodbyeFor)
-	ok := s.button(sc, "ok", "OK", widget.HighImportance, s.backToWelcome)
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("goodbye.title")),
-		centred(label(sc, "body", s.T("goodbye.body"))),
+	sc.Until = s.Svc.Now().Add(2 * GoodbyeFor)
+	ok := s.Button(sc, "ok", "OK", widget.HighImportance, s.BackToWelcome)
+	sc.Content = kit.Page(container.NewVBox(
+		sc.Heading("title", s.T("error.title")),
+		kit.Centred(sc.Label("body", msg)),
 	), ok)
-	sc.OnKey = func(*fyne.KeyEvent) bool { s.backToWelcome(); return true }
-	s.show(sc)
+	sc.OnKey = func(*fyne.KeyEvent) bool { s.BackToWelcome(); return true }
+	s.Show(sc)
 }
 
-// showError tells the visitor simply that something failed and starts over.
-func (s *Shell) showError(msg string) {
-	sc := newScreen("error")
-	sc.NoIdle = true
-	sc.Until = s.svc.Now().Add(2 * GoodbyeFor)
-	ok := s.button(sc, "ok", "OK", widget.HighImportance, s.backToWelcome)
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("error.title")),
-		centred(label(sc, "body", msg)),
-	), ok)
-	sc.OnKey = func(*fyne.KeyEvent) bool { s.backToWelcome(); return true }
-	s.show(sc)
-}
-
-func centred(l *widget.Label) *widget.Label {
-	l.Alignment = fyne.TextAlignCenter
-	return l
-}
+// GoodbyeFor is how long the goodbye page stays before welcome returns.
+const GoodbyeFor = 8 * time.Second

@@ -1,6 +1,7 @@
-package ui
+package shell
 
 import (
+	"pasapas/ui/kit"
 	"strings"
 	"unicode"
 
@@ -42,7 +43,7 @@ func visibleTexts(o fyne.CanvasObject, out []string) []string {
 		out = visibleTexts(o.Content, out)
 	case *widget.Label:
 		add(o.Text)
-	case *Button:
+	case *kit.Button:
 		add(o.Text)
 	case *widget.Button:
 		add(o.Text)
@@ -57,33 +58,35 @@ func visibleTexts(o fyne.CanvasObject, out []string) []string {
 }
 
 // canSpeak reports whether the visitor's language has a voice here.
-func (s *Shell) canSpeak() bool { return s.svc.Speech.CanSay(s.lang) }
+func (t *topBar) canSpeak() bool { return t.shell.Svc.Speech.CanSay(t.shell.lang) }
 
 // toggleSpeech reads the screen aloud, or stops when already reading.
-func (s *Shell) toggleSpeech() {
-	if s.svc.Speech.Speaking() {
-		s.svc.Speech.Stop()
+func (t *topBar) toggleSpeech() {
+	s := t.shell
+	if s.Svc.Speech.Speaking() {
+		s.Svc.Speech.Stop()
 	} else {
-		s.speak()
+		t.speak()
 	}
-	s.topBar.refresh()
+	t.refresh()
 }
 
 // speak reads the current screen in the visitor's language, in the
 // background; the top bar's button flips back when the voice ends.
-func (s *Shell) speak() {
-	if s.screen == nil || !s.canSpeak() {
+func (t *topBar) speak() {
+	s := t.shell
+	if s.screen == nil || !t.canSpeak() {
 		return
 	}
 	text := s.screen.speechText()
-	err := s.svc.Speech.Say(s.voiceFor(text), text, func(err error) {
+	err := s.Svc.Speech.Say(t.voiceFor(text), text, func(err error) {
 		if err != nil {
-			s.svc.Log.WithError(err).Warn("reading aloud failed")
+			s.Svc.Log.WithError(err).Warn("reading aloud failed")
 		}
-		fyne.Do(s.topBar.refresh)
+		fyne.Do(t.refresh)
 	})
 	if err != nil {
-		s.svc.Log.WithError(err).Warn("reading aloud could not start")
+		s.Svc.Log.WithError(err).Warn("reading aloud could not start")
 	}
 }
 
@@ -91,8 +94,9 @@ func (s *Shell) speak() {
 // on an Arabic screen whose content is still French (the question bank and
 // walkthroughs have no Arabic text): an Arabic voice reading French is
 // gibberish, so French reads French.
-func (s *Shell) voiceFor(text string) string {
-	if !s.rightToLeft() {
+func (t *topBar) voiceFor(text string) string {
+	s := t.shell
+	if !s.RightToLeft() {
 		return s.lang
 	}
 	arabic, latin := 0, 0
@@ -104,17 +108,18 @@ func (s *Shell) voiceFor(text string) string {
 			latin++
 		}
 	}
-	if latin > arabic && s.svc.Speech.CanSay(s.svc.Text.Reference()) {
-		return s.svc.Text.Reference()
+	if latin > arabic && s.Svc.Speech.CanSay(s.Svc.Text.Reference()) {
+		return s.Svc.Text.Reference()
 	}
 	return s.lang
 }
 
 // screenChanged silences the previous screen and, when the centre chose
 // it, reads the new one.
-func (s *Shell) screenChanged() {
-	s.svc.Speech.Stop()
-	if s.svc.AutoRead {
-		s.speak()
+func (t *topBar) screenChanged() {
+	s := t.shell
+	s.Svc.Speech.Stop()
+	if s.Svc.AutoRead {
+		t.speak()
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package shell
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ import (
 // (question bank, walkthroughs) is shown in French, never half-mixed.
 
 // rightToLeft reports whether the visitor's language is written right to left.
-func (s *Shell) rightToLeft() bool { return s.svc.Text.Language(s.lang).RightToLeft }
+func (s *Shell) RightToLeft() bool { return s.Svc.Text.Language(s.lang).RightToLeft }
 
 // alignRight turns the left-aligned Arabic texts under o to the right.
 func alignRight(o fyne.CanvasObject) {

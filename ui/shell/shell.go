@@ -1,9 +1,11 @@
 // Package ui builds the kiosk's Fyne screens. It talks to the session service
 // and the PIN guard of app/, never to SQL, and holds no scoring logic.
-package ui
+package shell
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -13,9 +15,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 
+	"pasapas/app/activity"
+	"pasapas/app/directory"
 	"pasapas/app/health"
 	"pasapas/app/i18n"
 	"pasapas/app/pin"
@@ -24,6 +29,7 @@ import (
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
+	"pasapas/ui/kit"
 )
 
 // Services is what the screens need from the rest of the kiosk.
@@ -37,7 +43,7 @@ type Services struct {
 	IdleTimeout time.Duration
 	IdleGrace   time.Duration
 	DefaultLang string
-	// DefaultTextStep indexes TextSteps; each new visitor starts there.
+	// DefaultTextStep indexes kit.TextSteps; each new visitor starts there.
 	DefaultTextStep int
 	// Quit closes the kiosk; only the mediator menu offers it.
 	Quit func()
@@ -83,7 +89,7 @@ type Services struct {
 // tests read like a visitor's actions: test.Tap(s.Buttons["start"]).
 type Screen struct {
 	Name    string
-	Buttons map[string]*Button
+	Buttons map[string]*kit.Button
 	Labels  map[string]*widget.Label
 	Content fyne.CanvasObject
 	// OnKey handles keys the focused widget did not take; true when used.
@@ -104,16 +110,45 @@ type Screen struct {
 	Speech string
 }
 
-func newScreen(name string) *Screen {
-	return &Screen{Name: name, Buttons: map[string]*Button{}, Labels: map[string]*widget.Label{}}
+// NewScreen is an empty screen; its builder fills Buttons and Labels.
+func NewScreen(name string) *Screen {
+	return &Screen{Name: name, Buttons: map[string]*kit.Button{}, Labels: map[string]*widget.Label{}}
 }
+
+// Flows are the ways into each screen group, filled by ui.Create: the
+// groups reach one another through them and never import one another.
+type Flows struct {
+	// Start is the first screen: welcome, or the first start's setup.
+	Start   func()
+	Welcome func()
+	Home    func()
+	// Assess starts the self-assessment; Procedures lists the walkthroughs.
+	Assess     func()
+	Procedures func()
+	// Mediator opens the mediator's PIN pad (long press on the logo,
+	// Ctrl+Alt+M).
+	Mediator func()
+	// Print prints the visitor's summary, saying how it went;
+	// PrintButton is a button for it on sc, hidden without a printer.
+	Print       func()
+	PrintButton func(sc *Screen) *kit.Button
+	// NewContent takes a network pack that came since the start, on
+	// welcome only.
+	NewContent func()
+}
+
+// Walk is a walkthrough begun and not ended: a session that ends under it
+// records it as abandoned where the visitor stopped.
+type Walk interface{ Abandon() }
 
 // Shell owns the window: the top bar on every screen, the current screen,
 // the visitor's language and text size, and the idle reset.
 type Shell struct {
+	Svc   Services
+	Flows Flows
+
 	app fyne.App
 	win fyne.Window
-	svc Services
 
 	lang     string
 	textStep int
@@ -126,24 +161,22 @@ type Shell struct {
 	topBar *topBar
 	body   *fyne.Container
 	// walking is the walkthrough begun and not yet ended.
-	walking *walkRun
-	// setup is set while the first start's setup is on screen; installed
-	// once a mediator code is known to exist (see ui/setup.go).
-	setup, installed bool
+	walking Walk
 	// jobs counts background work (printing), so tests can wait for it.
 	jobs sync.WaitGroup
 }
 
-// Create builds the kiosk in w and shows the welcome screen. It refuses the
-// window's close button: only the mediator menu quits.
-func Create(a fyne.App, w fyne.Window, svc Services) *Shell {
+// New builds the shell in w: theme, top bar, keys. It refuses the window's
+// close button: only the mediator menu quits. Begin shows the first screen
+// once the flows are set.
+func New(a fyne.App, w fyne.Window, svc Services) *Shell {
 	if svc.Now == nil {
 		svc.Now = time.Now
 	}
 	if svc.Log == nil {
 		svc.Log = logrus.StandardLogger()
 	}
-	s := &Shell{app: a, win: w, svc: svc}
+	s := &Shell{app: a, win: w, Svc: svc}
 	s.idle = session.NewIdleWatch(svc.IdleTimeout, svc.IdleGrace, svc.Now)
 	// The theme goes first: text measured before it would be cached in
 	// Fyne's default font.
@@ -151,16 +184,75 @@ func Create(a fyne.App, w fyne.Window, svc Services) *Shell {
 	s.topBar = newTopBar(s)
 	s.body = container.NewStack()
 	w.SetContent(container.NewBorder(s.topBar.content, nil, nil, nil, s.body))
-	w.SetCloseIntercept(func() { s.svc.Log.Info("close request refused: the kiosk stays open") })
+	w.SetCloseIntercept(func() { s.Svc.Log.Info("close request refused: the kiosk stays open") })
 
 	c := w.Canvas()
 	c.SetOnTypedKey(s.typedKey)
 	c.SetOnTypedRune(s.typedRune)
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt},
-		func(fyne.Shortcut) { s.act(s.openMediator)() })
-	s.showStart()
+		func(fyne.Shortcut) { s.Act(s.Flows.Mediator)() })
 	return s
 }
+
+// Begin shows the first screen.
+func (s *Shell) Begin() { s.Flows.Start() }
+
+// App and Window are the Fyne app and the kiosk's window.
+func (s *Shell) App() fyne.App       { return s.app }
+func (s *Shell) Window() fyne.Window { return s.win }
+
+// Dark tells whether the visitor chose the dark high-contrast variant.
+func (s *Shell) Dark() bool { return s.dark }
+
+// SetLang switches the visitor's language (and the font: Arabic has its
+// own).
+func (s *Shell) SetLang(code string) {
+	s.lang = code
+	s.applyTheme()
+}
+
+// Activity counts as the visitor's presence for the idle reset.
+func (s *Shell) Activity() { s.idle.Activity() }
+
+// Cover keeps the screen on display for Resume to put back, once the
+// screen shown over it (the mediator's pad) is done.
+func (s *Shell) Cover() {
+	if s.screen != nil && s.screen.Name != "idle" {
+		s.under = s.screen
+	}
+}
+
+// Replace puts next in the place of old, whether old is on display or
+// covered by the idle prompt; otherwise the visitor has moved on and
+// nothing changes.
+func (s *Shell) Replace(old, next *Screen) {
+	switch old {
+	case s.screen:
+		s.Show(next)
+	case s.under:
+		s.under = next
+	}
+}
+
+// SetWalking keeps the walkthrough on screen (nil once it ended).
+func (s *Shell) SetWalking(w Walk) { s.walking = w }
+
+// Walking tells whether a walkthrough is begun and not ended.
+func (s *Shell) Walking() bool { return s.walking != nil }
+
+// InBackground runs work off the UI goroutine, then then on it. Tests wait
+// for it with Wait.
+func (s *Shell) InBackground(work, then func()) {
+	s.jobs.Add(1)
+	go func() {
+		defer s.jobs.Done()
+		work()
+		fyne.Do(func() { s.Guard(then) })
+	}()
+}
+
+// Wait returns once no background work is running.
+func (s *Shell) Wait() { s.jobs.Wait() }
 
 // Screen is the screen on display.
 func (s *Shell) Screen() *Screen { return s.screen }
@@ -172,38 +264,38 @@ func (s *Shell) Lang() string { return s.lang }
 func (s *Shell) TextStep() int { return s.textStep }
 
 // T translates key into the visitor's language.
-func (s *Shell) T(key string, args ...string) string { return s.svc.Text.T(s.lang, key, args...) }
+func (s *Shell) T(key string, args ...string) string { return s.Svc.Text.T(s.lang, key, args...) }
 
-// show replaces the screen. Focus is cleared so that a focused widget of the
+// Show replaces the screen. Focus is cleared so that a focused widget of the
 // old screen can never take keys meant for the new one.
-func (s *Shell) show(sc *Screen) {
+func (s *Shell) Show(sc *Screen) {
 	s.screen = sc
-	if s.rightToLeft() {
+	if s.RightToLeft() {
 		alignRight(sc.Content)
 	}
 	s.win.Canvas().Unfocus()
 	s.body.Objects = []fyne.CanvasObject{sc.Content}
 	s.body.Refresh()
-	s.screenChanged()
+	s.topBar.screenChanged()
 	s.topBar.refresh()
 }
 
-// act wraps every visitor action: it counts as activity for the idle reset
+// Act wraps every visitor action: it counts as activity for the idle reset
 // (Fyne has no global input hook, so each handler reports itself) and a
 // panic in a screen is caught, logged and turned into a clean restart.
-func (s *Shell) act(f func()) func() {
+func (s *Shell) Act(f func()) func() {
 	return func() {
-		s.guard(func() {
+		s.Guard(func() {
 			s.idle.Activity()
 			f()
 		})
 	}
 }
 
-// guard runs f on the UI goroutine, turning a panic into a clean restart.
+// Guard runs f on the UI goroutine, turning a panic into a clean restart.
 // Everything that reaches screen code goes through it: handlers (by act),
 // the once-a-second Tick, timer callbacks.
-func (s *Shell) guard(f func()) {
+func (s *Shell) Guard(f func()) {
 	defer s.recoverScreen()
 	f()
 }
@@ -220,10 +312,10 @@ func (s *Shell) recoverScreen() {
 	// The stack names code, not data: nothing a visitor typed is in it. The
 	// panic value may hold anything (a typed word in an error), so only the
 	// runtime's own messages, made of numbers and types, are logged in full.
-	s.svc.Log.WithField("screen", name).Errorf("screen crashed: %s\n%s", panicSummary(r), debug.Stack())
-	s.endSession(session.Abandoned)
+	s.Svc.Log.WithField("screen", name).Errorf("screen crashed: %s\n%s", panicSummary(r), debug.Stack())
+	s.EndSession(session.Abandoned)
 	s.under = nil
-	s.showError(s.T("error.body"))
+	s.ShowError(s.T("error.body"))
 }
 
 func panicSummary(r any) string {
@@ -234,7 +326,7 @@ func panicSummary(r any) string {
 }
 
 func (s *Shell) typedKey(ev *fyne.KeyEvent) {
-	s.act(func() {
+	s.Act(func() {
 		if s.screen == nil {
 			return
 		}
@@ -248,7 +340,7 @@ func (s *Shell) typedKey(ev *fyne.KeyEvent) {
 }
 
 func (s *Shell) typedRune(r rune) {
-	s.act(func() {
+	s.Act(func() {
 		if s.screen != nil && s.screen.OnRune != nil {
 			s.screen.OnRune(r)
 		}
@@ -258,22 +350,21 @@ func (s *Shell) typedRune(r rune) {
 // resetVisitor returns language, text size and contrast to the centre's
 // defaults: the next visitor sees nothing of the previous one's choices.
 func (s *Shell) resetVisitor() {
-	s.lang = s.svc.DefaultLang
+	s.lang = s.Svc.DefaultLang
 	if s.lang == "" {
-		s.lang = s.svc.Text.Reference()
+		s.lang = s.Svc.Text.Reference()
 	}
-	s.textStep = clampStep(s.svc.DefaultTextStep)
+	s.textStep = kit.ClampStep(s.Svc.DefaultTextStep)
 	s.dark = false
 	s.applyTheme()
 }
 
 func (s *Shell) applyTheme() {
-	th := newKioskTheme(s.textStep, s.dark)
-	th.arabic = s.rightToLeft()
+	th := kit.NewKiosk(s.textStep, s.dark, s.RightToLeft())
 	// Setting a theme makes Fyne drop its parsed fonts and caches and draw
 	// every text again; each return to welcome asks for the theme already
 	// set, so only a change is set.
-	if cur, ok := s.app.Settings().Theme().(*kioskTheme); ok && cur.step == th.step && cur.dark == th.dark && cur.arabic == th.arabic {
+	if th.Same(s.app.Settings().Theme()) {
 		return
 	}
 	s.app.Settings().SetTheme(th)
@@ -281,7 +372,7 @@ func (s *Shell) applyTheme() {
 
 // SetTextStep changes the text size for this visitor.
 func (s *Shell) SetTextStep(step int) {
-	s.textStep = clampStep(step)
+	s.textStep = kit.ClampStep(step)
 	s.applyTheme()
 	s.topBar.refresh()
 	if s.screen != nil && s.screen.Redraw != nil {
@@ -296,82 +387,85 @@ func (s *Shell) SetDark(dark bool) {
 	s.topBar.refresh()
 }
 
-// startSession opens a session in the chosen language and shows home.
-func (s *Shell) startSession() {
-	if _, err := s.svc.Sessions.Start(s.lang); err != nil {
-		s.svc.Log.WithError(err).Error("could not start a session")
-		s.showError(s.T("error.storage"))
+// StartSession opens a session in the chosen language and shows home.
+func (s *Shell) StartSession() {
+	if _, err := s.Svc.Sessions.Start(s.lang); err != nil {
+		s.Svc.Log.WithError(err).Error("could not start a session")
+		s.ShowError(s.T("error.storage"))
 		return
 	}
-	s.showHome()
+	s.Flows.Home()
 }
 
-// endSession stores the end of the open session, if any, and forgets it.
-func (s *Shell) endSession(status session.Status) {
-	s.abandonWalk()
+// EndSession stores the end of the open session, if any, and forgets it.
+func (s *Shell) EndSession(status session.Status) {
+	if s.walking != nil {
+		s.walking.Abandon()
+		s.walking = nil
+	}
 	var err error
 	if status == session.Finished {
-		err = s.svc.Sessions.Finish()
+		err = s.Svc.Sessions.Finish()
 	} else {
-		err = s.svc.Sessions.Abandon()
+		err = s.Svc.Sessions.Abandon()
 	}
 	if err != nil {
-		s.svc.Log.WithError(err).Error("could not store the end of the session")
+		s.Svc.Log.WithError(err).Error("could not store the end of the session")
 	}
 }
 
-// backToWelcome drops every trace of the visitor on screen and in memory.
-func (s *Shell) backToWelcome() {
+// BackToWelcome drops every trace of the visitor on screen and in memory.
+func (s *Shell) BackToWelcome() {
 	s.under = nil
 	s.resetVisitor()
-	s.showStart()
+	s.Flows.Start()
 }
 
 // Tick runs once a second (from the window's ticker, or a test): it raises
 // the idle prompt, resets an absent visitor, and ends timed pages.
-func (s *Shell) Tick() { s.guard(s.tick) }
+func (s *Shell) Tick() { s.Guard(s.tick) }
 
 func (s *Shell) tick() {
 	if s.screen == nil {
 		return
 	}
-	if !s.screen.Until.IsZero() && !s.svc.Now().Before(s.screen.Until) {
-		s.backToWelcome()
+	if !s.screen.Until.IsZero() && !s.Svc.Now().Before(s.screen.Until) {
+		s.BackToWelcome()
 		return
 	}
 	if s.screen.NoIdle && s.screen.Name != "idle" {
 		s.idle.Activity()
-		s.takeNewContent()
+		s.Flows.NewContent()
 		return
 	}
 	phase, left := s.idle.State()
 	switch phase {
 	case session.Present:
 		if s.screen.Name == "idle" {
-			s.resume()
+			s.Resume()
 		}
 	case session.Asking:
 		if s.screen.Name != "idle" {
 			s.under = s.screen
-			s.show(s.idleScreen())
+			s.Show(s.idleScreen())
 		}
 		s.screen.Labels["countdown"].SetText(s.T("idle.body", "seconds", strconv.Itoa(int(left.Round(time.Second)/time.Second))))
 	case session.Gone:
-		s.svc.Log.Info("visitor gone: session abandoned after the idle timeout")
-		s.endSession(session.Abandoned)
-		s.backToWelcome()
+		s.Svc.Log.Info("visitor gone: session abandoned after the idle timeout")
+		s.EndSession(session.Abandoned)
+		s.BackToWelcome()
 	}
 }
 
-// resume puts back the screen the idle prompt covered.
-func (s *Shell) resume() {
+// Resume puts back the screen the idle prompt covered.
+func (s *Shell) Resume() {
 	under := s.under
 	s.under = nil
 	if under == nil {
-		s.showStart()
+		s.Flows.Start()
 		return
 	}
-	s.show(under)
+	s.Show(under)
 }
 
 // Run starts the once-a-second ticker; it stops when done is closed.
@@ -388,4 +482,42 @@ func (s *Shell) Run(done <-chan struct{}) {
 			}
 		}
 	}()
+}
+
+// ContentUpdate is content that came while the kiosk runs (a network
+// pack): what the screens read of it.
+type ContentUpdate struct {
+	Questions    *assessment.Bank
+	Walkthroughs *walkthrough.Set
+	Report       *content.Report
+}
+
+// FitsScreen lays content out where a page goes on a kit.DesignSize window,
+// under the top bar, and tells whether it needs no more room than that.
+func (s *Shell) FitsScreen(content fyne.CanvasObject) bool {
+	pad := theme.Padding()
+	area := kit.DesignSize.SubtractWidthHeight(0, s.topBar.content.MinSize().Height+pad)
+	if s.Window().Padded() {
+		area = area.SubtractWidthHeight(2*pad, 2*pad)
+	}
+	content.Resize(area)
+	need := content.MinSize()
+	return need.Width <= area.Width && need.Height <= area.Height
+}
+
+// Console is what the mediator console reads and changes in the store
+// (app/store.Store implements it): sessions, statistics, export, purge,
+// settings and the local directory.
+type Console interface {
+	ListSessions(ctx context.Context, after activity.Cursor, limit int) (activity.Page, error)
+	Summary(ctx context.Context, code session.Code) (activity.Summary, error)
+	SessionEvents(ctx context.Context, code session.Code) ([]session.Event, error)
+	DeleteSession(ctx context.Context, code session.Code) error
+	Stats(ctx context.Context, p activity.Period) (activity.Stats, error)
+	Export(ctx context.Context, w io.Writer, from, to time.Time, format string, opts activity.Options) (int, error)
+	Purge(ctx context.Context, before time.Time) (int, error)
+	Setting(ctx context.Context, key, def string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	Places(ctx context.Context) ([]directory.Place, error)
+	ReplacePlaces(ctx context.Context, places []directory.Place) error
 }

@@ -1,6 +1,7 @@
-package ui
+package shell
 
 import (
+	"pasapas/ui/kit"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -17,28 +18,28 @@ type topBar struct {
 	shell   *Shell
 	logo    *longPressLogo
 	title   *widget.Label
-	buttons map[string]*Button
+	buttons map[string]*kit.Button
 	content *container.ThemeOverride
 }
 
 func newTopBar(s *Shell) *topBar {
-	t := &topBar{shell: s, buttons: map[string]*Button{}}
-	t.logo = newLongPressLogo(afterOnUI, func() { s.act(s.openMediator)() })
+	t := &topBar{shell: s, buttons: map[string]*kit.Button{}}
+	t.logo = newLongPressLogo(afterOnUI, func() { s.Act(s.Flows.Mediator)() })
 	t.title = widget.NewLabel("")
 	t.title.TextStyle.Bold = true
 	controls := container.NewHBox()
-	add := func(id string, b *Button) {
+	add := func(id string, b *kit.Button) {
 		t.buttons[id] = b
 		controls.Add(b)
 	}
-	add("speak", newButton("", s.act(s.toggleSpeech)))
-	add("contrast", newButton("", s.act(func() { s.SetDark(!s.dark) })))
+	add("speak", kit.NewButton("", s.Act(t.toggleSpeech)))
+	add("contrast", kit.NewButton("", s.Act(func() { s.SetDark(!s.dark) })))
 	t.buttons["contrast"].SetIcon(theme.NewThemedResource(contrastIcon))
-	for step := range TextSteps {
-		add("text."+strconv.Itoa(step), newButton("", s.act(func() { s.SetTextStep(step) })))
+	for step := range kit.TextSteps {
+		add("text."+strconv.Itoa(step), kit.NewButton("", s.Act(func() { s.SetTextStep(step) })))
 	}
 	bar := container.NewHBox(t.logo, t.title, layout.NewSpacer(), controls)
-	t.content = container.NewThemeOverride(container.NewVBox(container.NewPadded(bar), widget.NewSeparator()), steadyBar{})
+	t.content = container.NewThemeOverride(container.NewVBox(container.NewPadded(bar), widget.NewSeparator()), kit.SteadyBar{})
 	return t
 }
 
@@ -49,8 +50,8 @@ func (t *topBar) refresh() {
 	t.title.SetText(s.T("app.name"))
 
 	speak := t.buttons["speak"]
-	if s.canSpeak() {
-		if s.svc.Speech.Speaking() {
+	if t.canSpeak() {
+		if s.Svc.Speech.Speaking() {
 			speak.SetText(s.T("speech.stop"))
 			speak.SetIcon(theme.MediaStopIcon())
 			speak.Importance = widget.HighImportance

@@ -1,4 +1,4 @@
-package ui
+package visitor
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,24 +7,26 @@ import (
 
 	"pasapas/app/session"
 	"pasapas/assets"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 )
 
-// showHome offers the two paths, each with a pictogram for those who read
+// ShowHome offers the two paths, each with a pictogram for those who read
 // little, and the way out.
-func (s *Shell) showHome() {
-	sc := newScreen("home")
+func (s *Screens) ShowHome() {
+	sc := shell.NewScreen("home")
 	code := ""
-	if cur := s.svc.Sessions.Current(); cur != nil {
+	if cur := s.Svc.Sessions.Current(); cur != nil {
 		code = cur.Code.String()
 	}
-	codeLabel := label(sc, "code", s.T("home.code", "code", code))
+	codeLabel := sc.Label("code", s.T("home.code", "code", code))
 	codeLabel.Alignment = fyne.TextAlignCenter
-	finish := s.button(sc, "finish", s.T("home.finish"), widget.MediumImportance, s.finish)
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.T("home.title")),
+	finish := s.Button(sc, "finish", s.T("home.finish"), widget.MediumImportance, s.finish)
+	sc.Content = kit.Page(container.NewVBox(
+		sc.Heading("title", s.T("home.title")),
 		container.NewGridWithColumns(2,
-			s.iconChoice(sc, "assess", assets.Picto("tap"), s.T("home.assess"), s.T("home.assess.hint"), s.startAssessment),
-			s.iconChoice(sc, "guide", assets.Picto("papers"), s.T("home.guide"), s.T("home.guide.hint"), s.showProcedures),
+			s.IconChoice(sc, "assess", assets.Picto("tap"), s.T("home.assess"), s.T("home.assess.hint"), s.Flows.Assess),
+			s.IconChoice(sc, "guide", assets.Picto("papers"), s.T("home.guide"), s.T("home.guide.hint"), s.Flows.Procedures),
 		),
 	), codeLabel, finish)
 	sc.OnRune = func(r rune) {
@@ -35,11 +37,25 @@ func (s *Shell) showHome() {
 			sc.Buttons["guide"].OnTapped()
 		}
 	}
-	s.show(sc)
+	s.Show(sc)
 }
 
 // finish ends the session normally and says goodbye.
-func (s *Shell) finish() {
-	s.endSession(session.Finished)
+func (s *Screens) finish() {
+	s.EndSession(session.Finished)
 	s.showGoodbye()
+}
+
+// showGoodbye thanks the visitor and returns to welcome by itself.
+func (s *Screens) showGoodbye() {
+	sc := shell.NewScreen("goodbye")
+	sc.NoIdle = true
+	sc.Until = s.Svc.Now().Add(shell.GoodbyeFor)
+	ok := s.Button(sc, "ok", "OK", widget.HighImportance, s.BackToWelcome)
+	sc.Content = kit.Page(container.NewVBox(
+		sc.Heading("title", s.T("goodbye.title")),
+		kit.Centred(sc.Label("body", s.T("goodbye.body"))),
+	), ok)
+	sc.OnKey = func(*fyne.KeyEvent) bool { s.BackToWelcome(); return true }
+	s.Show(sc)
 }

@@ -1,7 +1,9 @@
-package ui
+package walk
 
 import (
 	"image/color"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,17 +26,17 @@ const (
 // thing; hint is given the key of a gentle hint after a wrong action. What
 // the visitor types stays in this screen's entries: it is compared with the
 // practice values, never stored, logged or printed.
-func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key string)) fyne.CanvasObject {
+func (s *Screens) practice(sc *shell.Screen, kind string, solved func(), hint func(key string)) fyne.CanvasObject {
 	var mock fyne.CanvasObject
 	switch kind {
 	case "franceconnect":
 		wrong := func() { hint("sandbox.franceconnect.hint") }
-		fc := s.button(sc, "mock.fc", s.wT("sandbox.franceconnect.fc"), widget.HighImportance, solved)
+		fc := s.Button(sc, "mock.fc", s.wT("sandbox.franceconnect.fc"), widget.HighImportance, solved)
 		fc.Icon = theme.LoginIcon()
 		mock = container.NewVBox(
 			container.NewGridWithColumns(2,
-				s.button(sc, "mock.login", s.wT("sandbox.franceconnect.login"), widget.MediumImportance, wrong),
-				s.button(sc, "mock.create", s.wT("sandbox.franceconnect.create"), widget.MediumImportance, wrong)),
+				s.Button(sc, "mock.login", s.wT("sandbox.franceconnect.login"), widget.MediumImportance, wrong),
+				s.Button(sc, "mock.create", s.wT("sandbox.franceconnect.create"), widget.MediumImportance, wrong)),
 			fc)
 	case "fc-provider":
 		grid := container.NewGridWithColumns(2)
@@ -45,16 +47,16 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 			if p.id == "impots" {
 				f = solved
 			}
-			grid.Add(s.button(sc, "mock."+p.id, p.name, widget.MediumImportance, f))
+			grid.Add(s.Button(sc, "mock."+p.id, p.name, widget.MediumImportance, f))
 		}
 		mock = container.NewVBox(grid,
-			s.button(sc, "mock.create", s.wT("sandbox.fc-provider.create"), widget.MediumImportance, func() { hint("sandbox.fc-provider.hint.create") }))
+			s.Button(sc, "mock.create", s.wT("sandbox.fc-provider.create"), widget.MediumImportance, func() { hint("sandbox.fc-provider.hint.create") }))
 	case "login":
-		id := s.entry()
+		id := s.Entry()
 		id.SetPlaceHolder(s.wT("sandbox.login.id"))
 		// Not masked: the practice values are on screen anyway, and seeing
 		// what one types is how one learns to type it right.
-		pw := s.entry()
+		pw := s.Entry()
 		pw.SetPlaceHolder(s.wT("sandbox.login.password"))
 		submit := func() {
 			switch {
@@ -66,16 +68,16 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 				solved()
 			}
 		}
-		valider := s.button(sc, "mock.submit", s.wT("sandbox.login.submit"), widget.HighImportance, submit)
-		id.OnSubmitted = func(string) { s.act(submit)() }
+		valider := s.Button(sc, "mock.submit", s.wT("sandbox.login.submit"), widget.HighImportance, submit)
+		id.OnSubmitted = func(string) { s.Act(submit)() }
 		pw.OnSubmitted = id.OnSubmitted
-		values := label(sc, "values", s.wT("sandbox.login.values", "id", practiceID, "password", practicePassword))
+		values := sc.Label("values", s.wT("sandbox.login.values", "id", practiceID, "password", practicePassword))
 		values.TextStyle.Bold = true
 		mock = container.NewVBox(values, container.NewBorder(nil, nil, nil, valider, container.NewGridWithColumns(2, id, pw)))
 	case "confirm":
-		check := widget.NewCheck(s.wT("sandbox.confirm.check"), func(bool) { s.idle.Activity() })
+		check := widget.NewCheck(s.wT("sandbox.confirm.check"), func(bool) { s.Activity() })
 		mock = container.NewBorder(nil, nil, nil,
-			s.button(sc, "mock.submit", s.wT("sandbox.confirm.submit"), widget.HighImportance, func() {
+			s.Button(sc, "mock.submit", s.wT("sandbox.confirm.submit"), widget.HighImportance, func() {
 				if !check.Checked {
 					hint("sandbox.confirm.hint")
 					return
@@ -83,13 +85,13 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 				solved()
 			}), check)
 	case "attach":
-		joined := label(sc, "joined", "")
+		joined := sc.Label("joined", "")
 		// The file picker appears on "Joindre un fichier", as on a real site.
 		files := container.NewGridWithColumns(3)
 		pick := func() {
 			files.RemoveAll()
 			for _, f := range []string{"photo.jpg", practiceFile, "musique.mp3"} {
-				files.Add(s.button(sc, "mock.file."+f, f, widget.MediumImportance, func() {
+				files.Add(s.Button(sc, "mock.file."+f, f, widget.MediumImportance, func() {
 					if f != practiceFile {
 						hint("sandbox.attach.hint.file")
 						return
@@ -99,9 +101,9 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 				}))
 			}
 		}
-		join := s.button(sc, "mock.join", s.wT("sandbox.attach.join"), widget.MediumImportance, pick)
+		join := s.Button(sc, "mock.join", s.wT("sandbox.attach.join"), widget.MediumImportance, pick)
 		join.Icon = theme.MailAttachmentIcon()
-		send := s.button(sc, "mock.send", s.wT("sandbox.attach.send"), widget.HighImportance, func() {
+		send := s.Button(sc, "mock.send", s.wT("sandbox.attach.send"), widget.HighImportance, func() {
 			if joined.Text == "" {
 				hint("sandbox.attach.hint.first")
 				return
@@ -113,13 +115,13 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 	case "slot":
 		chosen := ""
 		days := container.NewVBox()
-		var slots []*Button
+		var slots []*kit.Button
 		for _, day := range []string{"mon", "tue"} {
 			times := container.NewGridWithColumns(3)
 			for _, t := range []string{"9 h 00", "9 h 30", "11 h"} {
 				id := day + "." + strings.ReplaceAll(t, " ", "")
-				var b *Button
-				b = s.button(sc, "mock.slot."+id, t, widget.MediumImportance, func() {
+				var b *kit.Button
+				b = s.Button(sc, "mock.slot."+id, t, widget.MediumImportance, func() {
 					chosen = id
 					for _, o := range slots {
 						o.Importance = widget.MediumImportance
@@ -135,7 +137,7 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 			dayLabel.TextStyle.Bold = true
 			days.Add(container.NewBorder(nil, nil, dayLabel, nil, times))
 		}
-		confirm := s.button(sc, "mock.confirm", s.wT("sandbox.slot.confirm"), widget.HighImportance, func() {
+		confirm := s.Button(sc, "mock.confirm", s.wT("sandbox.slot.confirm"), widget.HighImportance, func() {
 			switch chosen {
 			case "":
 				hint("sandbox.slot.hint.first")
@@ -153,7 +155,7 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 			if n == "2" {
 				f = solved
 			}
-			b := s.button(sc, "mock.message."+n, s.wT("sandbox.scam."+n), widget.MediumImportance, f)
+			b := s.Button(sc, "mock.message."+n, s.wT("sandbox.scam."+n), widget.MediumImportance, f)
 			b.Icon = theme.MailComposeIcon()
 			b.Alignment = widget.ButtonAlignLeading
 			list.Add(b)
@@ -162,8 +164,8 @@ func (s *Shell) practice(sc *Screen, kind string, solved func(), hint func(key s
 	default:
 		// The loader only accepts known kinds; a newer content file on an
 		// older kiosk still gets its step, without the practice.
-		s.svc.Log.WithField("sandbox", kind).Warn("unknown practice kind")
-		mock = label(sc, "", "")
+		s.Svc.Log.WithField("sandbox", kind).Warn("unknown practice kind")
+		mock = sc.Label("", "")
 	}
 	frame := canvas.NewRectangle(color.Transparent)
 	frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)

@@ -1,4 +1,4 @@
-package ui
+package walk
 
 import (
 	"image/color"
@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -16,68 +15,52 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"pasapas/app/session"
 	"pasapas/assessment/walkthrough"
 	"pasapas/assets"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
 )
 
 // walkLang is the language of the walkthrough screens: the visitor's, but
 // French for a right-to-left one, as for all content (see rtl.go).
-func (s *Shell) walkLang() string {
-	if s.rightToLeft() {
-		return s.svc.Text.Reference()
+func (s *Screens) walkLang() string {
+	if s.RightToLeft() {
+		return s.Svc.Text.Reference()
 	}
-	return s.lang
+	return s.Lang()
 }
 
 // wT is T for the walkthrough screens, in walkLang.
-func (s *Shell) wT(key string, args ...string) string {
-	return s.svc.Text.T(s.walkLang(), key, args...)
+func (s *Screens) wT(key string, args ...string) string {
+	return s.Svc.Text.T(s.walkLang(), key, args...)
 }
 
-// walkRun is one visitor's way through one procedure. It lives in the
-// screens' closures only: the next visitor cannot meet it.
-type walkRun struct {
-	proc *walkthrough.Procedure
-	// have is the checklist: document code → the visitor has it; a code
-	// not in the map has not been answered.
-	have     map[string]bool
-	reported map[string]bool // missing documents already recorded
-	started  bool
-	begun    time.Time
-	step     int
-	// stepBegun, hints and solved are about the step on screen.
-	stepBegun time.Time
-	hints     int
-	solved    bool
-}
-
-// showProcedures opens "Suivre une démarche pas à pas": the procedures as
+// ShowProcedures opens "Suivre une démarche pas à pas": the procedures as
 // tiles, the visitor's declared needs first. The assessment result screen
 // calls it too.
-func (s *Shell) showProcedures() {
-	procs := s.svc.Walkthroughs.Ordered(s.svc.Sessions.Needs())
-	s.show(s.procedureScreen(procs, 0, s.tilesPerPage(procs)))
+func (s *Screens) ShowProcedures() {
+	procs := s.Svc.Walkthroughs.Ordered(s.Svc.Sessions.Needs())
+	s.Show(s.procedureScreen(procs, 0, s.tilesPerPage(procs)))
 }
 
 // tileCounts are the tiles a page of procedures may hold, most first:
 // two columns at the smallest text, one column (each title on fewer lines)
 // when the text is larger. The first count whose every page fits the
 // screen is used, so a long title or language never overflows.
-func (s *Shell) tileCounts() []int {
-	if s.textStep == 0 {
+func (s *Screens) tileCounts() []int {
+	if s.TextStep() == 0 {
 		return []int{6, 4, 2}
 	}
 	return []int{3, 2, 1}
 }
 
 // tilesPerPage is the largest of tileCounts whose every page fits.
-func (s *Shell) tilesPerPage(procs []*walkthrough.Procedure) int {
+func (s *Screens) tilesPerPage(procs []*walkthrough.Procedure) int {
 	counts := s.tileCounts()
 	for _, per := range counts {
 		fit := true
 		for pageNo := 0; fit && pageNo*per < len(procs); pageNo++ {
-			fit = s.fitsScreen(s.procedureScreen(procs, pageNo, per).Content)
+			fit = s.FitsScreen(s.procedureScreen(procs, pageNo, per).Content)
 		}
 		if fit {
 			return per
@@ -87,29 +70,29 @@ func (s *Shell) tilesPerPage(procs []*walkthrough.Procedure) int {
 }
 
 // procedureScreen builds page pageNo of procs, per tiles a page.
-func (s *Shell) procedureScreen(procs []*walkthrough.Procedure, pageNo, per int) *Screen {
+func (s *Screens) procedureScreen(procs []*walkthrough.Procedure, pageNo, per int) *shell.Screen {
 	pages := max(1, (len(procs)+per-1)/per)
 	pageNo = max(0, min(pageNo, pages-1))
-	sc := newScreen("walk.list")
+	sc := shell.NewScreen("walk.list")
 	// Larger text: one tile per row, so each title stays on one line.
 	grid := container.NewGridWithColumns(2)
-	if s.textStep > 0 {
+	if s.TextStep() > 0 {
 		grid = container.NewGridWithColumns(1)
 	}
 	shown := procs[pageNo*per : min(len(procs), (pageNo+1)*per)]
 	for i, p := range shown {
-		grid.Add(s.iconChoice(sc, "proc."+p.ID, assets.Illustration(p.Pictogram),
+		grid.Add(s.IconChoice(sc, "proc."+p.ID, assets.Illustration(p.Pictogram),
 			strconv.Itoa(i+1)+". "+p.Title.In(s.walkLang()), "", func() { s.openProcedure(p) }))
 	}
 	// Empty cells keep the tiles of a last, shorter page the same size.
 	for range per - len(shown) {
 		grid.Add(canvas.NewRectangle(color.Transparent))
 	}
-	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, s.showHome)
+	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, s.Flows.Home)
 	// Turning the page keeps the cut measured on the way in.
-	turn := func(to int) func() { return func() { s.show(s.procedureScreen(procs, to, per)) } }
-	prev := s.button(sc, "page.previous", s.wT("walk.page.previous"), widget.MediumImportance, turn(pageNo-1))
-	next := s.button(sc, "page.next", s.wT("walk.page.next"), widget.MediumImportance, turn(pageNo+1))
+	turn := func(to int) func() { return func() { s.Show(s.procedureScreen(procs, to, per)) } }
+	prev := s.Button(sc, "page.previous", s.wT("walk.page.previous"), widget.MediumImportance, turn(pageNo-1))
+	next := s.Button(sc, "page.next", s.wT("walk.page.next"), widget.MediumImportance, turn(pageNo+1))
 	prev.Icon, next.Icon = theme.NavigateBackIcon(), theme.NavigateNextIcon()
 	next.IconPlacement = widget.ButtonIconTrailingText
 	if pageNo == 0 {
@@ -118,17 +101,17 @@ func (s *Shell) procedureScreen(procs []*walkthrough.Procedure, pageNo, per int)
 	if pageNo == pages-1 {
 		next.Disable()
 	}
-	pageLabel := label(sc, "page", s.wT("walk.page", "n", strconv.Itoa(pageNo+1), "of", strconv.Itoa(pages)))
+	pageLabel := sc.Label("page", s.wT("walk.page", "n", strconv.Itoa(pageNo+1), "of", strconv.Itoa(pages)))
 	pageLabel.Wrapping = fyne.TextWrapOff
-	sc.Content = page(container.NewBorder(
-		container.NewBorder(nil, nil, nil, pageLabel, heading(sc, "title", s.wT("walk.list.title"))), nil, nil, nil, grid,
+	sc.Content = kit.Page(container.NewBorder(
+		container.NewBorder(nil, nil, nil, pageLabel, sc.Heading("title", s.wT("walk.list.title"))), nil, nil, nil, grid,
 	), back, prev, next)
 	sc.Back = back.OnTapped
-	var tiles []*Button
+	var tiles []*kit.Button
 	for _, p := range shown {
 		tiles = append(tiles, sc.Buttons["proc."+p.ID])
 	}
-	sc.OnRune = numberKeys(tiles...)
+	sc.OnRune = kit.NumberKeys(tiles...)
 	// Arrow keys reach the page buttons' handlers even when those are
 	// disabled; the page number is clamped, so nothing happens then.
 	sc.OnKey = func(ev *fyne.KeyEvent) bool {
@@ -145,8 +128,8 @@ func (s *Shell) procedureScreen(procs []*walkthrough.Procedure, pageNo, per int)
 	return sc
 }
 
-func (s *Shell) openProcedure(p *walkthrough.Procedure) {
-	run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}}
+func (s *Screens) openProcedure(p *walkthrough.Procedure) {
+	run := walkthrough.NewRun(p, s.Svc.Now, s.record)
 	if len(checkItems(p)) == 0 {
 		s.beginWalk(run)
 		return
@@ -182,15 +165,15 @@ type checklistCut struct {
 
 // cutChecklist cuts the checklist into pages that fit the screen at the
 // visitor's text size, in order, as many lines on a page as it holds.
-func (s *Shell) cutChecklist(run *walkRun) checklistCut {
+func (s *Screens) cutChecklist(run *walkthrough.Run) checklistCut {
 	var cut checklistCut
 	for _, cut.stacked = range []bool{false, true} {
 		cut.pages = nil
 		var cur []checkItem
 		fit := true
-		for _, it := range checkItems(run.proc) {
+		for _, it := range checkItems(run.Proc) {
 			try := append(slices.Clone(cur), it)
-			if !s.fitsScreen(s.checklistScreen(run, cut, try, 0, true).Content) {
+			if !s.FitsScreen(s.checklistScreen(run, cut, try, 0, true).Content) {
 				if len(cur) == 0 {
 					fit = false // even alone, this line is too tall
 				} else {
@@ -212,18 +195,18 @@ func (s *Shell) cutChecklist(run *walkRun) checklistCut {
 // asked document by document with "J'ai" or "Je n'ai pas", then « À
 // apporter au rendez-vous ». A missing document does not stop anyone: the
 // steps can be learnt anyway.
-func (s *Shell) showChecklist(run *walkRun, pageNo int) {
+func (s *Screens) showChecklist(run *walkthrough.Run, pageNo int) {
 	cut := s.cutChecklist(run)
 	pageNo = max(0, min(pageNo, len(cut.pages)-1))
-	s.show(s.checklistScreen(run, cut, cut.pages[pageNo], pageNo, false))
+	s.Show(s.checklistScreen(run, cut, cut.pages[pageNo], pageNo, false))
 }
 
 // checklistScreen builds page pageNo of cut, showing items. A page built
 // to be measured carries the longer of its two subtitles, so that the note
 // shown once a document is missing cannot push it off the screen.
-func (s *Shell) checklistScreen(run *walkRun, cut checklistCut, items []checkItem, pageNo int, measure bool) *Screen {
-	p := run.proc
-	sc := newScreen("walk.check")
+func (s *Screens) checklistScreen(run *walkthrough.Run, cut checklistCut, items []checkItem, pageNo int, measure bool) *shell.Screen {
+	p := run.Proc
+	sc := shell.NewScreen("walk.check")
 	// The subtitle becomes the reassuring note once a document is missing:
 	// the screen has no room for both at the largest text size.
 	// The subtitle says what the first lines of the page are: the
@@ -239,13 +222,11 @@ func (s *Shell) checklistScreen(run *walkRun, cut checklistCut, items []checkIte
 	case sections:
 		heading = s.wT("walk.check.now")
 	}
-	sub := centred(label(sc, "subtitle", heading))
+	sub := kit.Centred(sc.Label("subtitle", heading))
 	sub.TextStyle.Bold = true
 	updateNote := func() {
-		for _, has := range run.have {
-			if !has && note != "" {
-				sub.SetText(note)
-			}
+		if run.Lacking() && note != "" {
+			sub.SetText(note)
 		}
 	}
 	if measure && utf8.RuneCountInString(note) > utf8.RuneCountInString(heading) {
@@ -258,17 +239,17 @@ func (s *Shell) checklistScreen(run *walkRun, cut checklistCut, items []checkIte
 	for i, it := range items {
 		d := it.doc
 		if i > 0 && it.later && !items[i-1].later {
-			later := centred(label(sc, "walk.check.later", s.wT("walk.check.later")))
+			later := kit.Centred(sc.Label("walk.check.later", s.wT("walk.check.later")))
 			later.TextStyle.Bold = true
 			rows.Add(later)
 		}
 		if it.later {
-			rows.Add(label(sc, "later."+d.Code, "•  "+d.Label.In(s.walkLang())))
+			rows.Add(sc.Label("later."+d.Code, "•  "+d.Label.In(s.walkLang())))
 			continue
 		}
-		var have, lack *Button
+		var have, lack *kit.Button
 		mark := func(has bool) {
-			run.have[d.Code] = has
+			run.SetHave(d.Code, has)
 			have.Importance, lack.Importance = widget.MediumImportance, widget.MediumImportance
 			if has {
 				have.Importance = widget.HighImportance
@@ -281,33 +262,33 @@ func (s *Shell) checklistScreen(run *walkRun, cut checklistCut, items []checkIte
 		}
 		answer = append(answer, mark)
 		asked = append(asked, d)
-		have = s.button(sc, "have."+d.Code, s.wT("walk.check.have"), widget.MediumImportance, func() { mark(true) })
-		lack = s.button(sc, "lack."+d.Code, s.wT("walk.check.lack"), widget.MediumImportance, func() { mark(false) })
-		if has, ok := run.have[d.Code]; ok {
+		have = s.Button(sc, "have."+d.Code, s.wT("walk.check.have"), widget.MediumImportance, func() { mark(true) })
+		lack = s.Button(sc, "lack."+d.Code, s.wT("walk.check.lack"), widget.MediumImportance, func() { mark(false) })
+		if has, ok := run.Have(d.Code); ok {
 			mark(has)
 		}
-		name := label(sc, "doc."+d.Code, d.Label.In(s.walkLang()))
+		name := sc.Label("doc."+d.Code, d.Label.In(s.walkLang()))
 		if cut.stacked {
 			rows.Add(container.NewVBox(name, container.NewHBox(layout.NewSpacer(), have, lack)))
 		} else {
 			rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), name))
 		}
 	}
-	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
+	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
 		if pageNo > 0 {
 			s.showChecklist(run, pageNo-1)
 			return
 		}
-		s.leaveWalk()
+		s.leaveWalk(run)
 	})
-	start := s.button(sc, "start", s.wT("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
+	start := s.Button(sc, "start", s.wT("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
 	if !measure && pageNo < len(cut.pages)-1 {
 		delete(sc.Buttons, "start")
-		start = s.button(sc, "next", s.wT("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
+		start = s.Button(sc, "next", s.wT("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
 	}
-	title := centred(label(sc, "title", p.Title.In(s.walkLang())))
+	title := kit.Centred(sc.Label("title", p.Title.In(s.walkLang())))
 	title.TextStyle.Bold = true
-	sc.Content = page(container.NewVBox(title, sub, rows), back, start)
+	sc.Content = kit.Page(container.NewVBox(title, sub, rows), back, start)
 	sc.Back = back.OnTapped
 	// 1 = "J'ai", 2 = "Je n'ai pas" for the first document not answered yet.
 	sc.OnRune = func(r rune) {
@@ -315,72 +296,31 @@ func (s *Shell) checklistScreen(run *walkRun, cut checklistCut, items []checkIte
 			return
 		}
 		for i, d := range asked {
-			if _, ok := run.have[d.Code]; !ok {
+			if _, ok := run.Have(d.Code); !ok {
 				answer[i](r == '1')
 				return
 			}
 		}
 	}
-	sc.OnKey = enterPresses(start)
+	sc.OnKey = kit.EnterPresses(start)
 	sc.Redraw = func() { s.showChecklist(run, 0) }
 	return sc
 }
 
-// enterPresses makes Enter, when no widget has the focus, press b.
-func enterPresses(b *Button) func(*fyne.KeyEvent) bool {
-	return func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-			b.OnTapped()
-			return true
-		}
-		return false
-	}
-}
-
-// numberKeys makes the key 1 press the first button, 2 the second… A nil
-// button is a number without action.
-func numberKeys(buttons ...*Button) func(rune) {
-	return func(r rune) {
-		if i := int(r - '1'); i >= 0 && i < len(buttons) && buttons[i] != nil {
-			buttons[i].OnTapped()
-		}
-	}
-}
-
 // beginWalk records the start (once) and the documents said missing, then
 // shows the first step.
-func (s *Shell) beginWalk(run *walkRun) {
-	if !run.started {
-		run.started, run.begun = true, s.svc.Now()
-		s.walking = run
-		s.record(walkthrough.Started(run.proc.ID))
-	}
-	for _, d := range run.proc.Bring {
-		if has, ok := run.have[d.Code]; ok && !has && !run.reported[d.Code] {
-			run.reported[d.Code] = true
-			s.record(walkthrough.Missing(run.proc.ID, d.Code))
-		}
-	}
+func (s *Screens) beginWalk(run *walkthrough.Run) {
+	run.Begin()
+	s.SetWalking(run)
 	s.showStep(run, 0)
 }
 
 // leaveWalk goes back to the list; a walk already begun is recorded as
 // abandoned at the step the visitor had reached.
-func (s *Shell) leaveWalk() {
-	s.abandonWalk()
-	s.showProcedures()
-}
-
-// abandonWalk records the walk begun and not finished, if any, as left at
-// the step the visitor had reached: by the visitor, or by the session's end
-// (idle timeout, a crash) while they were in it.
-func (s *Shell) abandonWalk() {
-	run := s.walking
-	if run == nil {
-		return
-	}
-	s.walking = nil
-	s.record(walkthrough.Abandoned(run.proc.ID, run.proc.Steps[run.step].ID, s.secondsSince(run.begun)))
+func (s *Screens) leaveWalk(run *walkthrough.Run) {
+	run.Abandon()
+	s.SetWalking(nil)
+	s.ShowProcedures()
 }
 
 // stepPart is one thing a step screen shows.
@@ -402,48 +342,27 @@ var stepLayouts = [][][]stepPart{
 	{{partInstruction}, {partPitfall}, {partSide}},
 }
 
-// DesignSize is the smallest screen every visitor page must fit without
-// scrolling. Pages are cut for it on any screen, so that a step has the
-// same pages everywhere.
-var DesignSize = fyne.NewSize(1024, 768)
-
-// fitsScreen lays content out where a page goes on a DesignSize window,
-// under the top bar, and tells whether it needs no more room than that.
-func (s *Shell) fitsScreen(content fyne.CanvasObject) bool {
-	pad := theme.Padding()
-	area := DesignSize.SubtractWidthHeight(0, s.topBar.content.MinSize().Height+pad)
-	if s.win.Padded() {
-		area = area.SubtractWidthHeight(2*pad, 2*pad)
-	}
-	content.Resize(area)
-	need := content.MinSize()
-	return need.Width <= area.Width && need.Height <= area.Height
-}
-
 // showStep shows step i from its first page.
-func (s *Shell) showStep(run *walkRun, i int) { s.showStepPage(run, i, 0) }
+func (s *Screens) showStep(run *walkthrough.Run, i int) { s.showStepPage(run, i, 0) }
 
 // showStepPage shows page pageNo of step i (-1: its last page, where the
 // practice is): "Étape x sur n : title", the instruction, the usual
 // pitfall, and the drawing or, for a practice step, a tile opening the
 // sandbox. "Suite" leads to the next page of a step cut in pages, "C'est
 // fait" on the last one to the next step.
-func (s *Shell) showStepPage(run *walkRun, i, pageNo int) {
-	if i != run.step || run.stepBegun.IsZero() {
-		run.stepBegun, run.hints, run.solved = s.svc.Now(), 0, false
-	}
-	run.step = i
+func (s *Screens) showStepPage(run *walkthrough.Run, i, pageNo int) {
+	run.GoTo(i)
 	pages := s.stepPages(run)
 	if pageNo < 0 || pageNo >= len(pages) {
 		pageNo = len(pages) - 1
 	}
-	s.show(s.stepScreen(run, pages, pageNo, false))
+	s.Show(s.stepScreen(run, pages, pageNo, false))
 }
 
 // stepPages cuts the step on screen into pages (see stepLayouts), leaving
 // out the side of a step without a drawing.
-func (s *Shell) stepPages(run *walkRun) [][]stepPart {
-	st := run.proc.Steps[run.step]
+func (s *Screens) stepPages(run *walkthrough.Run) [][]stepPart {
+	st := run.Current()
 	hasSide := st.Sandbox != "" || assets.Illustration(st.Illustration) != nil
 	var pages [][]stepPart
 	for _, layout := range stepLayouts {
@@ -458,7 +377,7 @@ func (s *Shell) stepPages(run *walkRun) [][]stepPart {
 		}
 		fit := true
 		for n := range pages {
-			fit = fit && s.fitsScreen(s.stepScreen(run, pages, n, true).Content)
+			fit = fit && s.FitsScreen(s.stepScreen(run, pages, n, true).Content)
 		}
 		if fit {
 			break
@@ -470,10 +389,10 @@ func (s *Shell) stepPages(run *walkRun) [][]stepPart {
 // stepScreen builds page pageNo of the step on screen. A screen built only
 // to be measured has blank drawings: drawing them is slow, and their size
 // is fixed.
-func (s *Shell) stepScreen(run *walkRun, pages [][]stepPart, pageNo int, measure bool) *Screen {
-	st := run.proc.Steps[run.step]
-	sc := newScreen("walk.step")
-	stepOf := label(sc, "step", s.stepOf(run)+" : "+st.Title.In(s.walkLang()))
+func (s *Screens) stepScreen(run *walkthrough.Run, pages [][]stepPart, pageNo int, measure bool) *shell.Screen {
+	st := run.Current()
+	sc := shell.NewScreen("walk.step")
+	stepOf := sc.Label("step", s.stepOf(run)+" : "+st.Title.In(s.walkLang()))
 	stepOf.TextStyle.Bold = true
 	stepOf.SizeName = theme.SizeNameSubHeadingText
 	parts := pages[pageNo]
@@ -482,7 +401,7 @@ func (s *Shell) stepScreen(run *walkRun, pages [][]stepPart, pageNo int, measure
 	for _, part := range parts {
 		switch part {
 		case partInstruction:
-			text = append(text, label(sc, "instruction", st.Instruction.In(s.walkLang())))
+			text = append(text, sc.Label("instruction", st.Instruction.In(s.walkLang())))
 		case partPitfall:
 			text = append(text, s.pitfall(sc, st))
 		case partSide:
@@ -497,23 +416,23 @@ func (s *Shell) stepScreen(run *walkRun, pages [][]stepPart, pageNo int, measure
 		body = container.NewBorder(nil, nil, nil, side, body)
 	}
 	last := pageNo == len(pages)-1
-	forward := s.button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	forward := s.Button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
 	if !last {
 		delete(sc.Buttons, "done")
-		forward = s.button(sc, "more", s.wT("walk.step.more"), widget.HighImportance, func() { s.showStepPage(run, run.step, pageNo+1) })
+		forward = s.Button(sc, "more", s.wT("walk.step.more"), widget.HighImportance, func() { s.showStepPage(run, run.Step(), pageNo+1) })
 		forward.Icon, forward.IconPlacement = theme.NavigateNextIcon(), widget.ButtonIconTrailingText
 	}
-	stuck := s.button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
+	stuck := s.Button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
+	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
 		if pageNo > 0 {
-			s.showStepPage(run, run.step, pageNo-1)
+			s.showStepPage(run, run.Step(), pageNo-1)
 			return
 		}
 		s.stepBack(run)
 	})
-	sc.Content = page(container.NewVBox(stepOf, body), actionRow(back, stuck, forward))
+	sc.Content = kit.Page(container.NewVBox(stepOf, body), kit.ActionRow(back, stuck, forward))
 	sc.Back = back.OnTapped
-	sc.OnRune = numberKeys(forward, stuck, sc.Buttons["practice"])
+	sc.OnRune = kit.NumberKeys(forward, stuck, sc.Buttons["practice"])
 	// The arrow keys turn the pages of a step; finishing it stays a
 	// deliberate "C'est fait".
 	sc.OnKey = func(ev *fyne.KeyEvent) bool {
@@ -527,22 +446,22 @@ func (s *Shell) stepScreen(run *walkRun, pages [][]stepPart, pageNo int, measure
 		}
 		return true
 	}
-	sc.Redraw = func() { s.showStep(run, run.step) }
+	sc.Redraw = func() { s.showStep(run, run.Step()) }
 	return sc
 }
 
 // pitfall is a step's usual mistake, "Attention : …", in bold so that it
 // reads as a warning and not as one more instruction.
-func (s *Shell) pitfall(sc *Screen, st walkthrough.Step) fyne.CanvasObject {
-	l := label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))
+func (s *Screens) pitfall(sc *shell.Screen, st walkthrough.Step) fyne.CanvasObject {
+	l := sc.Label("pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))
 	l.TextStyle.Bold = true
 	return l
 }
 
 // stepSide is a step's drawing, or the tile opening its practice; alone
 // on its page it may be larger.
-func (s *Shell) stepSide(sc *Screen, run *walkRun, alone, measure bool) fyne.CanvasObject {
-	st := run.proc.Steps[run.step]
+func (s *Screens) stepSide(sc *shell.Screen, run *walkthrough.Run, alone, measure bool) fyne.CanvasObject {
+	st := run.Current()
 	picture := assets.Illustration(st.Illustration)
 	if measure {
 		picture = blankDrawing
@@ -560,82 +479,48 @@ func (s *Shell) stepSide(sc *Screen, run *walkRun, alone, measure bool) fyne.Can
 	// in two at A++).
 	for _, w := range strings.Fields(title) {
 		word := fyne.MeasureText(w, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
-		width = max(width, word+MinTouchTarget+12+8*theme.Padding())
+		width = max(width, word+kit.MinTouchTarget+12+8*theme.Padding())
 	}
-	return container.New(&atLeast{width: width, factor: 1},
-		s.iconChoice(sc, "practice", picture, title, "", func() { s.showPractice(run) }))
+	return kit.AtLeast(s.IconChoice(sc, "practice", picture, title, "", func() { s.showPractice(run) }), width, 1)
 }
 
 // blankDrawing stands for a drawing in a screen built to be measured.
 var blankDrawing = fyne.NewStaticResource("blank.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`))
 
-func (s *Shell) stepOf(run *walkRun) string {
-	return s.wT("walk.step_of", "n", strconv.Itoa(run.step+1), "of", strconv.Itoa(len(run.proc.Steps)))
+func (s *Screens) stepOf(run *walkthrough.Run) string {
+	return s.wT("walk.step_of", "n", strconv.Itoa(run.Step()+1), "of", strconv.Itoa(len(run.Proc.Steps)))
 }
 
 // showPractice is a step's sandbox: an interactive look-alike of the real
 // page under a permanent "nothing is sent" banner. A wrong action gets a
 // gentle hint in place of the task; the right one, a "Bravo".
-func (s *Shell) showPractice(run *walkRun) {
-	st := run.proc.Steps[run.step]
-	sc := newScreen("walk.sandbox")
-	task := label(sc, "hint", s.wT("sandbox."+st.Sandbox+".task"))
+func (s *Screens) showPractice(run *walkthrough.Run) {
+	st := run.Current()
+	sc := shell.NewScreen("walk.sandbox")
+	task := sc.Label("hint", s.wT("sandbox."+st.Sandbox+".task"))
 	task.TextStyle.Bold = true
-	done := s.button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	done := s.Button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
 	solved := func() {
-		run.solved = true
+		run.Solve()
 		task.SetText(s.wT("walk.sandbox.bravo"))
 		done.SetText(s.wT("walk.sandbox.continue"))
-		s.win.Canvas().Focus(done)
+		s.Window().Canvas().Focus(done)
 	}
 	gentle := func(key string) {
-		run.hints++
+		run.Hint()
 		task.SetText(s.wT(key))
 	}
-	stuck := s.button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.showStepPage(run, run.step, -1) })
-	sc.Content = page(container.NewVBox(practiceBanner(s.wT("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, solved, gentle)),
-		actionRow(back, stuck, done))
+	stuck := s.Button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
+	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.showStepPage(run, run.Step(), -1) })
+	sc.Content = kit.Page(container.NewVBox(practiceBanner(s.wT("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, solved, gentle)),
+		kit.ActionRow(back, stuck, done))
 	sc.Back = back.OnTapped
-	s.show(sc)
-}
-
-// actionRow lays out a bottom row whose buttons are as wide as their text
-// needs, sharing what is left: "Je suis bloqué(e)" at the largest text size
-// does not fit a third of the screen.
-func actionRow(buttons ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&spreadRow{}, buttons...)
-}
-
-type spreadRow struct{}
-
-func (spreadRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	gap := theme.Padding()
-	need := spreadRow{}.MinSize(objs).Width
-	extra := (size.Width - need) / float32(len(objs))
-	x := float32(0)
-	for _, o := range objs {
-		w := o.MinSize().Width + extra
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + gap
-	}
-}
-
-func (spreadRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var out fyne.Size
-	for _, o := range objs {
-		m := o.MinSize()
-		out.Width += m.Width
-		out.Height = max(out.Height, m.Height)
-	}
-	out.Width += theme.Padding() * float32(len(objs)-1)
-	return out
+	s.Show(sc)
 }
 
 // illustration is a step's drawing, smaller beside larger text so the
 // instruction keeps its room, larger on a page of its own.
-func (s *Shell) illustration(res fyne.Resource, alone bool) fyne.CanvasObject {
+func (s *Screens) illustration(res fyne.Resource, alone bool) fyne.CanvasObject {
 	if res == nil {
 		return layout.NewSpacer()
 	}
@@ -645,7 +530,7 @@ func (s *Shell) illustration(res fyne.Resource, alone bool) fyne.CanvasObject {
 	switch {
 	case alone:
 		w = 400
-	case s.textStep > 0:
+	case s.TextStep() > 0:
 		w = 280
 	}
 	img.SetMinSize(fyne.NewSize(w, w*3/4))
@@ -660,192 +545,164 @@ func practiceBanner(text string) fyne.CanvasObject {
 	l.Alignment = fyne.TextAlignCenter
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
 	bg.CornerRadius = 10
-	return container.NewStack(bg, container.NewThemeOverride(l, onWarning{}))
+	return container.NewStack(bg, container.NewThemeOverride(l, kit.OnWarning{}))
 }
 
-// onWarning is onPrimary's counterpart for text on the warning colour.
-type onWarning struct{ onPrimary }
-
-func (o onWarning) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameForeground {
-		n = theme.ColorNameForegroundOnWarning
-	}
-	return o.current().Color(n, v)
-}
-
-func (s *Shell) stepDone(run *walkRun) {
-	st := run.proc.Steps[run.step]
-	practice := ""
-	if st.Sandbox != "" {
-		practice = walkthrough.PracticeSkipped
-		if run.solved {
-			practice = walkthrough.PracticeDone
-		}
-	}
-	s.record(walkthrough.StepDone(run.proc.ID, st.ID, s.secondsSince(run.stepBegun), practice, run.hints))
-	if run.step+1 < len(run.proc.Steps) {
-		s.showStep(run, run.step+1)
+func (s *Screens) stepDone(run *walkthrough.Run) {
+	if run.StepDone() {
+		s.showStep(run, run.Step())
 		return
 	}
-	s.walking = nil
-	s.record(walkthrough.Completed(run.proc.ID, s.secondsSince(run.begun)))
+	s.SetWalking(nil)
 	s.showWalkEnd(run)
 }
 
-func (s *Shell) stepBack(run *walkRun) {
+func (s *Screens) stepBack(run *walkthrough.Run) {
 	switch {
-	case run.step > 0:
-		s.showStep(run, run.step-1)
-	case len(checkItems(run.proc)) > 0:
+	case run.Step() > 0:
+		s.showStep(run, run.Step()-1)
+	case len(checkItems(run.Proc)) > 0:
 		s.showChecklist(run, 0)
 	default:
-		s.leaveWalk()
+		s.leaveWalk(run)
 	}
 }
 
 // showStuck is "Je suis bloqué(e)": try again, see a tip, or stop and ask
 // the mediator. Each choice is recorded with the time spent on the step.
-func (s *Shell) showStuck(run *walkRun) {
-	st := run.proc.Steps[run.step]
-	secs := s.secondsSince(run.stepBegun)
-	stuck := func(outcome string) { s.record(walkthrough.Stuck(run.proc.ID, st.ID, secs, outcome)) }
-	sc := newScreen("walk.stuck")
-	retry := s.button(sc, "retry", "1.  "+s.wT("walk.stuck.retry"), widget.HighImportance, func() {
+func (s *Screens) showStuck(run *walkthrough.Run) {
+	stuck := run.Stuck()
+	sc := shell.NewScreen("walk.stuck")
+	retry := s.Button(sc, "retry", "1.  "+s.wT("walk.stuck.retry"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckRetry)
-		s.showStep(run, run.step)
+		s.showStep(run, run.Step())
 	})
-	tip := s.button(sc, "tip", "2.  "+s.wT("walk.stuck.tip"), widget.HighImportance, func() {
+	tip := s.Button(sc, "tip", "2.  "+s.wT("walk.stuck.tip"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckTip)
 		s.showTip(run)
 	})
-	mediator := s.button(sc, "mediator", "3.  "+s.wT("walk.stuck.mediator"), widget.HighImportance, func() {
-		stuck(walkthrough.StuckMediator)
-		s.abandonWalk()
+	mediator := s.Button(sc, "mediator", "3.  "+s.wT("walk.stuck.mediator"), widget.HighImportance, func() {
+		stuck(walkthrough.StuckMediator) // leaves the walk where they stopped
+		s.SetWalking(nil)
 		s.showAskMediator(run)
 	})
-	for _, b := range []*Button{retry, tip, mediator} {
+	for _, b := range []*kit.Button{retry, tip, mediator} {
 		b.Alignment = widget.ButtonAlignLeading
 	}
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.wT("walk.stuck.title")),
-		centred(label(sc, "body", s.wT("walk.stuck.body"))),
+	sc.Content = kit.Page(container.NewVBox(
+		sc.Heading("title", s.wT("walk.stuck.title")),
+		kit.Centred(sc.Label("body", s.wT("walk.stuck.body"))),
 		container.NewPadded(container.NewVBox(retry, tip, mediator)),
 	))
 	sc.Back = retry.OnTapped
-	sc.OnRune = numberKeys(retry, tip, mediator)
-	s.show(sc)
+	sc.OnRune = kit.NumberKeys(retry, tip, mediator)
+	s.Show(sc)
 }
 
 // showTip shows the step's tip, large, and its warning again: the first of
 // these that fits. The warning is on the step's own page already.
-func (s *Shell) showTip(run *walkRun) {
-	st := run.proc.Steps[run.step]
-	build := func(withPitfall, large bool) *Screen {
-		sc := newScreen("walk.tip")
-		back := s.button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.step) })
-		tip := centred(label(sc, "tip", st.Tip.In(s.walkLang())))
+func (s *Screens) showTip(run *walkthrough.Run) {
+	st := run.Current()
+	build := func(withPitfall, large bool) *shell.Screen {
+		sc := shell.NewScreen("walk.tip")
+		back := s.Button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.Step()) })
+		tip := kit.Centred(sc.Label("tip", st.Tip.In(s.walkLang())))
 		if large {
 			tip.SizeName = theme.SizeNameSubHeadingText
 		}
-		parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.tip.title")), tip}
+		parts := []fyne.CanvasObject{sc.Heading("title", s.wT("walk.tip.title")), tip}
 		if withPitfall {
-			parts = append(parts, centred(label(sc, "pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))))
+			parts = append(parts, kit.Centred(sc.Label("pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))))
 		}
-		sc.Content = page(container.NewVBox(parts...), back)
+		sc.Content = kit.Page(container.NewVBox(parts...), back)
 		sc.Back = back.OnTapped
 		sc.Redraw = func() { s.showTip(run) }
 		return sc
 	}
 	sc := build(true, true)
 	for _, try := range [][2]bool{{false, true}, {false, false}} {
-		if s.fitsScreen(sc.Content) {
+		if s.FitsScreen(sc.Content) {
 			break
 		}
 		sc = build(try[0], try[1])
 	}
-	s.show(sc)
+	s.Show(sc)
 }
 
 // showAskMediator ends the walk where the visitor stopped and gives the
 // session code the mediator needs to see where.
-func (s *Shell) showAskMediator(run *walkRun) {
-	sc := newScreen("walk.mediator")
+func (s *Screens) showAskMediator(run *walkthrough.Run) {
+	sc := shell.NewScreen("walk.mediator")
 	code := ""
-	if cur := s.svc.Sessions.Current(); cur != nil {
+	if cur := s.Svc.Sessions.Current(); cur != nil {
 		code = cur.Code.String()
 	}
-	codeLabel := centred(label(sc, "code", s.wT("walk.mediator.body", "code", code)))
+	codeLabel := kit.Centred(sc.Label("code", s.wT("walk.mediator.body", "code", code)))
 	codeLabel.SizeName = theme.SizeNameSubHeadingText
 	codeLabel.TextStyle.Bold = true
-	where := s.stepOf(run) + " : " + run.proc.Steps[run.step].Title.In(s.walkLang())
-	home := s.button(sc, "home", s.wT("common.home"), widget.HighImportance, s.showHome)
-	sc.Content = page(container.NewVBox(
-		heading(sc, "title", s.wT("walk.mediator.title")),
+	where := s.stepOf(run) + " : " + run.Current().Title.In(s.walkLang())
+	home := s.Button(sc, "home", s.wT("common.home"), widget.HighImportance, s.Flows.Home)
+	sc.Content = kit.Page(container.NewVBox(
+		sc.Heading("title", s.wT("walk.mediator.title")),
 		codeLabel,
-		centred(label(sc, "where", s.wT("walk.mediator.where", "where", where))),
-		container.NewCenter(s.printButton(sc)),
+		kit.Centred(sc.Label("where", s.wT("walk.mediator.where", "where", where))),
+		container.NewCenter(s.Flows.PrintButton(sc)),
 	), home)
 	sc.Back = home.OnTapped
-	s.show(sc)
+	s.Show(sc)
 }
 
 // showWalkEnd congratulates the visitor and says where the real procedure
 // is done and which documents they said they lack: by name, or by their
 // number when the names do not fit.
-func (s *Shell) showWalkEnd(run *walkRun) {
-	p := run.proc
+func (s *Screens) showWalkEnd(run *walkthrough.Run) {
+	p := run.Proc
 	var missing []string
-	for _, d := range p.Bring {
-		if has, ok := run.have[d.Code]; ok && !has {
-			missing = append(missing, d.Label.In(s.walkLang()))
-		}
+	for _, d := range run.Missing() {
+		missing = append(missing, d.Label.In(s.walkLang()))
 	}
-	build := func(missingText string) *Screen {
-		sc := newScreen("walk.end")
-		parts := []fyne.CanvasObject{heading(sc, "title", s.wT("walk.end.title"))}
-		if s.textStep == 0 { // no room for it at larger sizes, and the title says it
-			parts = append(parts, centred(label(sc, "body", s.wT("walk.end.body"))))
+	build := func(missingText string) *shell.Screen {
+		sc := shell.NewScreen("walk.end")
+		parts := []fyne.CanvasObject{sc.Heading("title", s.wT("walk.end.title"))}
+		if s.TextStep() == 0 { // no room for it at larger sizes, and the title says it
+			parts = append(parts, kit.Centred(sc.Label("body", s.wT("walk.end.body"))))
 		}
 		if missingText != "" {
-			parts = append(parts, centred(label(sc, "missing", missingText)))
+			parts = append(parts, kit.Centred(sc.Label("missing", missingText)))
 		}
 		// The site the visitor types, never a certificate of the content:
 		// the day it was checked is for the mediator console.
-		source := centred(label(sc, "source", s.wT("walk.end.source", "site", officialSite(p))))
+		source := kit.Centred(sc.Label("source", s.wT("walk.end.source", "site", officialSite(p))))
 		source.TextStyle.Bold = true
 		parts = append(parts, source)
-		home := s.button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.showHome)
-		other := s.button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.showProcedures)
+		home := s.Button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.Flows.Home)
+		other := s.Button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.ShowProcedures)
 		// Printing sits in the page, not in the bottom row: hidden when
 		// there is no printer, it must not take a column there.
-		parts = append(parts, container.NewCenter(s.printButton(sc)))
-		sc.Content = page(container.NewVBox(parts...), home, other)
+		parts = append(parts, container.NewCenter(s.Flows.PrintButton(sc)))
+		sc.Content = kit.Page(container.NewVBox(parts...), home, other)
 		sc.Back = other.OnTapped
 		return sc
 	}
-	var sc *Screen
+	var sc *shell.Screen
 	switch {
 	case len(missing) == 0:
 		sc = build("")
 	default:
 		sc = build(s.wT("walk.end.missing", "docs", strings.Join(missing, ", ")))
-		if !s.fitsScreen(sc.Content) {
+		if !s.FitsScreen(sc.Content) {
 			sc = build(s.wT("walk.end.missing.many", "n", strconv.Itoa(len(missing))))
 		}
 	}
-	s.show(sc)
+	s.Show(sc)
 }
 
 // record stores a walkthrough event; a storage failure is logged and the
 // visitor carries on: losing one event must not end their walk.
-func (s *Shell) record(kind string, p session.Payload) {
-	if err := s.svc.Sessions.Record(kind, p); err != nil {
-		s.svc.Log.WithError(err).WithField("kind", kind).Error("storing a walkthrough event")
+func (s *Screens) record(kind string, p map[string]string) {
+	if err := s.Svc.Sessions.Record(kind, p); err != nil {
+		s.Svc.Log.WithError(err).WithField("kind", kind).Error("storing a walkthrough event")
 	}
-}
-
-func (s *Shell) secondsSince(t time.Time) int {
-	return int(s.svc.Now().Sub(t) / time.Second)
 }
 
 // officialSite is the address the visitor types to do the procedure for
