@@ -1,4 +1,4 @@
-package ui
+package ui_test
 
 import (
 	"fmt"
@@ -6,9 +6,11 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
+	"pasapas/ui/uitest"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -16,7 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// The accessibility audit: every screen of visitorScreens, in every
+// The accessibility audit: every screen of uitest.VisitorScreens, in every
 // language of the catalogue, is opened headless and checked against the
 // brief's rules. A screenshot of each goes to $PASAPAS_ARTEFACTS/audit/.
 // Fitting 1024×768 at the largest step is TestScreensFitWithoutScrolling's.
@@ -35,8 +37,8 @@ func TestAccessibilityAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	langs := testLanguages(t)
-	for _, name := range screenNames() {
+	langs := uitest.Languages(t)
+	for _, name := range uitest.ScreenNames() {
 		for _, l := range langs {
 			// Colours do not depend on the language: the dark variant is
 			// audited in the reference language only, to keep the test short.
@@ -45,13 +47,13 @@ func TestAccessibilityAudit(t *testing.T) {
 				variants = append(variants, true)
 			}
 			for _, dark := range variants {
-				k := newKioskIn(t, l.Code)
-				k.shell.SetDark(dark)
-				visitorScreens[name](k)
+				k := uitest.NewIn(t, l.Code)
+				k.UI.SetDark(dark)
+				uitest.VisitorScreens[name](k)
 				// Twice: the test driver lays out again only on a real
 				// size change, and a text set after show may have grown.
-				k.win.Resize(fyne.NewSize(1024, 767))
-				k.win.Resize(fyne.NewSize(1024, 768))
+				k.Win.Resize(fyne.NewSize(1024, 767))
+				k.Win.Resize(fyne.NewSize(1024, 768))
 				where := name + "/" + l.Code
 				auditScreen(t, k, where)
 				if dir != "" {
@@ -66,38 +68,20 @@ func TestAccessibilityAudit(t *testing.T) {
 	}
 }
 
-// newKioskIn is a kiosk whose visitor chose lang on the welcome screen.
-func newKioskIn(t *testing.T, lang string) *kiosk {
-	k := newKiosk(t)
-	if lang != k.shell.lang {
-		k.tap("lang." + lang)
-	}
-	return k
-}
-
-func screenNames() []string {
-	names := make([]string, 0, len(visitorScreens))
-	for n := range visitorScreens {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
 // auditScreen checks one open screen at the smallest text step, where
 // texts and targets are smallest.
-func auditScreen(t *testing.T, k *kiosk, where string) {
+func auditScreen(t *testing.T, k *uitest.Kiosk, where string) {
 	t.Helper()
-	sc := k.shell.screen
+	sc := k.UI.Screen()
 	if sc.speechText() == "" {
 		t.Errorf("%s: nothing to read aloud", where)
 	}
-	if k.shell.canSpeak() != k.bar("speak").Visible() {
-		t.Errorf("%s: speaker button visible=%v with a voice=%v", where, k.bar("speak").Visible(), k.shell.canSpeak())
+	if k.UI.canSpeak() != k.Bar("speak").Visible() {
+		t.Errorf("%s: speaker button visible=%v with a voice=%v", where, k.Bar("speak").Visible(), k.UI.canSpeak())
 	}
 	texts, targets := 0, 0
 	shown := map[fyne.CanvasObject]bool{}
-	for _, o := range shownObjects(k.win.Content()) {
+	for _, o := range uitest.ShownObjects(k.Win.Content()) {
 		shown[o] = true
 		switch o := o.(type) {
 		case *canvas.Text:
@@ -105,16 +89,16 @@ func auditScreen(t *testing.T, k *kiosk, where string) {
 				continue
 			}
 			texts++
-			if o.TextSize < TextSteps[0]-0.01 {
-				t.Errorf("%s: %q is %.0f px, under %.0f", where, o.Text, o.TextSize, TextSteps[0])
+			if o.TextSize < kit.TextSteps[0]-0.01 {
+				t.Errorf("%s: %q is %.0f px, under %.0f", where, o.Text, o.TextSize, kit.TextSteps[0])
 			}
 			if keyLike.MatchString(o.Text) {
 				t.Errorf("%s: %q looks like a key name: a text is missing", where, o.Text)
 			}
 		case fyne.Tappable:
 			targets++
-			if s := o.(fyne.CanvasObject).Size(); s.Width < MinTouchTarget || s.Height < MinTouchTarget {
-				t.Errorf("%s: a %T is %.0f×%.0f, under %d px", where, o, s.Width, s.Height, MinTouchTarget)
+			if s := o.(fyne.CanvasObject).Size(); s.Width < kit.MinTouchTarget || s.Height < kit.MinTouchTarget {
+				t.Errorf("%s: a %T is %.0f×%.0f, under %d px", where, o, s.Width, s.Height, kit.MinTouchTarget)
 			}
 		}
 	}
@@ -130,7 +114,7 @@ func auditScreen(t *testing.T, k *kiosk, where string) {
 }
 
 // visibleTextsAbove finds the texts laid over a choice tile's button.
-func visibleTextsAbove(sc *Screen, b *Button) []string {
+func visibleTextsAbove(sc *shell.Screen, b *kit.Button) []string {
 	var found []string
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -152,14 +136,14 @@ func visibleTextsAbove(sc *Screen, b *Button) []string {
 	return found
 }
 
-func writePNG(t *testing.T, path string, k *kiosk) {
+func writePNG(t *testing.T, path string, k *uitest.Kiosk) {
 	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := png.Encode(f, k.win.Canvas().Capture()); err != nil {
+	if err := png.Encode(f, k.Win.Canvas().Capture()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -198,7 +182,7 @@ var contrastPairs = []struct {
 
 func TestThemeContrastReaches7To1(t *testing.T) {
 	for _, dark := range []bool{false, true} {
-		th := newKioskTheme(0, dark)
+		th := kit.NewKiosk(0, dark, false)
 		for _, p := range contrastPairs {
 			bg := th.Color(p.bg, 0)
 			name := string(p.bg)

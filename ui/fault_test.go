@@ -1,4 +1,4 @@
-package ui
+package ui_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app/session"
+	"pasapas/ui/uitest"
 )
 
 // marker is text a visitor might type; it must never reach a log, the
@@ -37,24 +38,24 @@ func (s *syncBuffer) String() string {
 }
 
 // captureLog sends the shell's log to a buffer the test reads.
-func captureLog(k *kiosk) *syncBuffer {
+func captureLog(k *uitest.Kiosk) *syncBuffer {
 	buf := &syncBuffer{}
 	log := logrus.New()
 	log.SetOutput(buf)
-	k.shell.svc.Log = log
+	k.UI.Svc.Log = log
 	return buf
 }
 
 // wantCleanCrash checks what every crash must leave: the error screen, the
 // session stored as abandoned, a stack trace in the log and no visitor data.
-func wantCleanCrash(t *testing.T, k *kiosk, log *syncBuffer, code session.Code) {
+func wantCleanCrash(t *testing.T, k *uitest.Kiosk, log *syncBuffer, code session.Code) {
 	t.Helper()
-	k.wantScreen("error")
-	if k.shell.svc.Sessions.Current() != nil {
+	k.WantScreen("error")
+	if k.UI.Svc.Sessions.Current() != nil {
 		t.Fatal("the session is still open after a crash")
 	}
 	if code != "" {
-		if rec := k.stored(code); rec.Status != session.Abandoned {
+		if rec := k.Stored(code); rec.Status != session.Abandoned {
 			t.Fatalf("status %s after a crash, want abandoned", rec.Status)
 		}
 	}
@@ -66,10 +67,10 @@ func wantCleanCrash(t *testing.T, k *kiosk, log *syncBuffer, code session.Code) 
 		t.Fatalf("the log holds what the visitor typed:\n%s", out)
 	}
 	// The kiosk carries on: OK, then a new visitor.
-	k.tap("ok")
-	k.wantScreen("welcome")
-	k.tap("start")
-	k.wantScreen("home")
+	k.Tap("ok")
+	k.WantScreen("welcome")
+	k.Tap("start")
+	k.WantScreen("home")
 }
 
 // crashWithVisitorText panics the way a careless handler would: with an
@@ -79,17 +80,17 @@ func crashWithVisitorText() { panic(fmt.Errorf("cannot parse %q", marker)) }
 // TestCrashInEveryScreen makes a button of every screen panic, then a key
 // handler, and checks each time the kiosk recovers cleanly.
 func TestCrashInEveryScreen(t *testing.T) {
-	names := make([]string, 0, len(visitorScreens))
-	for name := range visitorScreens {
+	names := make([]string, 0, len(uitest.VisitorScreens))
+	for name := range uitest.VisitorScreens {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			k := newKiosk(t)
+			k := uitest.New(t)
 			log := captureLog(k)
-			visitorScreens[name](k)
-			sc := k.shell.screen
+			uitest.VisitorScreens[name](k)
+			sc := k.UI.Screen()
 			if len(sc.Buttons) == 0 {
 				t.Fatalf("screen %s has no button to crash", sc.Name)
 			}
@@ -99,23 +100,23 @@ func TestCrashInEveryScreen(t *testing.T) {
 			}
 			sort.Strings(ids)
 			var code session.Code
-			if cur := k.shell.svc.Sessions.Current(); cur != nil {
+			if cur := k.UI.Svc.Sessions.Current(); cur != nil {
 				code = cur.Code
 			}
-			sc.Buttons[ids[0]].OnTapped = k.shell.act(crashWithVisitorText)
-			k.tap(ids[0])
+			sc.Buttons[ids[0]].OnTapped = k.UI.Act(crashWithVisitorText)
+			k.Tap(ids[0])
 			wantCleanCrash(t, k, log, code)
 
 			// A key handler of the same screen.
-			k2 := newKiosk(t)
+			k2 := uitest.New(t)
 			log2 := captureLog(k2)
-			visitorScreens[name](k2)
+			uitest.VisitorScreens[name](k2)
 			code = ""
-			if cur := k2.shell.svc.Sessions.Current(); cur != nil {
+			if cur := k2.UI.Svc.Sessions.Current(); cur != nil {
 				code = cur.Code
 			}
-			k2.shell.screen.OnRune = func(rune) { crashWithVisitorText() }
-			k2.shell.typedRune('x')
+			k2.UI.Screen().OnRune = func(rune) { crashWithVisitorText() }
+			k2.TypeRune('x')
 			wantCleanCrash(t, k2, log2, code)
 		})
 	}
@@ -125,36 +126,36 @@ func TestCrashInEveryScreen(t *testing.T) {
 // fyne.Do from the ticker goroutine); a panic there must not end the
 // process either.
 func TestCrashInTheTick(t *testing.T) {
-	k := newKiosk(t)
+	k := uitest.New(t)
 	log := captureLog(k)
-	k.tap("start")
-	code := k.shell.svc.Sessions.Current().Code
+	k.Tap("start")
+	code := k.UI.Svc.Sessions.Current().Code
 	armed := false
-	k.shell.idle = session.NewIdleWatch(time.Minute, time.Minute, func() time.Time {
+	k.UI.idle = session.NewIdleWatch(time.Minute, time.Minute, func() time.Time {
 		if armed {
 			var m map[string]int
 			m[marker]++ // a nil map: a runtime error, as a real bug would give
 		}
-		return k.now
+		return k.Now
 	})
 	armed = true
-	k.shell.Tick()
+	k.UI.Tick()
 	armed = false
 	wantCleanCrash(t, k, log, code)
 }
 
 // TestCrashInTheLongPressTimer: the logo's long press fires from a timer.
 func TestCrashInTheLongPressTimer(t *testing.T) {
-	k := newKiosk(t)
+	k := uitest.New(t)
 	log := captureLog(k)
-	k.tap("start")
-	code := k.shell.svc.Sessions.Current().Code
+	k.Tap("start")
+	code := k.UI.Svc.Sessions.Current().Code
 	var fire func()
-	k.shell.topBar.logo.after = func(_ time.Duration, f func()) func() { fire = f; return func() {} }
-	guard := k.shell.svc.PIN
-	k.shell.svc.PIN = nil // reading the PIN state now dereferences nil
-	k.shell.topBar.logo.MouseDown(nil)
+	k.UI.topBar.logo.after = func(_ time.Duration, f func()) func() { fire = f; return func() {} }
+	guard := k.UI.Svc.PIN
+	k.UI.Svc.PIN = nil // reading the PIN state now dereferences nil
+	k.UI.topBar.logo.MouseDown(nil)
 	fire()
-	k.shell.svc.PIN = guard
+	k.UI.Svc.PIN = guard
 	wantCleanCrash(t, k, log, code)
 }

@@ -1,6 +1,7 @@
-package ui
+package ui_test
 
 import (
+	"pasapas/ui/uitest"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -10,19 +11,19 @@ import (
 // (testdata/pinpad.xml). After an intended change, review the file written
 // to testdata/failed/ and copy it over the golden one.
 func TestPinPadMarkup(t *testing.T) {
-	k := newKiosk(t)
-	k.shell.openMediator()
-	typeDigits(k, "12")
-	test.AssertRendersToMarkup(t, "pinpad.xml", k.win.Canvas())
+	k := uitest.New(t)
+	k.UI.Gate.OpenMediator()
+	uitest.TypeDigits(k, "12")
+	test.AssertRendersToMarkup(t, "pinpad.xml", k.Win.Canvas())
 }
 
 // TestWalkStepMarkup pins a step page (instruction, warning, drawing) and
 // its checklist with documents to bring later, from a test procedure, to
 // golden files (testdata/walk-step.xml, testdata/walk-checklist.xml).
 func TestWalkStepMarkup(t *testing.T) {
-	k := newKiosk(t)
-	openLater(k)
-	test.AssertRendersToMarkup(t, "walk-checklist.xml", k.win.Canvas())
-	startWalk(k)
-	test.AssertRendersToMarkup(t, "walk-step.xml", k.win.Canvas())
+	k := uitest.New(t)
+	uitest.OpenLater(k)
+	test.AssertRendersToMarkup(t, "walk-checklist.xml", k.Win.Canvas())
+	uitest.StartWalk(k)
+	test.AssertRendersToMarkup(t, "walk-step.xml", k.Win.Canvas())
 }

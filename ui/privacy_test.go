@@ -1,4 +1,4 @@
-package ui
+package ui_test
 
 import (
 	"bytes"
@@ -22,9 +22,11 @@ import (
 	"pasapas/app/session"
 	"pasapas/printing"
 	"pasapas/printing/printtest"
+	"pasapas/ui/kit"
+	"pasapas/ui/uitest"
 )
 
-// notVisited are the screens of visitorScreens the marker walk leaves out:
+// notVisited are the screens of uitest.VisitorScreens the marker walk leaves out:
 // the mediator's (behind the PIN) and the printing ones, whose openers put
 // their own printer in (one of which waits until the test ends).
 var notVisited = map[string]bool{"pinpad": true, "menu": true, "print": true, "print.done": true, "print.failed": true}
@@ -36,43 +38,43 @@ var notVisited = map[string]bool{"pinpad": true, "menu": true, "print": true, "p
 // database with its -wal and -shm, the log, the exports, the PDFs (bytes
 // and text). It must be nowhere.
 func TestTypedTextLeavesNoTrace(t *testing.T) {
-	k := newKiosk(t)
-	dataDir := filepath.Dir(k.store.Path())
+	k := uitest.New(t)
+	dataDir := filepath.Dir(k.Store.Path())
 	log, closer, err := logging.Setup(dataDir, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer closer.Close()
-	k.shell.svc.Log = log
+	k.UI.Svc.Log = log
 	pdfDir := t.TempDir()
 
-	names := screenNames()
+	names := uitest.ScreenNames()
 	typed := map[string]int{}
 	sessions := 0
 	for _, name := range names {
 		if notVisited[name] {
 			continue
 		}
-		visitorScreens[name](k)
-		for _, e := range find[*widget.Entry](k) {
+		uitest.VisitorScreens[name](k)
+		for _, e := range uitest.Find[*widget.Entry](k) {
 			test.Type(e, marker)
 			typed[name]++
 			// Enter sends it, as the visitor would: the exercise is
 			// measured, the login form checked.
 			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		}
-		if k.shell.svc.Sessions.Current() != nil {
+		if k.UI.Svc.Sessions.Current() != nil {
 			sessions++
-			k.printWith(printing.Folder{Dir: pdfDir})
-			k.shell.printSummary()
-			k.waitPrint()
+			k.PrintWith(printing.Folder{Dir: pdfDir})
+			k.UI.Visitor.PrintSummary()
+			k.WaitPrint()
 			if sessions%2 == 0 {
-				k.shell.endSession(session.Finished)
+				k.UI.endSession(session.Finished)
 			} else {
-				k.advance(k.shell.svc.IdleTimeout + k.shell.svc.IdleGrace)
+				k.Advance(k.UI.Svc.IdleTimeout + k.UI.Svc.IdleGrace)
 			}
 		}
-		k.shell.backToWelcome()
+		k.UI.backToWelcome()
 	}
 	if typed["assess-type"] != 1 || typed["sandbox-login"] != 2 {
 		t.Fatalf("typed into %v: the typing exercise and the login form were not reached", typed)
@@ -82,7 +84,7 @@ func TestTypedTextLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	exports := t.TempDir()
 	for _, format := range []string{activity.FormatCSV, activity.FormatJSON} {
-		n, err := activity.ExportFile(ctx, k.store, filepath.Join(exports, "rapport."+format), time.Time{}, time.Time{}, format, activity.Options{})
+		n, err := activity.ExportFile(ctx, k.Store, filepath.Join(exports, "rapport."+format), time.Time{}, time.Time{}, format, activity.Options{})
 		if err != nil || n == 0 {
 			t.Fatalf("export %s: %d sessions, %v", format, n, err)
 		}
@@ -134,9 +136,9 @@ func sum(m map[string]int) int {
 }
 
 // shownTexts are the texts drawn on the window and held in its fields.
-func shownTexts(k *kiosk) []string {
+func shownTexts(k *uitest.Kiosk) []string {
 	var out []string
-	for _, o := range shownObjects(k.win.Content()) {
+	for _, o := range uitest.ShownObjects(k.Win.Content()) {
 		switch o := o.(type) {
 		case *canvas.Text:
 			out = append(out, o.Text)
@@ -155,29 +157,29 @@ func shownTexts(k *kiosk) []string {
 // anything of them, and the language, text size and contrast are the
 // centre's defaults again.
 func TestIdleResetLeavesNothingOfTheVisitor(t *testing.T) {
-	k := newKiosk(t)
-	k.tap("lang.en")
-	k.tap("start")
-	first := k.shell.svc.Sessions.Current().Code
-	test.Tap(k.bar("text.2"))
-	test.Tap(k.bar("contrast"))
-	k.tap("assess")
-	k.openQuestionHere("device.type")
-	test.Type(one[*widget.Entry](k), marker)
-	k.openQuestionHere("needs")
+	k := uitest.New(t)
+	k.Tap("lang.en")
+	k.Tap("start")
+	first := k.UI.Svc.Sessions.Current().Code
+	test.Tap(k.Bar("text.2"))
+	test.Tap(k.Bar("contrast"))
+	k.Tap("assess")
+	k.OpenQuestionHere("device.type")
+	test.Type(uitest.One[*widget.Entry](k), marker)
+	k.OpenQuestionHere("needs")
 	need := firstNeed(k)
-	k.tap(need)
-	if k.shell.screen.Buttons[need].Importance != widget.HighImportance {
+	k.Tap(need)
+	if k.UI.Screen().Buttons[need].Importance != widget.HighImportance {
 		t.Fatalf("%s does not show as ticked: the check below would prove nothing", need)
 	}
-	k.tap("confirm")
-	if len(k.shell.svc.Sessions.Needs()) != 1 {
-		t.Fatalf("needs %v after ticking one", k.shell.svc.Sessions.Needs())
+	k.Tap("confirm")
+	if len(k.UI.Svc.Sessions.Needs()) != 1 {
+		t.Fatalf("needs %v after ticking one", k.UI.Svc.Sessions.Needs())
 	}
-	k.advance(k.shell.svc.IdleTimeout)
-	k.wantScreen("idle")
-	k.advance(k.shell.svc.IdleGrace)
-	k.wantScreen("welcome")
+	k.Advance(k.UI.Svc.IdleTimeout)
+	k.WantScreen("idle")
+	k.Advance(k.UI.Svc.IdleGrace)
+	k.WantScreen("welcome")
 
 	leftovers := func(where string) {
 		t.Helper()
@@ -188,35 +190,35 @@ func TestIdleResetLeavesNothingOfTheVisitor(t *testing.T) {
 		}
 	}
 	leftovers("welcome")
-	k.wantLabel("title", "Bonjour")
-	if k.shell.Lang() != "fr" || k.shell.TextStep() != k.shell.svc.DefaultTextStep || k.shell.dark {
-		t.Fatalf("next visitor gets language %s, text step %d, dark %v", k.shell.Lang(), k.shell.TextStep(), k.shell.dark)
+	k.WantLabel("title", "Bonjour")
+	if k.UI.Lang() != "fr" || k.UI.TextStep() != k.UI.Svc.DefaultTextStep || k.UI.Dark() {
+		t.Fatalf("next visitor gets language %s, text step %d, dark %v", k.UI.Lang(), k.UI.TextStep(), k.UI.Dark())
 	}
 	th := fyne.CurrentApp().Settings().Theme()
-	if th.Color(theme.ColorNameBackground, 0) != lightPalette[theme.ColorNameBackground] || th.Size(theme.SizeNameText) != TextSteps[k.shell.svc.DefaultTextStep] {
+	if th.Color(theme.ColorNameBackground, 0) != lightPalette[theme.ColorNameBackground] || th.Size(theme.SizeNameText) != kit.TextSteps[k.UI.Svc.DefaultTextStep] {
 		t.Fatal("the window still has the previous visitor's contrast or text size")
 	}
-	if k.shell.screen.Buttons["lang.en"].Importance == widget.HighImportance || k.shell.screen.Buttons["lang.fr"].Importance != widget.HighImportance {
+	if k.UI.Screen().Buttons["lang.en"].Importance == widget.HighImportance || k.UI.Screen().Buttons["lang.fr"].Importance != widget.HighImportance {
 		t.Fatal("the previous visitor's language is still the chosen one")
 	}
 
-	k.tap("start")
+	k.Tap("start")
 	leftovers("home")
-	if code := k.shell.svc.Sessions.Current().Code; code == first {
+	if code := k.UI.Svc.Sessions.Current().Code; code == first {
 		t.Fatal("the next visitor got the same code")
 	}
-	if needs := k.shell.svc.Sessions.Needs(); len(needs) != 0 {
+	if needs := k.UI.Svc.Sessions.Needs(); len(needs) != 0 {
 		t.Fatalf("the next visitor starts with needs %v", needs)
 	}
-	k.tap("assess")
-	k.openQuestionHere("device.type")
+	k.Tap("assess")
+	k.OpenQuestionHere("device.type")
 	leftovers("the typing exercise")
-	if e := one[*widget.Entry](k); e.Text != "" {
+	if e := uitest.One[*widget.Entry](k); e.Text != "" {
 		t.Fatalf("the typing field holds %q", e.Text)
 	}
-	k.openQuestionHere("needs")
+	k.OpenQuestionHere("needs")
 	leftovers("the needs question")
-	for id, b := range k.shell.screen.Buttons {
+	for id, b := range k.UI.Screen().Buttons {
 		if strings.HasPrefix(id, "need.") && b.Importance == widget.HighImportance {
 			t.Fatalf("%s is ticked for the next visitor", id)
 		}
@@ -224,16 +226,16 @@ func TestIdleResetLeavesNothingOfTheVisitor(t *testing.T) {
 }
 
 // firstNeed is the id of the first need tile on screen.
-func firstNeed(k *kiosk) string {
-	k.t.Helper()
+func firstNeed(k *uitest.Kiosk) string {
+	k.T.Helper()
 	var ids []string
-	for id := range k.shell.screen.Buttons {
+	for id := range k.UI.Screen().Buttons {
 		if strings.HasPrefix(id, "need.") {
 			ids = append(ids, id)
 		}
 	}
 	if len(ids) == 0 {
-		k.t.Fatalf("no need tile on %s", k.shell.screen.Name)
+		k.T.Fatalf("no need tile on %s", k.UI.Screen().Name)
 	}
 	sort.Strings(ids)
 	return ids[0]

@@ -1,8 +1,10 @@
-package ui
+package ui_test
 
 import (
 	"image/png"
 	"os"
+	"pasapas/ui/kit"
+	"pasapas/ui/uitest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,19 +17,19 @@ func TestScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("PASAPAS_ARTEFACTS not set")
 	}
-	writeScreenshots(t, filepath.Join(dir, "ui"), visitorScreens)
+	writeScreenshots(t, filepath.Join(dir, "ui"), uitest.VisitorScreens)
 }
 
 // writeScreenshots photographs each screen of screens into dir, and checks
 // that each fits 1024×768 with no text cut.
-func writeScreenshots(t *testing.T, dir string, screens map[string]func(k *kiosk)) {
+func writeScreenshots(t *testing.T, dir string, screens map[string]func(k *uitest.Kiosk)) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for name, open := range screens {
-		for _, step := range []int{0, len(TextSteps) - 1} {
-			k := newKiosk(t)
-			k.shell.SetTextStep(step)
+		for _, step := range []int{0, len(kit.TextSteps) - 1} {
+			k := uitest.New(t)
+			k.UI.SetTextStep(step)
 			open(k)
 			// fitsWhole lays out twice: the test driver lays out again only
 			// on a real size change, and texts set after show may have grown.
@@ -36,7 +38,7 @@ func writeScreenshots(t *testing.T, dir string, screens map[string]func(k *kiosk
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := png.Encode(f, k.win.Canvas().Capture()); err != nil {
+			if err := png.Encode(f, k.Win.Canvas().Capture()); err != nil {
 				t.Fatal(err)
 			}
 			f.Close()

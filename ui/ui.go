@@ -45,6 +45,6 @@ func Create(a fyne.App, w fyne.Window, svc shell.Services) *Kiosk {
 		PrintButton: k.Visitor.PrintButton,
 		NewContent:  k.Visitor.TakeNewContent,
 	}
-	sh.Begin()
+	sh.Flows.Start()
 	return k
 }

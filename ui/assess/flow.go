@@ -42,6 +42,22 @@ func (s *Screens) StartAssessment() {
 	f.show()
 }
 
+// StartAt opens the assessment at question id, the questions before it
+// passed over unanswered and unstored: how the screen audits reach every
+// question in every language without a visitor's path. False when no
+// question has that id.
+func (s *Screens) StartAt(id string) bool {
+	f := &assessFlow{s: s, run: s.Svc.Questions.NewRun()}
+	for !f.run.Done() && f.run.Current().ID != id {
+		f.run.Answer(assessment.Answer{Code: assessment.Skipped})
+	}
+	if f.run.Done() {
+		return false
+	}
+	f.show()
+	return true
+}
+
 // show puts the current question on screen, or the result at the end.
 func (f *assessFlow) show() {
 	it := f.run.Current()
@@ -75,9 +91,9 @@ func (f *assessFlow) show() {
 // the words the button shows in the visitor's language.
 var buttonLabel = regexp.MustCompile(`\{(assess\.[a-z_.]+)\}`)
 
-// questionText is the question of it in the visitor's language, its
+// QuestionText is the question of it in the visitor's language, its
 // placeholders replaced by the labels they name.
-func (s *Screens) questionText(it *assessment.Item) string {
+func (s *Screens) QuestionText(it *assessment.Item) string {
 	return buttonLabel.ReplaceAllStringFunc(it.Question.In(s.Lang()), func(m string) string { return s.T(m[1 : len(m)-1]) })
 }
 
@@ -89,7 +105,7 @@ func (f *assessFlow) frame(sc *shell.Screen, it *assessment.Item, body fyne.Canv
 	fill := canvas.NewRectangle(s.color(theme.ColorNamePrimary))
 	track.CornerRadius, fill.CornerRadius = 5, 5
 
-	q := sc.Label("question", s.questionText(it))
+	q := sc.Label("question", s.QuestionText(it))
 	q.TextStyle.Bold = true
 	var pic fyne.CanvasObject
 	if it.Scene == nil && f.aside == nil {
@@ -234,7 +250,7 @@ func (f *assessFlow) finish() {
 	// answers put first (no e-mail address: the e-mail walkthrough). Only
 	// the declared needs are stored.
 	s.Svc.Sessions.SetNeeds(res.ProcedureOrder())
-	s.showAssessResult(res)
+	s.ShowResult(res)
 }
 
 // picto is the pictogram called name at size px, or nil.

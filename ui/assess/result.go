@@ -11,10 +11,10 @@ import (
 	"pasapas/ui/shell"
 )
 
-// showAssessResult is the result in FALC, on two pages so that nothing
+// ShowResult is the result in FALC, on two pages so that nothing
 // scrolls at the largest text: what the visitor can do and what is hard,
 // then their next step with the two big actions.
-func (s *Screens) showAssessResult(res assessment.Result) {
+func (s *Screens) ShowResult(res assessment.Result) {
 	d := s.Svc.Questions.Describe(res, s.Lang())
 	sc := shell.NewScreen("assess.result")
 	var can, hard []fyne.CanvasObject
@@ -50,7 +50,7 @@ func (s *Screens) showAssessResult(res assessment.Result) {
 		// The short path, or every question passed: no level to show.
 		parts = append(parts, sc.Heading("title", s.T("assess.result.title")), kit.Centred(sc.Label("none", s.T("assess.result.none"))))
 	}
-	next := s.Button(sc, "next", s.T("assess.result.next"), widget.HighImportance, func() { s.showAssessNext(res) })
+	next := s.Button(sc, "next", s.T("assess.result.next"), widget.HighImportance, func() { s.ShowNext(res) })
 	next.Icon = theme.NavigateNextIcon()
 	next.IconPlacement = widget.ButtonIconTrailingText
 	sc.Content = kit.Page(container.NewVBox(parts...), next)
@@ -64,11 +64,11 @@ func (s *Screens) showAssessResult(res assessment.Result) {
 	s.Show(sc)
 }
 
-// showAssessNext is "Votre prochaine étape" (the button that opens it): the
+// ShowNext is "Votre prochaine étape" (the button that opens it): the
 // orientation in FALC, then
 // "Une démarche pas à pas" and "Imprimer mon résumé" (printSummary,
 // ui/print.go; hidden when the kiosk has no way to print).
-func (s *Screens) showAssessNext(res assessment.Result) {
+func (s *Screens) ShowNext(res assessment.Result) {
 	d := s.Svc.Questions.Describe(res, s.Lang())
 	sc := shell.NewScreen("assess.next")
 	// The orientation is the title: at the largest text, a heading above
@@ -82,7 +82,7 @@ func (s *Screens) showAssessNext(res assessment.Result) {
 		actions.Add(s.tile(sc, "print", "2", s.T("assess.result.print"), picto("print", 48), true,
 			s.Flows.Print))
 	}
-	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { s.showAssessResult(res) })
+	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { s.ShowResult(res) })
 	back.Icon = theme.NavigateBackIcon()
 	home := s.Button(sc, "home", s.T("common.home"), widget.MediumImportance, s.Flows.Home)
 	sc.Back = back.OnTapped

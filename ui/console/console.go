@@ -54,10 +54,10 @@ func (s *Screens) consolePageWithTools(sc *shell.Screen, title string, tools, bo
 // consoleFrame lays out a console page around body, for showing or for
 // measuring.
 func (s *Screens) consoleFrame(sc *shell.Screen, title string, tools, body fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
-	back := s.cbutton(sc, "menu", s.M("console.menu"), widget.MediumImportance, s.showMediatorMenu)
+	back := s.cbutton(sc, "menu", s.M("console.menu"), widget.MediumImportance, s.ShowMenu)
 	back.Icon = theme.NavigateBackIcon()
 	if sc.Back == nil {
-		sc.Back = s.showMediatorMenu
+		sc.Back = s.ShowMenu
 	}
 	return s.deskFrame(sc, title, tools, body, back, actions...)
 }

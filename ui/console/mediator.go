@@ -190,9 +190,9 @@ func (s *Gate) padSubmit(sc *shell.Screen, mode padMode, first, entered string) 
 	}
 }
 
-// showMediatorMenu is the mediator's menu: the console's sections, and
+// ShowMenu is the mediator's menu: the console's sections, and
 // the way out of the kiosk.
-func (s *Screens) showMediatorMenu() {
+func (s *Screens) ShowMenu() {
 	sc := shell.NewScreen("mediator.menu")
 	quit := s.Button(sc, "quit", s.M("mediator.quit"), widget.DangerImportance, func() {
 		s.Svc.Log.Info("kiosk closed from the mediator menu")

@@ -30,7 +30,7 @@ type Gate struct {
 // New builds the mediator's side in sh.
 func New(sh *shell.Shell) (*Gate, *Screens) {
 	c := &Screens{desk: desk{sh}}
-	g := &Gate{desk: desk{sh}, menu: c.showMediatorMenu}
+	g := &Gate{desk: desk{sh}, menu: c.ShowMenu}
 	c.gate = g
 	return g, c
 }

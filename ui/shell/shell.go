@@ -167,8 +167,8 @@ type Shell struct {
 }
 
 // New builds the shell in w: theme, top bar, keys. It refuses the window's
-// close button: only the mediator menu quits. Begin shows the first screen
-// once the flows are set.
+// close button: only the mediator menu quits. Its Flows are set before the
+// first screen (Flows.Start) is shown.
 func New(a fyne.App, w fyne.Window, svc Services) *Shell {
 	if svc.Now == nil {
 		svc.Now = time.Now
@@ -194,8 +194,8 @@ func New(a fyne.App, w fyne.Window, svc Services) *Shell {
 	return s
 }
 
-// Begin shows the first screen.
-func (s *Shell) Begin() { s.Flows.Start() }
+// TopBar is the top bar's buttons by name (speak, contrast, text.0…2).
+func (s *Shell) TopBar() map[string]*kit.Button { return s.topBar.buttons }
 
 // App and Window are the Fyne app and the kiosk's window.
 func (s *Shell) App() fyne.App       { return s.app }

@@ -82,7 +82,7 @@ func (s *Screens) procedureScreen(procs []*walkthrough.Procedure, pageNo, per in
 	shown := procs[pageNo*per : min(len(procs), (pageNo+1)*per)]
 	for i, p := range shown {
 		grid.Add(s.IconChoice(sc, "proc."+p.ID, assets.Illustration(p.Pictogram),
-			strconv.Itoa(i+1)+". "+p.Title.In(s.walkLang()), "", func() { s.openProcedure(p) }))
+			strconv.Itoa(i+1)+". "+p.Title.In(s.walkLang()), "", func() { s.OpenProcedure(p) }))
 	}
 	// Empty cells keep the tiles of a last, shorter page the same size.
 	for range per - len(shown) {
@@ -128,7 +128,7 @@ func (s *Screens) procedureScreen(procs []*walkthrough.Procedure, pageNo, per in
 	return sc
 }
 
-func (s *Screens) openProcedure(p *walkthrough.Procedure) {
+func (s *Screens) OpenProcedure(p *walkthrough.Procedure) {
 	run := walkthrough.NewRun(p, s.Svc.Now, s.record)
 	if len(checkItems(p)) == 0 {
 		s.beginWalk(run)

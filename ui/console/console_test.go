@@ -1,4 +1,4 @@
-package ui
+package console_test
 
 import (
 	"context"
@@ -26,38 +26,40 @@ import (
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
+	"pasapas/ui/kit"
+	"pasapas/ui/uitest"
 )
 
 // consoleScreens open each console screen over simulated sessions.
-var consoleScreens = map[string]func(k *kiosk){
-	"sessions": func(k *kiosk) { k.simulate(40); k.shell.showSessions(nil) },
-	"session":  func(k *kiosk) { k.simulate(40); k.shell.showSession(k.firstListed(), nil) },
-	"events":   func(k *kiosk) { k.simulate(40); k.shell.showSession(k.firstListed(), nil); k.tap("events") },
-	"delete":   func(k *kiosk) { k.simulate(40); k.shell.showSession(k.firstListed(), nil); k.tap("delete") },
-	"stats":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 0) },
-	"stats365": func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[3], 0) },
-	"walks":    func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 1) },
-	"themes":   func(k *kiosk) { k.simulate(400); k.shell.showStats(statsPeriods[1], 99) },
-	"export":   func(k *kiosk) { k.shell.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
-	"settings": func(k *kiosk) { k.shell.showSettings() },
-	"network":  func(k *kiosk) { k.shell.showNetwork() },
-	"places": func(k *kiosk) {
-		k.shell.importPlaces(k.placesFile())
-		k.shell.showPlaces(0)
+var consoleScreens = map[string]func(k *uitest.Kiosk){
+	"sessions": func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSessions(nil) },
+	"session":  func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSession(k.firstListed(), nil) },
+	"events":   func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSession(k.firstListed(), nil); k.Tap("events") },
+	"delete":   func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSession(k.firstListed(), nil); k.Tap("delete") },
+	"stats":    func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[1], 0) },
+	"stats365": func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[3], 0) },
+	"walks":    func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[1], 1) },
+	"themes":   func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[1], 99) },
+	"export":   func(k *uitest.Kiosk) { k.UI.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
+	"settings": func(k *uitest.Kiosk) { k.UI.showSettings() },
+	"network":  func(k *uitest.Kiosk) { k.UI.showNetwork() },
+	"places": func(k *uitest.Kiosk) {
+		k.UI.importPlaces(k.placesFile())
+		k.UI.showPlaces(0)
 	},
-	"placeserrors": func(k *kiosk) { k.shell.importPlaces(k.brokenPlacesFile()) },
-	"placesreport": func(k *kiosk) { k.shell.importPlaces(k.spreadsheetPlacesFile()) },
-	"content": func(k *kiosk) {
-		k.shell.svc.ContentReport = sampleReport()
-		k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
-		k.shell.svc.Health.Raise(health.DatabaseMovedAside, "pasapas.db.abime-20261123-0950")
-		k.shell.svc.Health.Raise(health.ContentStale, "CAF : déclaration trimestrielle (walkthroughs/04-caf.yaml, vérifiée le 23/11/2025)")
-		k.shell.showContentStatus(0)
+	"placeserrors": func(k *uitest.Kiosk) { k.UI.importPlaces(k.brokenPlacesFile()) },
+	"placesreport": func(k *uitest.Kiosk) { k.UI.importPlaces(k.spreadsheetPlacesFile()) },
+	"content": func(k *uitest.Kiosk) {
+		k.UI.Svc.ContentReport = sampleReport()
+		k.UI.Svc.Health = health.NewBoard(func() time.Time { return k.Now })
+		k.UI.Svc.Health.Raise(health.DatabaseMovedAside, "pasapas.db.abime-20261123-0950")
+		k.UI.Svc.Health.Raise(health.ContentStale, "CAF : déclaration trimestrielle (walkthroughs/04-caf.yaml, vérifiée le 23/11/2025)")
+		k.UI.showContentStatus(0)
 	},
-	"content-walks": func(k *kiosk) {
-		k.shell.svc.ContentReport = sampleReport()
-		k.now = k.now.AddDate(1, 0, 1) // every built-in check is then over a year old
-		k.shell.showContentStatus(0)
+	"content-walks": func(k *uitest.Kiosk) {
+		k.UI.Svc.ContentReport = sampleReport()
+		k.Now = k.Now.AddDate(1, 0, 1) // every built-in check is then over a year old
+		k.UI.showContentStatus(0)
 	},
 }
 
@@ -67,11 +69,11 @@ var consoleScreens = map[string]func(k *kiosk){
 // and lose the console's theme override.
 func TestConsoleScreensFit(t *testing.T) {
 	for name, open := range consoleScreens {
-		k := newKiosk(t)
-		k.shell.SetTextStep(len(TextSteps) - 1)
+		k := uitest.New(t)
+		k.UI.SetTextStep(len(kit.TextSteps) - 1)
 		open(k)
-		k.win.Resize(fyne.NewSize(1024, 768))
-		if min := k.win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+		k.Win.Resize(fyne.NewSize(1024, 768))
+		if min := k.Win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
 			t.Errorf("%s needs %.0f×%.0f, more than 1024×768", name, min.Width, min.Height)
 		}
 		var walk func(o fyne.CanvasObject)
@@ -98,7 +100,7 @@ func TestConsoleScreensFit(t *testing.T) {
 				}
 			}
 		}
-		walk(k.win.Content())
+		walk(k.Win.Content())
 	}
 }
 
@@ -109,7 +111,7 @@ func TestConsoleScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("PASAPAS_ARTEFACTS not set")
 	}
-	screens := map[string]func(k *kiosk){}
+	screens := map[string]func(k *uitest.Kiosk){}
 	for name, open := range consoleScreens {
 		screens["console."+name] = open
 	}
@@ -125,27 +127,27 @@ func sampleReport() *content.Report {
 }
 
 // simulate stores n plausible sessions of the last 30 days.
-func (k *kiosk) simulate(n int) {
-	k.t.Helper()
-	sim := activity.NewSimulator(rand.New(rand.NewPCG(1, 2)), activity.LastDays(k.now, 30), "borne-1", k.shell.svc.Questions, k.shell.svc.Walkthroughs)
-	if err := k.store.Simulate(context.Background(), sim, n); err != nil {
-		k.t.Fatal(err)
+func (k *uitest.Kiosk) simulate(n int) {
+	k.T.Helper()
+	sim := activity.NewSimulator(rand.New(rand.NewPCG(1, 2)), activity.LastDays(k.Now, 30), "borne-1", k.UI.Svc.Questions, k.UI.Svc.Walkthroughs)
+	if err := k.Store.Simulate(context.Background(), sim, n); err != nil {
+		k.T.Fatal(err)
 	}
 }
 
-func (k *kiosk) firstListed() (code session.Code) {
-	k.t.Helper()
-	page, err := k.store.ListSessions(context.Background(), activity.Cursor{}, 1)
+func (k *uitest.Kiosk) firstListed() (code session.Code) {
+	k.T.Helper()
+	page, err := k.Store.ListSessions(context.Background(), activity.Cursor{}, 1)
 	if err != nil || len(page.Sessions) == 0 {
-		k.t.Fatal("no session listed", err)
+		k.T.Fatal("no session listed", err)
 	}
 	return page.Sessions[0].Code
 }
 
 // entries are the text fields on screen, in layout order.
-func (k *kiosk) entries() []*widget.Entry {
+func (k *uitest.Kiosk) entries() []*widget.Entry {
 	var out []*widget.Entry
-	for _, o := range test.LaidOutObjects(k.win.Content()) {
+	for _, o := range test.LaidOutObjects(k.Win.Content()) {
 		if e, ok := o.(*widget.Entry); ok {
 			out = append(out, e)
 		}
@@ -153,88 +155,88 @@ func (k *kiosk) entries() []*widget.Entry {
 	return out
 }
 
-func (k *kiosk) disabled(id string) bool {
-	k.t.Helper()
-	b, ok := k.shell.screen.Buttons[id]
+func (k *uitest.Kiosk) disabled(id string) bool {
+	k.T.Helper()
+	b, ok := k.UI.Screen().Buttons[id]
 	if !ok {
-		k.t.Fatalf("screen %s has no button %q", k.shell.screen.Name, id)
+		k.T.Fatalf("screen %s has no button %q", k.UI.Screen().Name, id)
 	}
 	return b.Disabled()
 }
 
-func openConsole(t *testing.T) *kiosk {
-	k := newKiosk(t)
-	if err := k.shell.svc.PIN.Set("4821"); err != nil {
+func openConsole(t *testing.T) *uitest.Kiosk {
+	k := uitest.New(t)
+	if err := k.UI.Svc.PIN.Set("4821"); err != nil {
 		t.Fatal(err)
 	}
-	k.shell.openMediator()
-	typeDigits(k, "4821")
-	k.wantScreen("mediator.menu")
+	k.UI.Gate.OpenMediator()
+	uitest.TypeDigits(k, "4821")
+	k.WantScreen("mediator.menu")
 	return k
 }
 
 func TestConsoleSessionsPagesSearchesAndDeletes(t *testing.T) {
 	k := openConsole(t)
 	k.simulate(25)
-	k.tap("sessions")
-	k.wantScreen("mediator.sessions")
-	if _, ok := k.shell.screen.Buttons["open.9"]; !ok || !k.disabled("newer") {
+	k.Tap("sessions")
+	k.WantScreen("mediator.sessions")
+	if _, ok := k.UI.Screen().Buttons["open.9"]; !ok || !k.disabled("newer") {
 		t.Fatal("the first page does not show 10 sessions, newest first")
 	}
-	k.tap("older")
-	k.tap("older")
-	k.wantLabel("page", "3")
-	if _, ok := k.shell.screen.Buttons["open.5"]; ok || !k.disabled("older") {
+	k.Tap("older")
+	k.Tap("older")
+	k.WantLabel("page", "3")
+	if _, ok := k.UI.Screen().Buttons["open.5"]; ok || !k.disabled("older") {
 		t.Fatal("the last page should hold the 5 oldest sessions and end the list")
 	}
-	k.tap("newer")
-	k.wantLabel("page", "2")
+	k.Tap("newer")
+	k.WantLabel("page", "2")
 
 	// A code typed any way finds its session.
 	code := k.firstListed()
 	search := k.entries()[0]
 	search.SetText("zz")
-	k.tap("find")
-	k.wantLabel("message", "6 caractères")
+	k.Tap("find")
+	k.WantLabel("message", "6 caractères")
 	search.SetText("ABC-DEF")
-	k.tap("find")
-	k.wantLabel("message", "Aucune session")
+	k.Tap("find")
+	k.WantLabel("message", "Aucune session")
 	search.SetText(strings.ToLower(string(code)))
-	k.tap("find")
-	k.wantScreen("mediator.session")
-	k.wantLabel("title", code.String())
+	k.Tap("find")
+	k.WantScreen("mediator.session")
+	k.WantLabel("title", code.String())
 	if !k.disabled("reprint") {
 		t.Fatal("Réimprimer is offered without a printer service")
 	}
 
-	k.tap("events")
-	k.wantScreen("mediator.events")
-	k.tap("session")
-	k.tap("delete")
-	k.wantScreen("mediator.session.delete")
-	k.tap("no")
-	k.wantScreen("mediator.session")
-	k.tap("delete")
-	k.tap("yes")
-	k.wantScreen("mediator.sessions")
-	k.wantLabel("message", "supprimée")
-	if _, err := k.store.Summary(context.Background(), code); !errors.Is(err, activity.ErrNotFound) {
+	k.Tap("events")
+	k.WantScreen("mediator.events")
+	k.Tap("session")
+	k.Tap("delete")
+	k.WantScreen("mediator.session.delete")
+	k.Tap("no")
+	k.WantScreen("mediator.session")
+	k.Tap("delete")
+	k.Tap("yes")
+	k.WantScreen("mediator.sessions")
+	k.WantLabel("message", "supprimée")
+	if _, err := k.Store.Summary(context.Background(), code); !errors.Is(err, activity.ErrNotFound) {
 		t.Fatalf("the deleted session is still stored: %v", err)
 	}
-	k.shell.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	k.wantScreen("mediator.menu")
+	k.TypeKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	k.WantScreen("mediator.menu")
 }
 
 func TestConsoleReprintUsesThePrinter(t *testing.T) {
 	k := openConsole(t)
 	k.simulate(3)
 	var printed session.Code
-	k.shell.svc.PrintSummary = func(c session.Code) error { printed = c; return nil }
+	k.UI.Svc.PrintSummary = func(c session.Code) error { printed = c; return nil }
 	code := k.firstListed()
-	k.shell.showSession(code, nil)
-	k.tap("reprint")
-	k.waitPrint()
-	k.wantLabel("result", "imprimante")
+	k.UI.showSession(code, nil)
+	k.Tap("reprint")
+	k.WaitPrint()
+	k.WantLabel("result", "imprimante")
 	if printed != code {
 		t.Fatalf("printed %q, want %q", printed, code)
 	}
@@ -243,58 +245,58 @@ func TestConsoleReprintUsesThePrinter(t *testing.T) {
 func TestConsoleStatsShowPeriodsAndWalkthroughs(t *testing.T) {
 	k := openConsole(t)
 	k.simulate(200)
-	k.tap("stats")
-	k.wantScreen("mediator.stats")
-	k.wantLabel("total", "200 sessions")
-	k.tap("period.7")
-	st, _ := k.store.Stats(context.Background(), activity.LastDays(k.now, 7))
-	k.wantLabel("total", strconv.Itoa(st.Sessions)+" sessions")
+	k.Tap("stats")
+	k.WantScreen("mediator.stats")
+	k.WantLabel("total", "200 sessions")
+	k.Tap("period.7")
+	st, _ := k.Store.Stats(context.Background(), activity.LastDays(k.Now, 7))
+	k.WantLabel("total", strconv.Itoa(st.Sessions)+" sessions")
 	if k.disabled("next") {
 		t.Fatal("no page of walkthroughs")
 	}
-	k.tap("next")
-	k.wantLabel("walk.0", "commencées")
-	k.tap("prev")
-	k.wantLabel("mean", "Moyenne")
-	k.tap("period.month")
-	k.wantLabel("total", "au lundi 30 novembre 2026")
+	k.Tap("next")
+	k.WantLabel("walk.0", "commencées")
+	k.Tap("prev")
+	k.WantLabel("mean", "Moyenne")
+	k.Tap("period.month")
+	k.WantLabel("total", "au lundi 30 novembre 2026")
 	if !k.disabled("later") {
 		t.Fatal("a period in the future is offered")
 	}
-	k.tap("earlier")
-	k.wantLabel("total", "du jeudi 1 octobre 2026 au samedi 31 octobre 2026")
+	k.Tap("earlier")
+	k.WantLabel("total", "du jeudi 1 octobre 2026 au samedi 31 octobre 2026")
 }
 
 func TestConsoleExportsToTheChosenFolder(t *testing.T) {
 	k := openConsole(t)
 	k.simulate(30)
-	k.tap("export")
-	k.wantScreen("mediator.export")
-	k.wantLabel("span", "Du jeudi 1 octobre 2026 au samedi 31 octobre 2026")
+	k.Tap("export")
+	k.WantScreen("mediator.export")
+	k.WantLabel("span", "Du jeudi 1 octobre 2026 au samedi 31 octobre 2026")
 	if !k.disabled("export") {
 		t.Fatal("export offered before a folder is chosen")
 	}
 	dir := t.TempDir()
 	// As the folder dialog does once a folder is picked.
-	k.shell.showExport(statsPeriods[1], activity.FormatCSV, dir)
-	k.tap("format.json")
-	k.tap("period.all")
-	k.wantLabel("folder", dir)
-	k.tap("export")
-	k.wantLabel("result", "30 sessions exportées")
+	k.UI.showExport(statsPeriods[1], activity.FormatCSV, dir)
+	k.Tap("format.json")
+	k.Tap("period.all")
+	k.WantLabel("folder", dir)
+	k.Tap("export")
+	k.WantLabel("result", "30 sessions exportées")
 	files, _ := filepath.Glob(filepath.Join(dir, "pasapas-activite-tout.json"))
 	if len(files) != 1 {
 		t.Fatalf("files in the folder: %v", files)
 	}
-	k.shell.showExport(statsPeriods[1], activity.FormatCSV, filepath.Join(dir, "gone"))
-	k.tap("export")
-	k.wantLabel("result", "échoué")
+	k.UI.showExport(statsPeriods[1], activity.FormatCSV, filepath.Join(dir, "gone"))
+	k.Tap("export")
+	k.WantLabel("result", "échoué")
 }
 
 func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	k := openConsole(t)
-	k.tap("settings")
-	k.wantScreen("mediator.settings")
+	k.Tap("settings")
+	k.WantScreen("mediator.settings")
 	e := k.entries()
 	// Centre name, address, hours, kiosk id, idle, printer, retention.
 	if len(e) != 7 || e[6].Text != "90" {
@@ -302,20 +304,20 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	}
 	e[0].SetText("France Services de Die")
 	e[6].SetText("0")
-	k.tap("save")
-	k.wantLabel("message", "Conservation (jours) : « 0 » : un nombre entier de 1 à 3650")
-	if v, _ := k.store.Setting(context.Background(), settings.CentreName, ""); v != "" {
+	k.Tap("save")
+	k.WantLabel("message", "Conservation (jours) : « 0 » : un nombre entier de 1 à 3650")
+	if v, _ := k.Store.Setting(context.Background(), settings.CentreName, ""); v != "" {
 		t.Fatal("a refused form was partly saved")
 	}
 	e[6].SetText("30")
 	e[4].SetText("20")
-	k.tap("save")
-	k.wantLabel("message", "de 30 à 3600")
+	k.Tap("save")
+	k.WantLabel("message", "de 30 à 3600")
 	e[4].SetText("180")
-	k.tap("save")
-	k.wantLabel("message", "enregistrés")
+	k.Tap("save")
+	k.WantLabel("message", "enregistrés")
 	for key, want := range map[string]string{settings.CentreName: "France Services de Die", settings.RetentionDays: "30", settings.IdleSeconds: "180", settings.Language: "fr", settings.TextStep: "0"} {
-		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
+		if v, _ := k.Store.Setting(context.Background(), key, ""); v != want {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
 	}
@@ -323,33 +325,33 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	// Sessions of the last 30 days, then a purge keeping 10.
 	k.simulate(50)
 	e[6].SetText("10")
-	k.tap("purge")
-	k.wantLabel("message", "de plus de 10 jours supprimées")
-	k.store.EachSummary(context.Background(), activity.LastDays(k.now, 60).Start(), activity.RetentionCutoff(k.now, 10), func(s activity.Summary) error {
+	k.Tap("purge")
+	k.WantLabel("message", "de plus de 10 jours supprimées")
+	k.Store.EachSummary(context.Background(), activity.LastDays(k.Now, 60).Start(), activity.RetentionCutoff(k.Now, 10), func(s activity.Summary) error {
 		t.Fatalf("session of %s kept", s.Started)
 		return nil
 	})
 
-	k.tap("pin")
-	k.wantScreen("pinpad")
-	k.wantLabel("prompt", "Choisir un code")
+	k.Tap("pin")
+	k.WantScreen("pinpad")
+	k.WantLabel("prompt", "Choisir un code")
 }
 
 func TestConsoleShowsAlertsAndRefusedContent(t *testing.T) {
-	k := newKiosk(t)
-	k.shell.svc.ContentReport = sampleReport()
-	k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
-	k.shell.svc.Health.Raise(health.DiskFull, "")
-	k.shell.showMediatorMenu()
-	k.wantLabel("warning", "2 problèmes")
-	k.tap("content")
-	k.wantScreen("mediator.content")
-	k.wantLabel("alert.0", "Le disque est plein")
-	k.wantLabel("rejected.1", "walkthroughs/caf.yaml:12: steps: a step needs an instruction")
-	k.wantLabel("summary", "1 alertes. 3 fichiers de contenu, dont 1 refusés")
-	k.tap("dismiss.0")
-	k.wantLabel("summary", "0 alertes")
-	if k.shell.svc.Health.Has(health.DiskFull) {
+	k := uitest.New(t)
+	k.UI.Svc.ContentReport = sampleReport()
+	k.UI.Svc.Health = health.NewBoard(func() time.Time { return k.Now })
+	k.UI.Svc.Health.Raise(health.DiskFull, "")
+	k.UI.Console.ShowMenu()
+	k.WantLabel("warning", "2 problèmes")
+	k.Tap("content")
+	k.WantScreen("mediator.content")
+	k.WantLabel("alert.0", "Le disque est plein")
+	k.WantLabel("rejected.1", "walkthroughs/caf.yaml:12: steps: a step needs an instruction")
+	k.WantLabel("summary", "1 alertes. 3 fichiers de contenu, dont 1 refusés")
+	k.Tap("dismiss.0")
+	k.WantLabel("summary", "0 alertes")
+	if k.UI.Svc.Health.Has(health.DiskFull) {
 		t.Fatal("the alert read stays on the board")
 	}
 }
@@ -359,27 +361,27 @@ func TestConsoleShowsAlertsAndRefusedContent(t *testing.T) {
 // first and marked when over 12 months old (by the kiosk's clock), with the
 // board's alert about it.
 func TestConsoleListsWalkthroughsWithTheirCheckDay(t *testing.T) {
-	k := newKiosk(t)
-	k.now = time.Date(2026, 12, 2, 9, 0, 0, 0, time.Local)
+	k := uitest.New(t)
+	k.Now = time.Date(2026, 12, 2, 9, 0, 0, 0, time.Local)
 	old := &walkthrough.Procedure{ID: "mairie", Title: walkthrough.Text{"fr": "Mairie : listes électorales"}, File: "walkthroughs/mairie.yaml",
 		Origin: content.Centre, Source: walkthrough.Source{URL: "https://www.service-public.gouv.fr/", Checked: "2025-11-30"},
 		Steps: []walkthrough.Step{{ID: "one"}}}
-	k.shell.svc.Walkthroughs.Put(old)
-	k.shell.svc.Health = health.NewBoard(func() time.Time { return k.now })
-	k.shell.svc.Health.Raise(health.ContentStale, "Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
-	k.shell.showContentStatus(0)
-	k.wantLabel("alert.0", "plus de 12 mois : Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
-	k.wantLabel("walk.mairie", "À revoir (plus de 12 mois) · 30/11/2025 · Mairie : listes électorales · du lieu, mairie.yaml")
-	if k.shell.screen.Labels["walk.mairie"].Importance != widget.DangerImportance {
+	k.UI.Svc.Walkthroughs.Put(old)
+	k.UI.Svc.Health = health.NewBoard(func() time.Time { return k.Now })
+	k.UI.Svc.Health.Raise(health.ContentStale, "Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
+	k.UI.showContentStatus(0)
+	k.WantLabel("alert.0", "plus de 12 mois : Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
+	k.WantLabel("walk.mairie", "À revoir (plus de 12 mois) · 30/11/2025 · Mairie : listes électorales · du lieu, mairie.yaml")
+	if k.UI.Screen().Labels["walk.mairie"].Importance != widget.DangerImportance {
 		t.Error("the stale walkthrough is not marked")
 	}
-	caf := k.shell.svc.Walkthroughs.Get("caf")
-	k.tap("next")
-	k.wantLabel("walk.caf", caf.CheckedOn().Format("02/01/2006")+" · "+caf.Title.In("fr")+" · intégré, "+path.Base(caf.File))
+	caf := k.UI.Svc.Walkthroughs.Get("caf")
+	k.Tap("next")
+	k.WantLabel("walk.caf", caf.CheckedOn().Format("02/01/2006")+" · "+caf.Title.In("fr")+" · intégré, "+path.Base(caf.File))
 	// The oldest check comes first.
-	k.tap("prev")
+	k.Tap("prev")
 	var rows []string
-	for _, o := range shownObjects(k.win.Content()) {
+	for _, o := range uitest.ShownObjects(k.Win.Content()) {
 		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " · ") {
 			rows = append(rows, l.Text)
 		}
@@ -391,13 +393,13 @@ func TestConsoleListsWalkthroughsWithTheirCheckDay(t *testing.T) {
 
 func TestConsoleQuitsAndRestarts(t *testing.T) {
 	k := openConsole(t)
-	if _, ok := k.shell.screen.Buttons["restart"]; ok {
+	if _, ok := k.UI.Screen().Buttons["restart"]; ok {
 		t.Fatal("Redémarrer shown without a restart service")
 	}
 	restarted := false
-	k.shell.svc.Restart = func() { restarted = true }
-	k.shell.showMediatorMenu()
-	k.tap("restart")
+	k.UI.Svc.Restart = func() { restarted = true }
+	k.UI.Console.ShowMenu()
+	k.Tap("restart")
 	if !restarted {
 		t.Fatal("Redémarrer did nothing")
 	}
@@ -405,10 +407,10 @@ func TestConsoleQuitsAndRestarts(t *testing.T) {
 
 // placesFile is a directory of three places: the standard's own example
 // and two more in its format, written the French spreadsheet way.
-func (k *kiosk) placesFile() string {
+func (k *uitest.Kiosk) placesFile() string {
 	data, err := os.ReadFile("../app/directory/testdata/exemple-valide.csv")
 	if err != nil {
-		k.t.Fatal(err)
+		k.T.Fatal(err)
 	}
 	extra := `"fs-die","13002526500013","France Services du Diois","Die","26150","26113","1 rue Camille Buffardel","","","","","+33475220000","","","Mo-Fr 08:30-12:00","","","","Fixe","","2024-05-01","Aide aux démarches administratives","","","Gratuit","France Services","","","Se présenter","Accompagnement individuel","",""` + "\r\n" +
 		`"epn-die","13002526500021","Espace public numérique de Die","Die","26150","26113","2 place de l'Évêché","","","","","","","","Tu,Th 14:00-18:00","","","","Fixe","","2024-05-01","Accès internet et matériel informatique|Maîtrise des outils numériques du quotidien","Seniors","","Gratuit","Conseillers numériques","","","Se présenter","En autonomie|Dans un atelier collectif","",""` + "\r\n"
@@ -416,17 +418,17 @@ func (k *kiosk) placesFile() string {
 }
 
 // placesCSV writes a directory file named name and returns its path.
-func (k *kiosk) placesCSV(name, csv string) string {
-	path := filepath.Join(k.t.TempDir(), name)
+func (k *uitest.Kiosk) placesCSV(name, csv string) string {
+	path := filepath.Join(k.T.TempDir(), name)
 	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
-		k.t.Fatal(err)
+		k.T.Fatal(err)
 	}
 	return path
 }
 
 // brokenPlacesFile has a bad postcode on line 2 and no name on line 3:
 // no place can be kept.
-func (k *kiosk) brokenPlacesFile() string {
+func (k *uitest.Kiosk) brokenPlacesFile() string {
 	return k.placesCSV("lieux-faux.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj\n"+
 		"a;12345678900012;EPN;Die;2615x;1 rue;2024-05-01\n"+
 		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n")
@@ -434,7 +436,7 @@ func (k *kiosk) brokenPlacesFile() string {
 
 // spreadsheetPlacesFile went through a French spreadsheet: Windows-1252,
 // a code postal without its zero, a decimal comma, a row without a name.
-func (k *kiosk) spreadsheetPlacesFile() string {
+func (k *uitest.Kiosk) spreadsheetPlacesFile() string {
 	return k.placesCSV("lieux-tableur.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n"+
 		"gap;12345678900012;M\xe9diath\xe8que de Gap;Gap;5000;1 rue Colonel Roux;11/05/2023;44,5594;6,0786;Aide aux d\xe9marches administratives\r\n"+
 		"b;12345678900012;;Gap;05000;2 rue;2024-05-01;;;\r\n")
@@ -442,54 +444,54 @@ func (k *kiosk) spreadsheetPlacesFile() string {
 
 func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	k := openConsole(t)
-	k.tap("places")
-	k.wantScreen("mediator.places")
-	k.wantLabel("empty", "Aucun lieu")
-	k.wantLabel("position", "Position du lieu non réglée")
+	k.Tap("places")
+	k.WantScreen("mediator.places")
+	k.WantLabel("empty", "Aucun lieu")
+	k.WantLabel("position", "Position du lieu non réglée")
 	// As the file dialog does once a file is picked.
-	k.shell.importPlaces(k.placesFile())
-	k.wantScreen("mediator.places")
-	k.wantLabel("count", "3 lieux importés")
-	k.wantLabel("place.0", "Anonymal")
-	k.wantLabel("serves.1", "Autonome, À former")
-	k.wantLabel("serves.2", "À accompagner, Faire pour")
+	k.UI.importPlaces(k.placesFile())
+	k.WantScreen("mediator.places")
+	k.WantLabel("count", "3 lieux importés")
+	k.WantLabel("place.0", "Anonymal")
+	k.WantLabel("serves.1", "Autonome, À former")
+	k.WantLabel("serves.2", "À accompagner, Faire pour")
 
-	k.shell.importPlaces(k.brokenPlacesFile())
-	k.wantScreen("mediator.places.errors")
-	k.wantLabel("summary", "aucun lieu utilisable : 2 lignes refusées")
-	k.wantLabel("error.0", "lieux-faux.csv:2: code_postal: « 2615x »")
-	k.wantLabel("error.1", "lieux-faux.csv:3: nom: vide")
-	k.tap("places")
-	k.wantLabel("count", "3 lieux")
-	got, _ := k.store.PlacesFor(context.Background(), "faire_pour")
+	k.UI.importPlaces(k.brokenPlacesFile())
+	k.WantScreen("mediator.places.errors")
+	k.WantLabel("summary", "aucun lieu utilisable : 2 lignes refusées")
+	k.WantLabel("error.0", "lieux-faux.csv:2: code_postal: « 2615x »")
+	k.WantLabel("error.1", "lieux-faux.csv:3: nom: vide")
+	k.Tap("places")
+	k.WantLabel("count", "3 lieux")
+	got, _ := k.Store.PlacesFor(context.Background(), "faire_pour")
 	if len(got) != 2 {
 		t.Fatalf("%d places for faire_pour after a refused import, want 2", len(got))
 	}
 
 	// The centre picks its own entry: position, commune and codes.
-	k.tap("ours.0")
-	k.wantLabel("message", "pris de « Anonymal »")
+	k.Tap("ours.0")
+	k.WantLabel("message", "pris de « Anonymal »")
 	for key, want := range map[string]string{settings.CentrePosition: "43.52609,5.41423", settings.CentreCommune: "Reims",
 		settings.CentrePostCode: "51100", settings.CentreINSEE: "51454", settings.CentreName: "Anonymal"} {
-		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
+		if v, _ := k.Store.Setting(context.Background(), key, ""); v != want {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
 	}
 	// Places without a position come after, at no distance.
-	k.wantLabel("place.0", "Anonymal")
+	k.WantLabel("place.0", "Anonymal")
 
-	k.shell.importPlaces(k.spreadsheetPlacesFile())
-	k.wantScreen("mediator.places.report")
-	k.wantLabel("summary", "1 lieux gardés")
-	k.wantLabel("note.0", "Windows-1252")
-	k.wantLabel("error.0", "lieux-tableur.csv:3: nom: vide")
-	k.tap("places")
-	k.wantLabel("place.0", "Médiathèque de Gap")
+	k.UI.importPlaces(k.spreadsheetPlacesFile())
+	k.WantScreen("mediator.places.report")
+	k.WantLabel("summary", "1 lieux gardés")
+	k.WantLabel("note.0", "Windows-1252")
+	k.WantLabel("error.0", "lieux-tableur.csv:3: nom: vide")
+	k.Tap("places")
+	k.WantLabel("place.0", "Médiathèque de Gap")
 }
 
 func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 	k := openConsole(t)
-	svc := k.shell.svc.Sessions
+	svc := k.UI.Svc.Sessions
 	rec, err := svc.Start("fr")
 	if err != nil {
 		t.Fatal(err)
@@ -507,20 +509,20 @@ func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 	if err := svc.Finish(); err != nil {
 		t.Fatal(err)
 	}
-	k.shell.showSession(rec.Code, nil)
-	k.wantLabel("walk.0", "CAF")
-	k.wantLabel("walk.0", "Étape 2 sur 8 : Ouvrir la déclaration")
-	k.wantLabel("walk.0", "Votre numéro de sécurité sociale")
-	k.wantLabel("exercises", "Touche ou clique avec précision. Le double-clic est difficile.")
+	k.UI.showSession(rec.Code, nil)
+	k.WantLabel("walk.0", "CAF")
+	k.WantLabel("walk.0", "Étape 2 sur 8 : Ouvrir la déclaration")
+	k.WantLabel("walk.0", "Votre numéro de sécurité sociale")
+	k.WantLabel("exercises", "Touche ou clique avec précision. Le double-clic est difficile.")
 
 	// Statistics of simulated sessions name procedures and steps the same way.
 	k.simulate(100)
-	k.shell.showMediatorMenu()
-	k.tap("stats")
-	k.tap("next")
-	head := k.shell.screen.Labels["walk.0"].Text
+	k.UI.Console.ShowMenu()
+	k.Tap("stats")
+	k.Tap("next")
+	head := k.UI.Screen().Labels["walk.0"].Text
 	named := false
-	for _, p := range k.shell.svc.Walkthroughs.All() {
+	for _, p := range k.UI.Svc.Walkthroughs.All() {
 		named = named || strings.HasPrefix(head, p.Title.In("fr"))
 	}
 	if !named {
@@ -534,34 +536,34 @@ func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 // that does not answer (a closed loopback port).
 func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
 	k := openConsole(t)
-	k.shell.svc.PushNow = func() (int, int, error) {
+	k.UI.Svc.PushNow = func() (int, int, error) {
 		ctx := context.Background()
-		res, err := (&kiosksync.Pusher{Store: k.store}).Push(ctx)
-		waiting, _ := k.store.OutboxSize(ctx)
+		res, err := (&kiosksync.Pusher{Store: k.Store}).Push(ctx)
+		waiting, _ := k.Store.OutboxSize(ctx)
 		return res.Sent, waiting, err
 	}
-	k.tap("network")
-	k.wantScreen("mediator.network")
+	k.Tap("network")
+	k.WantScreen("mediator.network")
 	e := k.entries()
 	if len(e) != 3 || !e[1].Password || e[2].Password {
 		t.Fatalf("%d fields, the token shown in clear or the key hidden: %v", len(e), len(e) == 3 && (!e[1].Password || e[2].Password))
 	}
-	k.tap("send")
-	k.waitPrint()
-	k.wantLabel("message", "Donnez l'adresse du hub")
+	k.Tap("send")
+	k.WaitPrint()
+	k.WantLabel("message", "Donnez l'adresse du hub")
 
 	e[0].SetText("http://hub.exemple.fr")
 	e[1].SetText("jeton-du-centre")
-	k.tap("save")
-	k.wantLabel("message", "https://")
-	if v, _ := k.store.Setting(context.Background(), settings.SyncToken, ""); v != "" {
+	k.Tap("save")
+	k.WantLabel("message", "https://")
+	if v, _ := k.Store.Setting(context.Background(), settings.SyncToken, ""); v != "" {
 		t.Fatal("a refused form was partly saved")
 	}
 	e[0].SetText("https://hub.exemple.fr")
 	e[2].SetText("pas une clé")
-	k.tap("save")
-	k.wantLabel("message", "44 caractères")
-	if v, _ := k.store.Setting(context.Background(), settings.SyncToken, ""); v != "" {
+	k.Tap("save")
+	k.WantLabel("message", "44 caractères")
+	if v, _ := k.Store.Setting(context.Background(), settings.SyncToken, ""); v != "" {
 		t.Fatal("a form with a wrong key was partly saved")
 	}
 	hubKey := base64.StdEncoding.EncodeToString(make([]byte, 32))
@@ -575,12 +577,32 @@ func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
 	ln.Close()
 	k.simulate(3)
 	e[0].SetText(closed)
-	k.tap("send")
-	k.waitPrint()
-	k.wantLabel("message", "Le hub ne répond pas. 0 sessions envoyées, 3 gardées")
+	k.Tap("send")
+	k.WaitPrint()
+	k.WantLabel("message", "Le hub ne répond pas. 0 sessions envoyées, 3 gardées")
 	for key, want := range map[string]string{settings.SyncURL: strings.TrimSuffix(closed, "/"), settings.SyncToken: "jeton-du-centre", settings.SyncKey: hubKey} {
-		if v, _ := k.store.Setting(context.Background(), key, ""); v != want {
+		if v, _ := k.Store.Setting(context.Background(), key, ""); v != want {
 			t.Errorf("%s = %q, want %q", key, v, want)
 		}
+	}
+}
+
+func TestConsoleTurnsAutoReadOnAndSaysWhichVoice(t *testing.T) {
+	k := openConsole(t)
+	k.Tap("settings")
+	k.WantLabel("speech", "Lecture à voix haute : espeak-ng")
+	var auto *widget.Check
+	for _, o := range uitest.ShownObjects(k.Win.Content()) {
+		if c, ok := o.(*widget.Check); ok {
+			auto = c
+		}
+	}
+	if auto == nil || auto.Checked {
+		t.Fatalf("auto-read check box %v", auto)
+	}
+	auto.SetChecked(true)
+	k.Tap("save")
+	if v, _ := k.Store.Setting(context.Background(), settings.SpeechAuto, ""); v != "true" || !k.UI.Svc.AutoRead {
+		t.Fatalf("speech.auto = %q, kiosk reads automatically: %v", v, k.UI.Svc.AutoRead)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package visitor_test
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
 	"pasapas/seeds"
+	"pasapas/ui/uitest"
 )
 
 // TestNewPackIsTakenOnWelcomeOnly: a network pack installed while a
@@ -32,20 +33,20 @@ func TestNewPackIsTakenOnWelcomeOnly(t *testing.T) {
 	t.Cleanup(func() { real.Store.Close() })
 
 	k := openConsole(t)
-	k.tap("back")
-	k.wantScreen("welcome")
-	k.shell.svc.NewContent = func() *ContentUpdate {
+	k.Tap("back")
+	k.WantScreen("welcome")
+	k.UI.Svc.NewContent = func() *ContentUpdate {
 		c, report := real.TakeNewContent()
 		if c == nil {
 			return nil
 		}
 		return &ContentUpdate{Questions: c.Questions, Walkthroughs: c.Walkthroughs, Report: report}
 	}
-	builtIn := k.shell.svc.Walkthroughs.Get("impots").Title.In("fr")
+	builtIn := k.UI.Svc.Walkthroughs.Get("impots").Title.In("fr")
 
-	openWalk(k, "impots")
-	startWalk(k)
-	walkScreen := k.shell.screen.Name
+	uitest.OpenWalk(k, "impots")
+	uitest.StartWalk(k)
+	walkScreen := k.UI.Screen().Name
 
 	data, err := fs.ReadFile(seeds.FS, "walkthroughs/07-impots.yaml")
 	if err != nil {
@@ -62,37 +63,37 @@ func TestNewPackIsTakenOnWelcomeOnly(t *testing.T) {
 	real.PackFetcher().After()
 
 	for range 3 {
-		k.shell.Tick()
+		k.UI.Tick()
 	}
 	// What the kiosk tells the hub it shows.
 	running := func() string {
 		v, _ := real.Store.Setting(context.Background(), settings.PackRunning, "")
 		return v
 	}
-	if got := k.shell.svc.Walkthroughs.Get("impots").Title.In("fr"); got != builtIn || k.shell.screen.Name != walkScreen || running() != "0" {
-		t.Fatalf("during the walkthrough: title %q, screen %s, pack %s running", got, k.shell.screen.Name, running())
+	if got := k.UI.Svc.Walkthroughs.Get("impots").Title.In("fr"); got != builtIn || k.UI.Screen().Name != walkScreen || running() != "0" {
+		t.Fatalf("during the walkthrough: title %q, screen %s, pack %s running", got, k.UI.Screen().Name, running())
 	}
 
 	// The visitor leaves: the idle prompt, then the welcome screen.
-	k.advance(3 * time.Minute)
-	k.advance(time.Minute)
-	k.wantScreen("welcome")
-	k.shell.Tick()
-	if got := k.shell.svc.Walkthroughs.Get("impots").Title.In("fr"); got != "Impôts : la nouvelle version" || running() != "1" {
+	k.Advance(3 * time.Minute)
+	k.Advance(time.Minute)
+	k.WantScreen("welcome")
+	k.UI.Tick()
+	if got := k.UI.Svc.Walkthroughs.Get("impots").Title.In("fr"); got != "Impôts : la nouvelle version" || running() != "1" {
 		t.Fatalf("on welcome: title %q, pack %s running", got, running())
 	}
 
-	k.shell.openMediator()
-	typeDigits(k, "4821")
-	k.tap("content")
+	k.UI.Gate.OpenMediator()
+	uitest.TypeDigits(k, "4821")
+	k.Tap("content")
 	for range 10 {
-		if l, ok := k.shell.screen.Labels["walk.impots"]; ok {
+		if l, ok := k.UI.Screen().Labels["walk.impots"]; ok {
 			if !strings.Contains(l.Text, "Impôts : la nouvelle version · du réseau, version 1, 07-impots.yaml") {
 				t.Fatalf("Contenu says %q", l.Text)
 			}
 			return
 		}
-		k.tap("next")
+		k.Tap("next")
 	}
 	t.Fatal("the impots.gouv walkthrough is on no page of Contenu")
 }

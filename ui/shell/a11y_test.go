@@ -1,0 +1,110 @@
+package shell_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"pasapas/ui/kit"
+	"pasapas/ui/shell"
+	"pasapas/ui/uitest"
+)
+
+func TestSpeakerReadsTheScreenAndStops(t *testing.T) {
+	k := uitest.New(t)
+	speak := k.Bar("speak")
+	if !speak.Visible() || speak.Text != "Écouter" {
+		t.Fatalf("speaker button: visible %v, %q", speak.Visible(), speak.Text)
+	}
+	if got := k.UI.Screen().SpeechText(); !strings.HasPrefix(got, "Bonjour\n") || !strings.Contains(got, "Commencer") || !strings.Contains(got, "English") {
+		t.Fatalf("welcome reads %q: want its title, button and languages in order", got)
+	}
+
+	test.Tap(speak)
+	k.WaitSilent()
+	if k.Wavs() != 1 {
+		t.Fatalf("%d utterances after one tap", k.Wavs())
+	}
+
+	// A long text is still being read when the visitor acts.
+	k.UI.Screen().Speech = strings.Repeat("Bonjour, je vous aide avec l'ordinateur. ", 300)
+	test.Tap(speak)
+	if !k.UI.Svc.Speech.Speaking() || speak.Text != "Arrêter" {
+		t.Fatalf("not speaking after the tap (button %q)", speak.Text)
+	}
+	test.Tap(speak)
+	if k.UI.Svc.Speech.Speaking() || speak.Text != "Écouter" {
+		t.Fatal("a second tap did not stop the voice")
+	}
+	k.UI.Screen().Speech = strings.Repeat("Bonjour. ", 1000)
+	test.Tap(speak)
+	k.Tap("start")
+	if k.UI.Svc.Speech.Speaking() {
+		t.Fatal("the voice goes on after the screen changed")
+	}
+}
+
+func TestSpeakerHiddenWithoutAVoice(t *testing.T) {
+	k := uitest.New(t)
+	k.UI.Svc.Speech = nil
+	k.Tap("start")
+	if k.Bar("speak").Visible() {
+		t.Fatal("speaker button shown with no speech engine")
+	}
+	test.Tap(k.Bar("speak")) // a hidden button that still got a tap does nothing
+}
+
+func TestAutoReadReadsEachNewScreen(t *testing.T) {
+	k := uitest.New(t)
+	k.UI.Svc.AutoRead = true
+	k.Tap("lang.en")
+	k.WaitSilent()
+	k.Tap("start")
+	k.WaitSilent()
+	if n := k.Wavs(); n != 2 {
+		t.Fatalf("%d utterances for two new screens", n)
+	}
+	matches, _ := filepath.Glob(filepath.Join(k.WavDir, "*-en.wav"))
+	if len(matches) != 2 {
+		t.Fatalf("read in the wrong voice: %d English files", len(matches))
+	}
+}
+
+func TestContrastIsOneTapAndResetForTheNextVisitor(t *testing.T) {
+	k := uitest.New(t)
+	k.Tap("start")
+	test.Tap(k.Bar("contrast"))
+	bg := fyne.CurrentApp().Settings().Theme().Color("background", 0)
+	if bg != kit.NewKiosk(0, true, false).Color("background", 0) || k.Bar("contrast").Importance != widget.HighImportance {
+		t.Fatalf("contrast tap: background %v", bg)
+	}
+	test.Tap(k.Bar("text.2"))
+	k.Tap("finish")
+	k.Advance(shell.GoodbyeFor)
+	k.WantScreen("welcome")
+	if k.UI.Dark() || k.UI.TextStep() != 0 {
+		t.Fatalf("next visitor gets dark=%v step=%d", k.UI.Dark(), k.UI.TextStep())
+	}
+	if bg := fyne.CurrentApp().Settings().Theme().Color("background", 0); bg != kit.NewKiosk(0, false, false).Color("background", 0) {
+		t.Fatalf("next visitor's background %v", bg)
+	}
+}
+
+func TestArabicScreensReadInArabicAndFrenchContentInFrench(t *testing.T) {
+	k := uitest.NewIn(t, "ar")
+	test.Tap(k.Bar("speak"))
+	k.WaitSilent()
+	k.UI.Screen().Speech = "Touchez le rond bleu. Avec le doigt ou avec la souris."
+	test.Tap(k.Bar("speak"))
+	k.WaitSilent()
+	for _, want := range []string{"001-ar.wav", "002-fr.wav"} {
+		if _, err := os.Stat(filepath.Join(k.WavDir, want)); err != nil {
+			t.Errorf("no %s: %v", want, err)
+		}
+	}
+}
