@@ -16,6 +16,7 @@ import (
 	"pasapas/assessment"
 	"pasapas/assets"
 	"pasapas/printing"
+	"pasapas/ui/assess"
 	"pasapas/ui/kit"
 	"pasapas/ui/uitest"
 )
@@ -83,10 +84,10 @@ func TestTapExercise(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.tap")
 		k.Advance(0)
-		test.Tap(uitest.One[*missArea](k))
+		test.Tap(uitest.One[*assess.MissArea](k))
 		k.WantLabel("feedback", "Essayez encore")
 		k.Now = k.Now.Add(4 * 1e9)
-		test.Tap(uitest.One[*target](k))
+		test.Tap(uitest.One[*assess.Target](k))
 		a := k.WantAnswer("device.tap", assessment.OutcomeOK, assessment.ViaPointer)
 		if a.Misses != 1 || a.Millis != 4000 {
 			t.Fatalf("stored %+v, want 1 miss in 4 s", a)
@@ -95,7 +96,7 @@ func TestTapExercise(t *testing.T) {
 	t.Run("keyboard alone", func(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.tap")
-		k.FocusOn(uitest.One[*target](k))
+		k.FocusOn(uitest.One[*assess.Target](k))
 		k.Key(fyne.KeyReturn)
 		k.WantAnswer("device.tap", assessment.OutcomeOK, assessment.ViaKeyboard)
 	})
@@ -103,7 +104,7 @@ func TestTapExercise(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.tap")
 		for range 3 {
-			test.Tap(uitest.One[*missArea](k))
+			test.Tap(uitest.One[*assess.MissArea](k))
 		}
 		k.Tap("skip")
 		k.WantAnswer("device.tap", assessment.OutcomeFail, "")
@@ -113,7 +114,7 @@ func TestTapExercise(t *testing.T) {
 func TestDoubleClickExercise(t *testing.T) {
 	k := uitest.New(t)
 	k.OpenQuestion("device.doubleclick")
-	folder := uitest.One[*doubleTarget](k)
+	folder := uitest.One[*assess.DoubleTarget](k)
 	test.Tap(folder) // one tap is not enough
 	k.WantLabel("feedback", "2 fois")
 	test.DoubleTap(folder)
@@ -124,7 +125,7 @@ func TestDoubleClickExercise(t *testing.T) {
 
 	k = uitest.New(t)
 	k.OpenQuestion("device.doubleclick")
-	k.FocusOn(uitest.One[*doubleTarget](k))
+	k.FocusOn(uitest.One[*assess.DoubleTarget](k))
 	k.Key(fyne.KeyReturn)
 	k.WantAnswer("device.doubleclick", assessment.OutcomeOK, assessment.ViaKeyboard)
 }
@@ -133,13 +134,13 @@ func TestDragExercise(t *testing.T) {
 	t.Run("mouse drag, one drop beside", func(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.drag")
-		photo, board := uitest.One[*dragTarget](k), uitest.One[*dragBoard](k)
-		box := uitest.Find[*target](k)[0]
+		photo, board := uitest.One[*assess.DragTarget](k), uitest.One[*assess.DragBoard](k)
+		box := uitest.Find[*assess.Target](k)[0]
 		c := k.Win.Canvas()
 		start := fyne.CurrentApp().Driver().AbsolutePositionForObject(photo).Add(fyne.NewPos(20, 20))
 		test.Drag(c, start, 0, 60) // down, not into the box
 		k.WantLabel("feedback", "Essayez encore")
-		if board.moved {
+		if board.Moved() {
 			t.Fatal("the photo did not go back to its place")
 		}
 		dx := box.Position().X + box.Size().Width/2 - (photo.Position().X + photo.Size().Width/2)
@@ -152,10 +153,10 @@ func TestDragExercise(t *testing.T) {
 	t.Run("touch: photo then box", func(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.drag")
-		box := uitest.Find[*target](k)[0]
+		box := uitest.Find[*assess.Target](k)[0]
 		test.Tap(box) // nothing picked yet: nothing happens
 		k.WantScreen("assess.drag")
-		test.Tap(uitest.One[*dragTarget](k))
+		test.Tap(uitest.One[*assess.DragTarget](k))
 		k.WantLabel("feedback", "la boîte")
 		test.Tap(box)
 		k.WantAnswer("device.drag", assessment.OutcomeOK, assessment.ViaTapTap)
@@ -163,9 +164,9 @@ func TestDragExercise(t *testing.T) {
 	t.Run("keyboard alone", func(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.drag")
-		k.FocusOn(uitest.One[*dragTarget](k))
+		k.FocusOn(uitest.One[*assess.DragTarget](k))
 		k.Key(fyne.KeyReturn)
-		k.FocusOn(uitest.Find[*target](k)[0])
+		k.FocusOn(uitest.Find[*assess.Target](k)[0])
 		k.Key(fyne.KeyReturn)
 		k.WantAnswer("device.drag", assessment.OutcomeOK, assessment.ViaKeyboard)
 	})
@@ -184,7 +185,7 @@ func TestScrollExercise(t *testing.T) {
 	t.Run("mouse wheel", func(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.scroll")
-		p := uitest.One[*pageView](k)
+		p := uitest.One[*assess.PageView](k)
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p).Add(fyne.NewPos(50, 50))
 		for i := 0; i < 20 && !visible(k); i++ {
 			test.Scroll(k.Win.Canvas(), pos, 0, -10)
@@ -203,7 +204,7 @@ func TestScrollExercise(t *testing.T) {
 	t.Run("swipe", func(t *testing.T) {
 		k := uitest.New(t)
 		k.OpenQuestion("device.scroll")
-		p := uitest.One[*pageView](k)
+		p := uitest.One[*assess.PageView](k)
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p).Add(fyne.NewPos(50, p.Size().Height-20))
 		for i := 0; i < 10 && !visible(k); i++ {
 			test.Drag(k.Win.Canvas(), pos, 0, -p.Size().Height+40)
@@ -287,15 +288,15 @@ func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
 	for i := 0; i < 40 && strings.HasPrefix(k.UI.Screen().Name, "assess.") && k.UI.Screen().Name != "assess.result"; i++ {
 		switch k.UI.Screen().Name {
 		case "assess.tap":
-			k.FocusOn(uitest.One[*target](k))
+			k.FocusOn(uitest.One[*assess.Target](k))
 			k.Key(fyne.KeyReturn)
 		case "assess.doubleclick":
-			k.FocusOn(uitest.One[*doubleTarget](k))
+			k.FocusOn(uitest.One[*assess.DoubleTarget](k))
 			k.Key(fyne.KeyReturn)
 		case "assess.drag":
-			k.FocusOn(uitest.One[*dragTarget](k))
+			k.FocusOn(uitest.One[*assess.DragTarget](k))
 			k.Key(fyne.KeyReturn)
-			k.FocusOn(uitest.Find[*target](k)[0])
+			k.FocusOn(uitest.Find[*assess.Target](k)[0])
 			k.Key(fyne.KeyReturn)
 		case "assess.scroll":
 			k.TypeKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
@@ -319,7 +320,7 @@ func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
 				if l := k.UI.Screen().Labels["question"]; l != nil && l.Text == it.Question.In("fr") {
 					for j, o := range it.Options {
 						if o.Right {
-							id = keyName(j)
+							id = assess.KeyName(j)
 						}
 					}
 				}
@@ -488,11 +489,7 @@ var quoted = regexp.MustCompile(`«\s*([^»]+?)\s*»|"([^"]+)"|“([^”]+)”`)
 // some language must be a button on its screen in this one.
 func TestQuestionsNameTheButtonsOnTheirScreen(t *testing.T) {
 	langs := uitest.Languages(t)
-	c, err := testContent()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range c.questions.Items {
+	for _, it := range uitest.Content(t).Questions.Items {
 		// Only a question that quotes a name or holds a placeholder can
 		// name a button: opening every question in every language would
 		// cost a minute and check nothing more.

@@ -70,27 +70,39 @@ func NewFresh(t *testing.T) *Kiosk {
 // testContent is the built-in content, parsed once for the package: every
 // Kiosk reads it and none changes it (each gets its own set of
 // walkthroughs, which some tests add to).
-var testContent = sync.OnceValues(func() (loaded, error) {
-	var c loaded
+var testContent = sync.OnceValues(func() (Loaded, error) {
+	var c Loaded
 	var err error
-	if c.text, err = i18n.Load(seeds.FS); err != nil {
+	if c.Text, err = i18n.Load(seeds.FS); err != nil {
 		return c, err
 	}
-	if c.questions, err = assessment.Load(seeds.FS, assessment.Dir); err != nil {
+	if c.Questions, err = assessment.Load(seeds.FS, assessment.Dir); err != nil {
 		return c, err
 	}
 	walks, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
 	if len(errs) > 0 {
 		return c, errs[0]
 	}
-	c.walks = walks
+	c.Walks = walks
 	return c, nil
 })
 
-type loaded struct {
-	text      *i18n.Catalogue
-	questions *assessment.Bank
-	walks     []*walkthrough.Procedure
+// Loaded is the built-in content as the tests share it.
+type Loaded struct {
+	Text      *i18n.Catalogue
+	Questions *assessment.Bank
+	Walks     []*walkthrough.Procedure
+}
+
+// Content is the built-in content, parsed once per test binary; read it,
+// never change it.
+func Content(t testing.TB) Loaded {
+	t.Helper()
+	c, err := testContent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // freshDatabase is the bytes of a database just created by store.Open.
@@ -118,7 +130,7 @@ func Languages(t *testing.T) []i18n.Language {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.text.Languages()
+	return c.Text.Languages()
 }
 
 // PINHash is PIN hashed once: argon2id is slow on purpose.
@@ -154,15 +166,14 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, questions, walks := c.text, c.questions, c.walks
+	text, questions, walks := c.Text, c.Questions, c.Walks
 	clock := func() time.Time { return k.Now }
 	if installed {
 		if err := st.SavePIN(pin.State{Hash: PINHash()}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	log := logrus.New()
-	log.SetOutput(testWriter{t})
+	log := Log(t)
 	k.Win = test.NewTempWindow(t, nil)
 	k.Win.Resize(fyne.NewSize(1024, 768))
 	k.UI = ui.Create(a, k.Win, shell.Services{
@@ -182,6 +193,13 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 		Walkthroughs: walkthrough.NewSet(walks...),
 	})
 	return k
+}
+
+// Log is a logger that writes to the test's log.
+func Log(t *testing.T) *logrus.Logger {
+	log := logrus.New()
+	log.SetOutput(testWriter{t})
+	return log
 }
 
 type testWriter struct{ t *testing.T }
@@ -255,19 +273,22 @@ func (k *Kiosk) PrintWith(p printing.Printer) {
 // WaitPrint waits for the background print to finish and its screen to show.
 func (k *Kiosk) WaitPrint() { k.UI.Wait() }
 
-// gate holds a print until released, to see the screen while it runs.
-type gate struct {
+// Gate holds a print until released, to see the screen while it runs.
+type Gate struct {
 	printing.Printer
 	open chan struct{}
 }
 
-func (g gate) Print(ctx context.Context, pdf []byte, title string) error {
+// Release lets the held print go.
+func (g Gate) Release() { close(g.open) }
+
+func (g Gate) Print(ctx context.Context, pdf []byte, title string) error {
 	<-g.open
 	return g.Printer.Print(ctx, pdf, title)
 }
 
-func NewGate(k *Kiosk, p printing.Printer) gate {
-	g := gate{Printer: p, open: make(chan struct{})}
+func NewGate(k *Kiosk, p printing.Printer) Gate {
+	g := Gate{Printer: p, open: make(chan struct{})}
 	k.T.Cleanup(func() {
 		select {
 		case <-g.open:

@@ -9,6 +9,7 @@ import (
 	"pasapas/app/session"
 	"pasapas/printing"
 	"pasapas/printing/printtest"
+	"pasapas/ui/shell"
 	"pasapas/ui/uitest"
 )
 
@@ -24,7 +25,7 @@ func TestPrintSummaryComesOut(t *testing.T) {
 	k.WantScreen("print")
 	k.WantLabel("body", "Attendez")
 	k.WantLabel("code", code.String())
-	close(g.open)
+	g.Release()
 	k.WaitPrint()
 	k.WantScreen("print.done")
 	k.WantLabel("body", "Prenez votre feuille")
@@ -69,7 +70,7 @@ func TestPrintOutcomeAfterIdlePrompt(t *testing.T) {
 	k.UI.Visitor.PrintSummary()
 	k.Advance(k.UI.Svc.IdleTimeout)
 	k.WantScreen("idle")
-	close(g.open)
+	g.Release()
 	k.WaitPrint()
 	k.WantScreen("idle")
 	k.Tap("continue")
@@ -78,12 +79,12 @@ func TestPrintOutcomeAfterIdlePrompt(t *testing.T) {
 
 func TestPrintButtonHiddenWithoutPrinting(t *testing.T) {
 	k := uitest.New(t)
-	sc := newScreen("x")
-	if b := k.UI.printButton(sc); b.Visible() {
+	sc := shell.NewScreen("x")
+	if b := k.UI.Visitor.PrintButton(sc); b.Visible() {
 		t.Error("print button shown on a kiosk without printing")
 	}
 	k.PrintWith(printing.Folder{Dir: t.TempDir()})
-	if b := k.UI.printButton(sc); !b.Visible() || b.Text != "Imprimer mon résumé" {
+	if b := k.UI.Visitor.PrintButton(sc); !b.Visible() || b.Text != "Imprimer mon résumé" {
 		t.Errorf("print button %q visible=%v", b.Text, b.Visible())
 	}
 }

@@ -1,4 +1,4 @@
-package visitor_test
+package console_test
 
 import (
 	"context"
@@ -8,12 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sirupsen/logrus"
-
 	"pasapas/app"
 	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
 	"pasapas/seeds"
+	"pasapas/ui/shell"
 	"pasapas/ui/uitest"
 )
 
@@ -23,8 +22,7 @@ import (
 // the welcome screen is up, the next tick takes it, and the console's
 // Contenu names its origin and version.
 func TestNewPackIsTakenOnWelcomeOnly(t *testing.T) {
-	log := logrus.New()
-	log.SetOutput(testWriter{t})
+	log := uitest.Log(t)
 	dataDir := t.TempDir()
 	real, err := app.Open(dataDir, log)
 	if err != nil {
@@ -35,12 +33,12 @@ func TestNewPackIsTakenOnWelcomeOnly(t *testing.T) {
 	k := openConsole(t)
 	k.Tap("back")
 	k.WantScreen("welcome")
-	k.UI.Svc.NewContent = func() *ContentUpdate {
+	k.UI.Svc.NewContent = func() *shell.ContentUpdate {
 		c, report := real.TakeNewContent()
 		if c == nil {
 			return nil
 		}
-		return &ContentUpdate{Questions: c.Questions, Walkthroughs: c.Walkthroughs, Report: report}
+		return &shell.ContentUpdate{Questions: c.Questions, Walkthroughs: c.Walkthroughs, Report: report}
 	}
 	builtIn := k.UI.Svc.Walkthroughs.Get("impots").Title.In("fr")
 
