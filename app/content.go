@@ -122,7 +122,10 @@ func loadWalkthroughs(layers []content.Layer, report *content.Report) (*walkthro
 		own, _ := walkthrough.Load(l.FS, walkthrough.Dir, l.Origin, opt, report)
 		procs = append(procs, own...)
 	}
-	return walkthrough.NewSet(procs...), nil
+	set := walkthrough.NewSet(procs...)
+	var err error
+	set.Practice, err = walkthrough.LoadPracticeLayers(seeds.FS, layers, report)
+	return set, err
 }
 
 // CheckPack checks a network pack's files as the kiosk will load them,

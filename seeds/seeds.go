@@ -8,5 +8,5 @@ import "embed"
 
 // FS holds the built-in content files.
 //
-//go:embed languages.yaml i18n walkthroughs questions
+//go:embed languages.yaml i18n walkthroughs questions practice.yaml
 var FS embed.FS

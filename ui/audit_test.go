@@ -3,7 +3,6 @@ package ui_test
 import (
 	"fmt"
 	"image/color"
-	"image/png"
 	"math"
 	"os"
 	"pasapas/ui/kit"
@@ -61,7 +60,7 @@ func TestAccessibilityAudit(t *testing.T) {
 					if dark {
 						file += "-dark"
 					}
-					writePNG(t, filepath.Join(dir, file+".png"), k)
+					uitest.WritePNG(t, filepath.Join(dir, file+".png"), k)
 				}
 			}
 		}
@@ -134,18 +133,6 @@ func visibleTextsAbove(sc *shell.Screen, b *kit.Button) []string {
 	}
 	walk(sc.Content)
 	return found
-}
-
-func writePNG(t *testing.T, path string, k *uitest.Kiosk) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, k.Win.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // contrastPairs are the text/background pairs Fyne draws with this theme:

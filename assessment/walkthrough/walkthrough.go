@@ -220,6 +220,8 @@ var (
 // Set is the procedures on offer, in display order.
 type Set struct {
 	list []*Procedure
+	// Practice is what the practice screens show (practice.yaml).
+	Practice *Practice
 }
 
 // NewSet returns a set of procs in order; a later one replaces an earlier

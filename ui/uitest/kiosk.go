@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	_ "embed"
+	"image/png"
 	"os"
 	"pasapas/app"
 	"pasapas/app/i18n"
@@ -84,7 +85,8 @@ var testContent = sync.OnceValues(func() (Loaded, error) {
 		return c, errs[0]
 	}
 	c.Walks = walks
-	return c, nil
+	c.Practice, err = walkthrough.LoadPractice(seeds.FS, walkthrough.PracticeFile)
+	return c, err
 })
 
 // Loaded is the built-in content as the tests share it.
@@ -92,6 +94,7 @@ type Loaded struct {
 	Text      *i18n.Catalogue
 	Questions *assessment.Bank
 	Walks     []*walkthrough.Procedure
+	Practice  *walkthrough.Practice
 }
 
 // Content is the built-in content, parsed once per test binary; read it,
@@ -166,7 +169,9 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, questions, walks := c.Text, c.Questions, c.Walks
+	text, questions := c.Text, c.Questions
+	walks := walkthrough.NewSet(c.Walks...)
+	walks.Practice = c.Practice
 	clock := func() time.Time { return k.Now }
 	if installed {
 		if err := st.SavePIN(pin.State{Hash: PINHash()}); err != nil {
@@ -190,7 +195,7 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 		Console:      st,
 		Questions:    questions,
 		Assessments:  st,
-		Walkthroughs: walkthrough.NewSet(walks...),
+		Walkthroughs: walks,
 	})
 	return k
 }
@@ -619,4 +624,17 @@ func ScreenNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// WritePNG writes what the window shows to path, for a person to look at.
+func WritePNG(t *testing.T, path string, k *Kiosk) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, k.Win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -496,8 +496,9 @@ func (s *Screens) stepOf(run *walkthrough.Run) string {
 // gentle hint in place of the task; the right one, a "Bravo".
 func (s *Screens) showPractice(run *walkthrough.Run) {
 	st := run.Current()
+	practice := s.Svc.Walkthroughs.Practice
 	sc := shell.NewScreen("walk.sandbox")
-	task := sc.Label("hint", s.wT("sandbox."+st.Sandbox+".task"))
+	task := sc.Label("hint", s.practiceText("sandbox."+st.Sandbox+".task", practice))
 	task.TextStyle.Bold = true
 	done := s.Button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
 	solved := func() {
@@ -508,11 +509,11 @@ func (s *Screens) showPractice(run *walkthrough.Run) {
 	}
 	gentle := func(key string) {
 		run.Hint()
-		task.SetText(s.wT(key))
+		task.SetText(s.practiceText(key, practice))
 	}
 	stuck := s.Button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
 	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.showStepPage(run, run.Step(), -1) })
-	sc.Content = kit.Page(container.NewVBox(practiceBanner(s.wT("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, solved, gentle)),
+	sc.Content = kit.Page(container.NewVBox(practiceBanner(s.wT("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, practice, solved, gentle)),
 		kit.ActionRow(back, stuck, done))
 	sc.Back = back.OnTapped
 	s.Show(sc)

@@ -18,6 +18,7 @@ import (
 	"pasapas/assessment/walkthrough"
 	"pasapas/ui/kit"
 	"pasapas/ui/uitest"
+	"pasapas/ui/walk"
 )
 
 func TestWalkThroughAProcedureToTheEnd(t *testing.T) {
@@ -145,7 +146,7 @@ func TestVisitorGoneMidWalkIsRecordedWhereTheyStopped(t *testing.T) {
 		k.Tap("back")
 	}
 	k.WantScreen("walk.list")
-	k.UI.finish()
+	k.UI.EndSession(session.Finished)
 	uitest.WantEvents(t, k.WalkEvents(next), "walk.started proc=caf", "walk.abandoned proc=caf step=login secs=0")
 }
 
@@ -160,7 +161,7 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 	k.WantLabel("step", "Étape 5 sur 7")
 	k.TypeRune('3') // "S'entraîner en sécurité"
 	k.WantScreen("walk.sandbox")
-	k.WantLabel("values", practiceID)
+	k.WantLabel("values", k.UI.Svc.Walkthroughs.Practice.Login.ID)
 	var entries []*widget.Entry
 	for _, o := range test.LaidOutObjects(k.Win.Content()) {
 		if e, ok := o.(*widget.Entry); ok {
@@ -182,7 +183,7 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 	// Keyboard: focus the password, fix it, Enter submits.
 	entries[1].SetText("")
 	k.Win.Canvas().Focus(entries[1])
-	test.Type(entries[1], practicePassword)
+	test.Type(entries[1], k.UI.Svc.Walkthroughs.Practice.Login.Password)
 	entries[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	k.WantLabel("hint", "Bravo")
 	if f := k.Win.Canvas().Focused(); f != k.UI.Screen().Buttons["done"] {
@@ -364,15 +365,15 @@ func TestWalkEveryStepShowsItsInstructionAndPitfall(t *testing.T) {
 // long, and only their size counts.
 func checkStepPages(t *testing.T, k *uitest.Kiosk, where string, p *walkthrough.Procedure, i int, together bool) {
 	t.Helper()
-	s := k.UI
+	s := k.UI.Walk
 	st := p.Steps[i]
-	instruction := st.Instruction.In(s.walkLang())
-	pitfall := s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang()))
-	run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}, step: i}
-	pages := s.stepPages(run)
+	instruction := st.Instruction.In(s.WalkLang())
+	pitfall := s.WT("walk.pitfall", "text", st.Pitfall.In(s.WalkLang()))
+	run := walk.RunAt(k.UI.Walk, p, i)
+	pages := s.StepPages(run)
 	sawInstruction, sawPitfall, sawBoth := false, false, false
 	for n := range pages {
-		s.show(s.stepScreen(run, pages, n, true))
+		s.ShowStepScreen(run, pages, n, true)
 		fitsWhole(t, k, fmt.Sprintf("%s page %d", where, n+1))
 		seen := map[string]bool{}
 		for _, o := range uitest.ShownObjects(k.Win.Content()) {
@@ -382,8 +383,8 @@ func checkStepPages(t *testing.T, k *uitest.Kiosk, where string, p *walkthrough.
 		}
 		sawInstruction, sawPitfall = sawInstruction || seen[instruction], sawPitfall || seen[pitfall]
 		sawBoth = sawBoth || seen[instruction] && seen[pitfall]
-		_, done := s.screen.Buttons["done"]
-		_, more := s.screen.Buttons["more"]
+		_, done := s.Screen().Buttons["done"]
+		_, more := s.Screen().Buttons["more"]
 		if last := n == len(pages)-1; done != last || more == last {
 			t.Errorf("%s page %d of %d: « C'est fait » %v, « Suite » %v", where, n+1, len(pages), done, more)
 		}
@@ -444,14 +445,14 @@ func TestWalkTextsAtTheLimitsFit(t *testing.T) {
 			where := fmt.Sprintf("%s/A%d", lang, step)
 			for i := range p.Steps {
 				checkStepPages(t, k, where+"/"+p.Steps[i].ID, p, i, false)
-				k.UI.showTip(&walkRun{proc: p, step: i})
+				k.UI.Walk.ShowTip(walk.RunAt(k.UI.Walk, p, i))
 				fitsWhole(t, k, where+" tip")
 			}
-			run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}}
+			run := walk.RunAt(k.UI.Walk, p, 0)
 			shown := 0
-			cut := k.UI.cutChecklist(run)
-			for n, items := range cut.pages {
-				k.UI.show(k.UI.checklistScreen(run, cut, items, n, false))
+			cut := k.UI.Walk.CutChecklist(run)
+			for n, items := range cut.Pages() {
+				k.UI.Walk.ShowChecklistScreen(run, cut, items, n)
 				fitsWhole(t, k, fmt.Sprintf("%s checklist page %d", where, n+1))
 				shown += len(items)
 			}
@@ -460,9 +461,9 @@ func TestWalkTextsAtTheLimitsFit(t *testing.T) {
 			}
 			// Every document missing: the end screen still fits.
 			for _, d := range p.Bring {
-				run.have[d.Code] = false
+				run.SetHave(d.Code, false)
 			}
-			k.UI.showWalkEnd(run)
+			k.UI.Walk.ShowWalkEnd(run)
 			fitsWhole(t, k, where+" end")
 			k.WantLabel("missing", strconv.Itoa(walkthrough.MaxDocuments))
 		}
@@ -606,7 +607,7 @@ func TestWalkScreenshots(t *testing.T) {
 				open(k)
 				k.Win.Resize(fyne.NewSize(1024, 767))
 				k.Win.Resize(fyne.NewSize(1024, 768))
-				writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s-A%d.png", name, lang, step)), k)
+				uitest.WritePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%s-A%d.png", name, lang, step)), k)
 			}
 		}
 	}
@@ -643,13 +644,13 @@ func TestWalkEveryStepScreenshots(t *testing.T) {
 			k.UI.SetTextStep(step)
 			for _, p := range k.UI.Svc.Walkthroughs.All() {
 				for i, st := range p.Steps {
-					run := &walkRun{proc: p, have: map[string]bool{}, reported: map[string]bool{}, step: i}
-					pages := k.UI.stepPages(run)
+					run := walk.RunAt(k.UI.Walk, p, i)
+					pages := k.UI.Walk.StepPages(run)
 					for n := range pages {
-						k.UI.show(k.UI.stepScreen(run, pages, n, false))
+						k.UI.Walk.ShowStepScreen(run, pages, n, false)
 						name := fmt.Sprintf("%s-%02d-%s-p%d-%s-A%d", p.ID, i+1, st.ID, n+1, c.lang, step)
 						fitsWhole(t, k, name)
-						writePNG(t, filepath.Join(dir, name+".png"), k)
+						uitest.WritePNG(t, filepath.Join(dir, name+".png"), k)
 					}
 				}
 			}
