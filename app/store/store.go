@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -26,7 +27,13 @@ type Store struct {
 	db    conn
 	sqlDB *sql.DB
 	path  string
+	// codes is where session codes are drawn from: crypto/rand when nil.
+	codes io.Reader
 }
+
+// DrawCodesFrom makes session codes come from r: a seeded source gives a
+// simulation (and a test's screens) the same codes at every run.
+func (s *Store) DrawCodesFrom(r io.Reader) { s.codes = r }
 
 // conn is what *sql.DB and *sql.Tx share, so every query works inside or
 // outside a transaction.
@@ -49,7 +56,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(&Store{db: tx, path: s.path}); err != nil {
+	if err := fn(&Store{db: tx, path: s.path, codes: s.codes}); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -166,7 +173,7 @@ const maxCodeTries = 20
 // CreateSession stores rec under a fresh code unique among stored sessions.
 func (s *Store) CreateSession(ctx context.Context, rec session.Record) (session.Record, error) {
 	for try := 0; try < maxCodeTries; try++ {
-		code, err := session.NewCode(nil)
+		code, err := session.NewCode(s.codes)
 		if err != nil {
 			return rec, err
 		}

@@ -26,45 +26,51 @@ import (
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
+	"pasapas/ui/console"
 	"pasapas/ui/kit"
 	"pasapas/ui/uitest"
 )
 
 // consoleScreens open each console screen over simulated sessions.
 var consoleScreens = map[string]func(k *uitest.Kiosk){
-	"sessions": func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSessions(nil) },
-	"session":  func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSession(k.firstListed(), nil) },
-	"events":   func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSession(k.firstListed(), nil); k.Tap("events") },
-	"delete":   func(k *uitest.Kiosk) { k.simulate(40); k.UI.showSession(k.firstListed(), nil); k.Tap("delete") },
-	"stats":    func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[1], 0) },
-	"stats365": func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[3], 0) },
-	"walks":    func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[1], 1) },
-	"themes":   func(k *uitest.Kiosk) { k.simulate(400); k.UI.showStats(statsPeriods[1], 99) },
-	"export":   func(k *uitest.Kiosk) { k.UI.showExport(statsPeriods[1], activity.FormatCSV, "/media/usb") },
-	"settings": func(k *uitest.Kiosk) { k.UI.showSettings() },
-	"network":  func(k *uitest.Kiosk) { k.UI.showNetwork() },
-	"places": func(k *uitest.Kiosk) {
-		k.UI.importPlaces(k.placesFile())
-		k.UI.showPlaces(0)
+	"sessions": func(k *uitest.Kiosk) { simulate(k, 40); k.UI.Console.ShowSessions(nil) },
+	"session":  func(k *uitest.Kiosk) { simulate(k, 40); k.UI.Console.ShowSession(firstListed(k), nil) },
+	"events":   func(k *uitest.Kiosk) { simulate(k, 40); k.UI.Console.ShowSession(firstListed(k), nil); k.Tap("events") },
+	"delete":   func(k *uitest.Kiosk) { simulate(k, 40); k.UI.Console.ShowSession(firstListed(k), nil); k.Tap("delete") },
+	"stats":    func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[1], 0) },
+	"stats365": func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[3], 0) },
+	"walks":    func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[1], 1) },
+	"themes":   func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[1], 99) },
+	"export": func(k *uitest.Kiosk) {
+		k.UI.Console.ShowExport(console.StatsPeriods[1], activity.FormatCSV, "/media/usb")
 	},
-	"placeserrors": func(k *uitest.Kiosk) { k.UI.importPlaces(k.brokenPlacesFile()) },
-	"placesreport": func(k *uitest.Kiosk) { k.UI.importPlaces(k.spreadsheetPlacesFile()) },
+	"settings": func(k *uitest.Kiosk) { k.UI.Console.ShowSettings() },
+	"network":  func(k *uitest.Kiosk) { k.UI.Console.ShowNetwork() },
+	"places": func(k *uitest.Kiosk) {
+		k.UI.Console.ImportPlaces(placesFile(k))
+		k.UI.Console.ShowPlaces(0)
+	},
+	"placeserrors": func(k *uitest.Kiosk) { k.UI.Console.ImportPlaces(brokenPlacesFile(k)) },
+	"placesreport": func(k *uitest.Kiosk) { k.UI.Console.ImportPlaces(spreadsheetPlacesFile(k)) },
 	"content": func(k *uitest.Kiosk) {
 		k.UI.Svc.ContentReport = sampleReport()
 		k.UI.Svc.Health = health.NewBoard(func() time.Time { return k.Now })
 		k.UI.Svc.Health.Raise(health.DatabaseMovedAside, "pasapas.db.abime-20261123-0950")
 		k.UI.Svc.Health.Raise(health.ContentStale, "CAF : déclaration trimestrielle (walkthroughs/04-caf.yaml, vérifiée le 23/11/2025)")
-		k.UI.showContentStatus(0)
+		k.UI.Console.ShowContentStatus(0)
 	},
 	"content-walks": func(k *uitest.Kiosk) {
 		k.UI.Svc.ContentReport = sampleReport()
 		k.Now = k.Now.AddDate(1, 0, 1) // every built-in check is then over a year old
-		k.UI.showContentStatus(0)
+		k.UI.Console.ShowContentStatus(0)
 	},
 }
 
 // TestConsoleScreensFit checks every console screen fits 1024×768 with
-// nothing cut, whatever text size the visitor before left. It walks the
+// nothing cut, whatever text size the visitor before left, and pins each
+// to its golden markup (testdata/<name>.xml: after an intended change,
+// review testdata/failed/ and copy it over). With PASAPAS_ARTEFACTS set it
+// writes a picture of each to look at. It walks the
 // rendered tree as it is: test.LaidOutObjects would rebuild the renderers
 // and lose the console's theme override.
 func TestConsoleScreensFit(t *testing.T) {
@@ -101,21 +107,11 @@ func TestConsoleScreensFit(t *testing.T) {
 			}
 		}
 		walk(k.Win.Content())
+		test.AssertRendersToMarkup(t, name+".xml", k.Win.Canvas())
+		if dir := os.Getenv("PASAPAS_ARTEFACTS"); dir != "" {
+			uitest.WritePNG(t, filepath.Join(dir, "ui", "console."+name+".png"), k)
+		}
 	}
-}
-
-// TestConsoleScreenshots writes a picture of every console screen to
-// $PASAPAS_ARTEFACTS/ui/.
-func TestConsoleScreenshots(t *testing.T) {
-	dir := os.Getenv("PASAPAS_ARTEFACTS")
-	if dir == "" {
-		t.Skip("PASAPAS_ARTEFACTS not set")
-	}
-	screens := map[string]func(k *uitest.Kiosk){}
-	for name, open := range consoleScreens {
-		screens["console."+name] = open
-	}
-	writeScreenshots(t, filepath.Join(dir, "ui"), screens)
 }
 
 func sampleReport() *content.Report {
@@ -127,15 +123,16 @@ func sampleReport() *content.Report {
 }
 
 // simulate stores n plausible sessions of the last 30 days.
-func (k *uitest.Kiosk) simulate(n int) {
+func simulate(k *uitest.Kiosk, n int) {
 	k.T.Helper()
+	k.Store.DrawCodesFrom(rand.NewChaCha8([32]byte{1})) // the same codes at every run, for the golden files
 	sim := activity.NewSimulator(rand.New(rand.NewPCG(1, 2)), activity.LastDays(k.Now, 30), "borne-1", k.UI.Svc.Questions, k.UI.Svc.Walkthroughs)
 	if err := k.Store.Simulate(context.Background(), sim, n); err != nil {
 		k.T.Fatal(err)
 	}
 }
 
-func (k *uitest.Kiosk) firstListed() (code session.Code) {
+func firstListed(k *uitest.Kiosk) (code session.Code) {
 	k.T.Helper()
 	page, err := k.Store.ListSessions(context.Background(), activity.Cursor{}, 1)
 	if err != nil || len(page.Sessions) == 0 {
@@ -145,7 +142,7 @@ func (k *uitest.Kiosk) firstListed() (code session.Code) {
 }
 
 // entries are the text fields on screen, in layout order.
-func (k *uitest.Kiosk) entries() []*widget.Entry {
+func entries(k *uitest.Kiosk) []*widget.Entry {
 	var out []*widget.Entry
 	for _, o := range test.LaidOutObjects(k.Win.Content()) {
 		if e, ok := o.(*widget.Entry); ok {
@@ -155,7 +152,7 @@ func (k *uitest.Kiosk) entries() []*widget.Entry {
 	return out
 }
 
-func (k *uitest.Kiosk) disabled(id string) bool {
+func disabled(k *uitest.Kiosk, id string) bool {
 	k.T.Helper()
 	b, ok := k.UI.Screen().Buttons[id]
 	if !ok {
@@ -177,24 +174,24 @@ func openConsole(t *testing.T) *uitest.Kiosk {
 
 func TestConsoleSessionsPagesSearchesAndDeletes(t *testing.T) {
 	k := openConsole(t)
-	k.simulate(25)
+	simulate(k, 25)
 	k.Tap("sessions")
 	k.WantScreen("mediator.sessions")
-	if _, ok := k.UI.Screen().Buttons["open.9"]; !ok || !k.disabled("newer") {
+	if _, ok := k.UI.Screen().Buttons["open.9"]; !ok || !disabled(k, "newer") {
 		t.Fatal("the first page does not show 10 sessions, newest first")
 	}
 	k.Tap("older")
 	k.Tap("older")
 	k.WantLabel("page", "3")
-	if _, ok := k.UI.Screen().Buttons["open.5"]; ok || !k.disabled("older") {
+	if _, ok := k.UI.Screen().Buttons["open.5"]; ok || !disabled(k, "older") {
 		t.Fatal("the last page should hold the 5 oldest sessions and end the list")
 	}
 	k.Tap("newer")
 	k.WantLabel("page", "2")
 
 	// A code typed any way finds its session.
-	code := k.firstListed()
-	search := k.entries()[0]
+	code := firstListed(k)
+	search := entries(k)[0]
 	search.SetText("zz")
 	k.Tap("find")
 	k.WantLabel("message", "6 caractères")
@@ -205,7 +202,7 @@ func TestConsoleSessionsPagesSearchesAndDeletes(t *testing.T) {
 	k.Tap("find")
 	k.WantScreen("mediator.session")
 	k.WantLabel("title", code.String())
-	if !k.disabled("reprint") {
+	if !disabled(k, "reprint") {
 		t.Fatal("Réimprimer is offered without a printer service")
 	}
 
@@ -229,11 +226,11 @@ func TestConsoleSessionsPagesSearchesAndDeletes(t *testing.T) {
 
 func TestConsoleReprintUsesThePrinter(t *testing.T) {
 	k := openConsole(t)
-	k.simulate(3)
+	simulate(k, 3)
 	var printed session.Code
 	k.UI.Svc.PrintSummary = func(c session.Code) error { printed = c; return nil }
-	code := k.firstListed()
-	k.UI.showSession(code, nil)
+	code := firstListed(k)
+	k.UI.Console.ShowSession(code, nil)
 	k.Tap("reprint")
 	k.WaitPrint()
 	k.WantLabel("result", "imprimante")
@@ -244,14 +241,14 @@ func TestConsoleReprintUsesThePrinter(t *testing.T) {
 
 func TestConsoleStatsShowPeriodsAndWalkthroughs(t *testing.T) {
 	k := openConsole(t)
-	k.simulate(200)
+	simulate(k, 200)
 	k.Tap("stats")
 	k.WantScreen("mediator.stats")
 	k.WantLabel("total", "200 sessions")
 	k.Tap("period.7")
 	st, _ := k.Store.Stats(context.Background(), activity.LastDays(k.Now, 7))
 	k.WantLabel("total", strconv.Itoa(st.Sessions)+" sessions")
-	if k.disabled("next") {
+	if disabled(k, "next") {
 		t.Fatal("no page of walkthroughs")
 	}
 	k.Tap("next")
@@ -260,7 +257,7 @@ func TestConsoleStatsShowPeriodsAndWalkthroughs(t *testing.T) {
 	k.WantLabel("mean", "Moyenne")
 	k.Tap("period.month")
 	k.WantLabel("total", "au lundi 30 novembre 2026")
-	if !k.disabled("later") {
+	if !disabled(k, "later") {
 		t.Fatal("a period in the future is offered")
 	}
 	k.Tap("earlier")
@@ -269,16 +266,16 @@ func TestConsoleStatsShowPeriodsAndWalkthroughs(t *testing.T) {
 
 func TestConsoleExportsToTheChosenFolder(t *testing.T) {
 	k := openConsole(t)
-	k.simulate(30)
+	simulate(k, 30)
 	k.Tap("export")
 	k.WantScreen("mediator.export")
 	k.WantLabel("span", "Du jeudi 1 octobre 2026 au samedi 31 octobre 2026")
-	if !k.disabled("export") {
+	if !disabled(k, "export") {
 		t.Fatal("export offered before a folder is chosen")
 	}
 	dir := t.TempDir()
 	// As the folder dialog does once a folder is picked.
-	k.UI.showExport(statsPeriods[1], activity.FormatCSV, dir)
+	k.UI.Console.ShowExport(console.StatsPeriods[1], activity.FormatCSV, dir)
 	k.Tap("format.json")
 	k.Tap("period.all")
 	k.WantLabel("folder", dir)
@@ -288,7 +285,7 @@ func TestConsoleExportsToTheChosenFolder(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("files in the folder: %v", files)
 	}
-	k.UI.showExport(statsPeriods[1], activity.FormatCSV, filepath.Join(dir, "gone"))
+	k.UI.Console.ShowExport(console.StatsPeriods[1], activity.FormatCSV, filepath.Join(dir, "gone"))
 	k.Tap("export")
 	k.WantLabel("result", "échoué")
 }
@@ -297,7 +294,7 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	k := openConsole(t)
 	k.Tap("settings")
 	k.WantScreen("mediator.settings")
-	e := k.entries()
+	e := entries(k)
 	// Centre name, address, hours, kiosk id, idle, printer, retention.
 	if len(e) != 7 || e[6].Text != "90" {
 		t.Fatalf("%d fields, retention %q", len(e), e[6].Text)
@@ -323,7 +320,7 @@ func TestConsoleSettingsAreStoredAndChecked(t *testing.T) {
 	}
 
 	// Sessions of the last 30 days, then a purge keeping 10.
-	k.simulate(50)
+	simulate(k, 50)
 	e[6].SetText("10")
 	k.Tap("purge")
 	k.WantLabel("message", "de plus de 10 jours supprimées")
@@ -369,7 +366,7 @@ func TestConsoleListsWalkthroughsWithTheirCheckDay(t *testing.T) {
 	k.UI.Svc.Walkthroughs.Put(old)
 	k.UI.Svc.Health = health.NewBoard(func() time.Time { return k.Now })
 	k.UI.Svc.Health.Raise(health.ContentStale, "Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
-	k.UI.showContentStatus(0)
+	k.UI.Console.ShowContentStatus(0)
 	k.WantLabel("alert.0", "plus de 12 mois : Mairie : listes électorales (walkthroughs/mairie.yaml, vérifiée le 30/11/2025)")
 	k.WantLabel("walk.mairie", "À revoir (plus de 12 mois) · 30/11/2025 · Mairie : listes électorales · du lieu, mairie.yaml")
 	if k.UI.Screen().Labels["walk.mairie"].Importance != widget.DangerImportance {
@@ -407,18 +404,18 @@ func TestConsoleQuitsAndRestarts(t *testing.T) {
 
 // placesFile is a directory of three places: the standard's own example
 // and two more in its format, written the French spreadsheet way.
-func (k *uitest.Kiosk) placesFile() string {
-	data, err := os.ReadFile("../app/directory/testdata/exemple-valide.csv")
+func placesFile(k *uitest.Kiosk) string {
+	data, err := os.ReadFile("../../app/directory/testdata/exemple-valide.csv")
 	if err != nil {
 		k.T.Fatal(err)
 	}
 	extra := `"fs-die","13002526500013","France Services du Diois","Die","26150","26113","1 rue Camille Buffardel","","","","","+33475220000","","","Mo-Fr 08:30-12:00","","","","Fixe","","2024-05-01","Aide aux démarches administratives","","","Gratuit","France Services","","","Se présenter","Accompagnement individuel","",""` + "\r\n" +
 		`"epn-die","13002526500021","Espace public numérique de Die","Die","26150","26113","2 place de l'Évêché","","","","","","","","Tu,Th 14:00-18:00","","","","Fixe","","2024-05-01","Accès internet et matériel informatique|Maîtrise des outils numériques du quotidien","Seniors","","Gratuit","Conseillers numériques","","","Se présenter","En autonomie|Dans un atelier collectif","",""` + "\r\n"
-	return k.placesCSV("lieux.csv", string(data)+extra)
+	return placesCSV(k, "lieux.csv", string(data)+extra)
 }
 
 // placesCSV writes a directory file named name and returns its path.
-func (k *uitest.Kiosk) placesCSV(name, csv string) string {
+func placesCSV(k *uitest.Kiosk, name, csv string) string {
 	path := filepath.Join(k.T.TempDir(), name)
 	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
 		k.T.Fatal(err)
@@ -428,16 +425,16 @@ func (k *uitest.Kiosk) placesCSV(name, csv string) string {
 
 // brokenPlacesFile has a bad postcode on line 2 and no name on line 3:
 // no place can be kept.
-func (k *uitest.Kiosk) brokenPlacesFile() string {
-	return k.placesCSV("lieux-faux.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj\n"+
+func brokenPlacesFile(k *uitest.Kiosk) string {
+	return placesCSV(k, "lieux-faux.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj\n"+
 		"a;12345678900012;EPN;Die;2615x;1 rue;2024-05-01\n"+
 		"b;12345678900012;;Die;26150;2 rue;2024-05-01\n")
 }
 
 // spreadsheetPlacesFile went through a French spreadsheet: Windows-1252,
 // a code postal without its zero, a decimal comma, a row without a name.
-func (k *uitest.Kiosk) spreadsheetPlacesFile() string {
-	return k.placesCSV("lieux-tableur.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n"+
+func spreadsheetPlacesFile(k *uitest.Kiosk) string {
+	return placesCSV(k, "lieux-tableur.csv", "id;pivot;nom;commune;code_postal;adresse;date_maj;latitude;longitude;services\r\n"+
 		"gap;12345678900012;M\xe9diath\xe8que de Gap;Gap;5000;1 rue Colonel Roux;11/05/2023;44,5594;6,0786;Aide aux d\xe9marches administratives\r\n"+
 		"b;12345678900012;;Gap;05000;2 rue;2024-05-01;;;\r\n")
 }
@@ -449,14 +446,14 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	k.WantLabel("empty", "Aucun lieu")
 	k.WantLabel("position", "Position du lieu non réglée")
 	// As the file dialog does once a file is picked.
-	k.UI.importPlaces(k.placesFile())
+	k.UI.Console.ImportPlaces(placesFile(k))
 	k.WantScreen("mediator.places")
 	k.WantLabel("count", "3 lieux importés")
 	k.WantLabel("place.0", "Anonymal")
 	k.WantLabel("serves.1", "Autonome, À former")
 	k.WantLabel("serves.2", "À accompagner, Faire pour")
 
-	k.UI.importPlaces(k.brokenPlacesFile())
+	k.UI.Console.ImportPlaces(brokenPlacesFile(k))
 	k.WantScreen("mediator.places.errors")
 	k.WantLabel("summary", "aucun lieu utilisable : 2 lignes refusées")
 	k.WantLabel("error.0", "lieux-faux.csv:2: code_postal: « 2615x »")
@@ -480,7 +477,7 @@ func TestConsoleImportsTheLocalDirectory(t *testing.T) {
 	// Places without a position come after, at no distance.
 	k.WantLabel("place.0", "Anonymal")
 
-	k.UI.importPlaces(k.spreadsheetPlacesFile())
+	k.UI.Console.ImportPlaces(spreadsheetPlacesFile(k))
 	k.WantScreen("mediator.places.report")
 	k.WantLabel("summary", "1 lieux gardés")
 	k.WantLabel("note.0", "Windows-1252")
@@ -509,14 +506,14 @@ func TestConsoleNamesProceduresStepsAndDocuments(t *testing.T) {
 	if err := svc.Finish(); err != nil {
 		t.Fatal(err)
 	}
-	k.UI.showSession(rec.Code, nil)
+	k.UI.Console.ShowSession(rec.Code, nil)
 	k.WantLabel("walk.0", "CAF")
 	k.WantLabel("walk.0", "Étape 2 sur 8 : Ouvrir la déclaration")
 	k.WantLabel("walk.0", "Votre numéro de sécurité sociale")
 	k.WantLabel("exercises", "Touche ou clique avec précision. Le double-clic est difficile.")
 
 	// Statistics of simulated sessions name procedures and steps the same way.
-	k.simulate(100)
+	simulate(k, 100)
 	k.UI.Console.ShowMenu()
 	k.Tap("stats")
 	k.Tap("next")
@@ -544,7 +541,7 @@ func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
 	}
 	k.Tap("network")
 	k.WantScreen("mediator.network")
-	e := k.entries()
+	e := entries(k)
 	if len(e) != 3 || !e[1].Password || e[2].Password {
 		t.Fatalf("%d fields, the token shown in clear or the key hidden: %v", len(e), len(e) == 3 && (!e[1].Password || e[2].Password))
 	}
@@ -575,7 +572,7 @@ func TestConsoleNetworkSettingsAndSendNow(t *testing.T) {
 	}
 	closed := "http://" + ln.Addr().String() + "/"
 	ln.Close()
-	k.simulate(3)
+	simulate(k, 3)
 	e[0].SetText(closed)
 	k.Tap("send")
 	k.WaitPrint()

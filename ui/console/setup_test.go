@@ -12,6 +12,7 @@ import (
 
 	"pasapas/app/settings"
 	"pasapas/printing"
+	"pasapas/ui/console"
 	"pasapas/ui/uitest"
 )
 
@@ -28,8 +29,7 @@ func TestFirstStartAsksForTheCodeBeforeAnyVisitor(t *testing.T) {
 	}
 	// The gesture, the long press, Escape and a long wait change nothing.
 	k.MediatorShortcut()
-	k.UI.topBar.logo.after = func(_ time.Duration, f func()) func() { f(); return func() {} }
-	k.UI.topBar.logo.MouseDown(nil)
+	k.UI.Flows.Mediator() // what the long press on the logo does
 	k.Key(fyne.KeyEscape)
 	k.Advance(10 * time.Minute)
 	k.WantScreen("pinpad")
@@ -39,7 +39,7 @@ func TestFirstStartAsksForTheCodeBeforeAnyVisitor(t *testing.T) {
 	uitest.TypeDigits(k, uitest.PIN)
 	k.WantScreen("setup.centre")
 	k.WantLabel("progress", "Étape 2 sur 5")
-	e := k.entries()
+	e := entries(k)
 	if len(e) != 5 {
 		t.Fatalf("%d fields on the centre's step", len(e))
 	}
@@ -60,7 +60,7 @@ func TestFirstStartAsksForTheCodeBeforeAnyVisitor(t *testing.T) {
 		}
 	}
 
-	k.entries()[0].SetText("borne-accueil")
+	entries(k)[0].SetText("borne-accueil")
 	var selects []*widget.Select
 	for _, o := range test.LaidOutObjects(k.Win.Content()) {
 		if s, ok := o.(*widget.Select); ok {
@@ -83,7 +83,7 @@ func TestFirstStartAsksForTheCodeBeforeAnyVisitor(t *testing.T) {
 		}
 		return printing.Folder{Dir: out}.Print(context.Background(), pdf, printing.TestPageTitle)
 	}
-	k.UI.showSetupPrinter()
+	k.UI.Gate.ShowSetupPrinter()
 	k.Tap("test")
 	k.WaitPrint()
 	k.WantLabel("message", "Vérifiez qu'elle est sortie")
@@ -148,16 +148,16 @@ func TestACrashDuringTheSetupComesBackToIt(t *testing.T) {
 
 // The setup's screens join the console's fit test and screenshots.
 func init() {
-	consoleScreens["setup-code"] = func(k *uitest.Kiosk) { k.UI.setup = true; k.UI.showPinPad(padChoose, "") }
-	consoleScreens["setup-centre"] = func(k *uitest.Kiosk) { k.UI.showSetupCentre() }
-	consoleScreens["setup-kiosk"] = func(k *uitest.Kiosk) { k.UI.showSetupKiosk() }
+	consoleScreens["setup-code"] = func(k *uitest.Kiosk) { k.UI.Gate.FirstStart(); k.UI.Gate.ShowPinPad(console.PadChoose, "") }
+	consoleScreens["setup-centre"] = func(k *uitest.Kiosk) { k.UI.Gate.ShowSetupCentre() }
+	consoleScreens["setup-kiosk"] = func(k *uitest.Kiosk) { k.UI.Gate.ShowSetupKiosk() }
 	consoleScreens["setup-printer"] = func(k *uitest.Kiosk) {
 		k.UI.Svc.PrintTestPage = func() error { return printing.ErrNoPrinter }
-		k.UI.showSetupPrinter()
+		k.UI.Gate.ShowSetupPrinter()
 		k.Tap("test")
 		k.WaitPrint()
 	}
-	consoleScreens["setup-done"] = func(k *uitest.Kiosk) { k.UI.showSetupDone() }
+	consoleScreens["setup-done"] = func(k *uitest.Kiosk) { k.UI.Gate.ShowSetupDone() }
 }
 
 // TestInstallerCodeStillAsksTheCentre: when the Windows installer chose the
@@ -166,8 +166,8 @@ func init() {
 func TestInstallerCodeStillAsksTheCentre(t *testing.T) {
 	k := uitest.New(t)
 	k.UI.Svc.CodeFromInstaller = true
-	k.UI.installed = false
-	k.UI.showStart()
+	k.UI.Gate.Uninstalled()
+	k.UI.Gate.ShowStart()
 	k.WantScreen("setup.centre")
 	k.MediatorShortcut()
 	k.WantScreen("setup.centre")

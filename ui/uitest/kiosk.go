@@ -34,6 +34,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 )
 
@@ -629,6 +630,9 @@ func ScreenNames() []string {
 // WritePNG writes what the window shows to path, for a person to look at.
 func WritePNG(t *testing.T, path string, k *Kiosk) {
 	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
@@ -636,5 +640,23 @@ func WritePNG(t *testing.T, path string, k *Kiosk) {
 	defer f.Close()
 	if err := png.Encode(f, k.Win.Canvas().Capture()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// FitsWhole fails when the screen on display needs more than 1024×768 or
+// cuts a label.
+func FitsWhole(t *testing.T, k *Kiosk, where string) {
+	t.Helper()
+	k.Win.Resize(fyne.NewSize(1024, 767))
+	k.Win.Resize(fyne.NewSize(1024, 768))
+	if min := k.Win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+		t.Errorf("%s needs %.0f×%.0f, more than 1024×768", where, min.Width, min.Height)
+	}
+	for _, o := range ShownObjects(k.Win.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			if l.Size().Width < l.MinSize().Width-0.5 || l.Size().Height < l.MinSize().Height-0.5 {
+				t.Errorf("%s: label %q cut", where, l.Text)
+			}
+		}
 	}
 }

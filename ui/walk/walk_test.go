@@ -374,7 +374,7 @@ func checkStepPages(t *testing.T, k *uitest.Kiosk, where string, p *walkthrough.
 	sawInstruction, sawPitfall, sawBoth := false, false, false
 	for n := range pages {
 		s.ShowStepScreen(run, pages, n, true)
-		fitsWhole(t, k, fmt.Sprintf("%s page %d", where, n+1))
+		uitest.FitsWhole(t, k, fmt.Sprintf("%s page %d", where, n+1))
 		seen := map[string]bool{}
 		for _, o := range uitest.ShownObjects(k.Win.Content()) {
 			if l, ok := o.(*widget.Label); ok && l.Visible() {
@@ -446,14 +446,14 @@ func TestWalkTextsAtTheLimitsFit(t *testing.T) {
 			for i := range p.Steps {
 				checkStepPages(t, k, where+"/"+p.Steps[i].ID, p, i, false)
 				k.UI.Walk.ShowTip(walk.RunAt(k.UI.Walk, p, i))
-				fitsWhole(t, k, where+" tip")
+				uitest.FitsWhole(t, k, where+" tip")
 			}
 			run := walk.RunAt(k.UI.Walk, p, 0)
 			shown := 0
 			cut := k.UI.Walk.CutChecklist(run)
 			for n, items := range cut.Pages() {
 				k.UI.Walk.ShowChecklistScreen(run, cut, items, n)
-				fitsWhole(t, k, fmt.Sprintf("%s checklist page %d", where, n+1))
+				uitest.FitsWhole(t, k, fmt.Sprintf("%s checklist page %d", where, n+1))
 				shown += len(items)
 			}
 			if shown != 2*walkthrough.MaxDocuments {
@@ -464,29 +464,12 @@ func TestWalkTextsAtTheLimitsFit(t *testing.T) {
 				run.SetHave(d.Code, false)
 			}
 			k.UI.Walk.ShowWalkEnd(run)
-			fitsWhole(t, k, where+" end")
+			uitest.FitsWhole(t, k, where+" end")
 			k.WantLabel("missing", strconv.Itoa(walkthrough.MaxDocuments))
 		}
 	}
 }
 
-// fitsWhole fails when the screen on display needs more than 1024×768 or
-// cuts a label.
-func fitsWhole(t *testing.T, k *uitest.Kiosk, where string) {
-	t.Helper()
-	k.Win.Resize(fyne.NewSize(1024, 767))
-	k.Win.Resize(fyne.NewSize(1024, 768))
-	if min := k.Win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
-		t.Errorf("%s needs %.0f×%.0f, more than 1024×768", where, min.Width, min.Height)
-	}
-	for _, o := range uitest.ShownObjects(k.Win.Content()) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
-			if l.Size().Width < l.MinSize().Width-0.5 || l.Size().Height < l.MinSize().Height-0.5 {
-				t.Errorf("%s: label %q cut", where, l.Text)
-			}
-		}
-	}
-}
 
 // TestWalkChecklistWithDocumentsToBringLater: « À avoir maintenant » is asked,
 // « À apporter au rendez-vous » is listed, at every text size, and the end
@@ -649,7 +632,7 @@ func TestWalkEveryStepScreenshots(t *testing.T) {
 					for n := range pages {
 						k.UI.Walk.ShowStepScreen(run, pages, n, false)
 						name := fmt.Sprintf("%s-%02d-%s-p%d-%s-A%d", p.ID, i+1, st.ID, n+1, c.lang, step)
-						fitsWhole(t, k, name)
+						uitest.FitsWhole(t, k, name)
 						uitest.WritePNG(t, filepath.Join(dir, name+".png"), k)
 					}
 				}
