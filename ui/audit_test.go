@@ -72,11 +72,11 @@ func TestAccessibilityAudit(t *testing.T) {
 func auditScreen(t *testing.T, k *uitest.Kiosk, where string) {
 	t.Helper()
 	sc := k.UI.Screen()
-	if sc.speechText() == "" {
+	if sc.SpeechText() == "" {
 		t.Errorf("%s: nothing to read aloud", where)
 	}
-	if k.UI.canSpeak() != k.Bar("speak").Visible() {
-		t.Errorf("%s: speaker button visible=%v with a voice=%v", where, k.Bar("speak").Visible(), k.UI.canSpeak())
+	if k.UI.Svc.Speech.CanSay(k.UI.Lang()) != k.Bar("speak").Visible() {
+		t.Errorf("%s: speaker button visible=%v with a voice=%v", where, k.Bar("speak").Visible(), k.UI.Svc.Speech.CanSay(k.UI.Lang()))
 	}
 	texts, targets := 0, 0
 	shown := map[fyne.CanvasObject]bool{}
@@ -123,7 +123,7 @@ func visibleTextsAbove(sc *shell.Screen, b *kit.Button) []string {
 		}
 		if len(c.Objects) > 1 && c.Objects[0] == b {
 			for _, over := range c.Objects[1:] {
-				found = visibleTexts(over, found)
+				found = shell.VisibleTexts(over, found)
 			}
 			return
 		}
@@ -189,10 +189,10 @@ func TestContrastFormula(t *testing.T) {
 		a, b color.Color
 		want float64
 	}{
-		{rgb(0x000000), rgb(0xFFFFFF), 21},
-		{rgb(0xFFFFFF), rgb(0xFFFFFF), 1},
-		{rgb(0x767676), rgb(0xFFFFFF), 4.54}, // the classic AA grey
-		{rgb(0x595959), rgb(0xFFFFFF), 7.0},  // the classic AAA grey
+		{kit.RGB(0x000000), kit.RGB(0xFFFFFF), 21},
+		{kit.RGB(0xFFFFFF), kit.RGB(0xFFFFFF), 1},
+		{kit.RGB(0x767676), kit.RGB(0xFFFFFF), 4.54}, // the classic AA grey
+		{kit.RGB(0x595959), kit.RGB(0xFFFFFF), 7.0},  // the classic AAA grey
 	}
 	for _, tt := range tests {
 		if got := contrast(tt.a, tt.b); math.Abs(got-tt.want) > 0.02 {

@@ -26,12 +26,12 @@ import (
 	"pasapas/ui/uitest"
 )
 
-// notVisited are the screens of uitest.VisitorScreens the marker walk leaves out:
+// notVisited are the screens of uitest.VisitorScreens the uitest.Marker walk leaves out:
 // the mediator's (behind the PIN) and the printing ones, whose openers put
 // their own printer in (one of which waits until the test ends).
 var notVisited = map[string]bool{"pinpad": true, "menu": true, "print": true, "print.done": true, "print.failed": true}
 
-// TestTypedTextLeavesNoTrace types a marker into every text field of every
+// TestTypedTextLeavesNoTrace types a uitest.Marker into every text field of every
 // visitor screen (the typing exercise, the sandbox forms), sends it, prints
 // each session's summary, ends the sessions (finished or abandoned), exports
 // the activity report, and searches every file the kiosk wrote for it: the
@@ -57,7 +57,7 @@ func TestTypedTextLeavesNoTrace(t *testing.T) {
 		}
 		uitest.VisitorScreens[name](k)
 		for _, e := range uitest.Find[*widget.Entry](k) {
-			test.Type(e, marker)
+			test.Type(e, uitest.Marker)
 			typed[name]++
 			// Enter sends it, as the visitor would: the exercise is
 			// measured, the login form checked.
@@ -69,12 +69,12 @@ func TestTypedTextLeavesNoTrace(t *testing.T) {
 			k.UI.Visitor.PrintSummary()
 			k.WaitPrint()
 			if sessions%2 == 0 {
-				k.UI.endSession(session.Finished)
+				k.UI.EndSession(session.Finished)
 			} else {
 				k.Advance(k.UI.Svc.IdleTimeout + k.UI.Svc.IdleGrace)
 			}
 		}
-		k.UI.backToWelcome()
+		k.UI.BackToWelcome()
 	}
 	if typed["assess-type"] != 1 || typed["sandbox-login"] != 2 {
 		t.Fatalf("typed into %v: the typing exercise and the login form were not reached", typed)
@@ -119,7 +119,7 @@ func TestTypedTextLeavesNoTrace(t *testing.T) {
 	if len(pdfs) != sessions {
 		t.Fatalf("%d PDFs for %d sessions", len(pdfs), sessions)
 	}
-	low := bytes.ToLower([]byte(marker))
+	low := bytes.ToLower([]byte(uitest.Marker))
 	for path, b := range files {
 		if bytes.Contains(bytes.ToLower(b), low) {
 			t.Errorf("%s holds what the visitor typed", path)
@@ -165,7 +165,7 @@ func TestIdleResetLeavesNothingOfTheVisitor(t *testing.T) {
 	test.Tap(k.Bar("contrast"))
 	k.Tap("assess")
 	k.OpenQuestionHere("device.type")
-	test.Type(uitest.One[*widget.Entry](k), marker)
+	test.Type(uitest.One[*widget.Entry](k), uitest.Marker)
 	k.OpenQuestionHere("needs")
 	need := firstNeed(k)
 	k.Tap(need)
@@ -184,7 +184,7 @@ func TestIdleResetLeavesNothingOfTheVisitor(t *testing.T) {
 	leftovers := func(where string) {
 		t.Helper()
 		for _, text := range shownTexts(k) {
-			if strings.Contains(text, first.String()) || strings.Contains(text, string(first)) || strings.Contains(text, marker) {
+			if strings.Contains(text, first.String()) || strings.Contains(text, string(first)) || strings.Contains(text, uitest.Marker) {
 				t.Fatalf("%s shows %q of the previous visitor", where, text)
 			}
 		}
@@ -195,7 +195,7 @@ func TestIdleResetLeavesNothingOfTheVisitor(t *testing.T) {
 		t.Fatalf("next visitor gets language %s, text step %d, dark %v", k.UI.Lang(), k.UI.TextStep(), k.UI.Dark())
 	}
 	th := fyne.CurrentApp().Settings().Theme()
-	if th.Color(theme.ColorNameBackground, 0) != lightPalette[theme.ColorNameBackground] || th.Size(theme.SizeNameText) != kit.TextSteps[k.UI.Svc.DefaultTextStep] {
+	if th.Color(theme.ColorNameBackground, 0) != kit.NewKiosk(0, false, false).Color(theme.ColorNameBackground, 0) || th.Size(theme.SizeNameText) != kit.TextSteps[k.UI.Svc.DefaultTextStep] {
 		t.Fatal("the window still has the previous visitor's contrast or text size")
 	}
 	if k.UI.Screen().Buttons["lang.en"].Importance == widget.HighImportance || k.UI.Screen().Buttons["lang.fr"].Importance != widget.HighImportance {

@@ -125,7 +125,6 @@ func sampleReport() *content.Report {
 // simulate stores n plausible sessions of the last 30 days.
 func simulate(k *uitest.Kiosk, n int) {
 	k.T.Helper()
-	k.Store.DrawCodesFrom(rand.NewChaCha8([32]byte{1})) // the same codes at every run, for the golden files
 	sim := activity.NewSimulator(rand.New(rand.NewPCG(1, 2)), activity.LastDays(k.Now, 30), "borne-1", k.UI.Svc.Questions, k.UI.Svc.Walkthroughs)
 	if err := k.Store.Simulate(context.Background(), sim, n); err != nil {
 		k.T.Fatal(err)

@@ -1,11 +1,15 @@
 package shell
 
-import "time"
+import (
+	"pasapas/app/session"
+	"time"
+)
 
-// SpeechText, Logo and SetAfter let the tests read what the speaker button
-// says and hold the logo without waiting three real seconds.
-func (sc *Screen) SpeechText() string { return sc.speechText() }
+// Logo, SetAfter and SetIdle let the tests hold the logo without waiting
+// three real seconds, and put a clock of their own in the idle watch.
 
 func (s *Shell) Logo() *longPressLogo { return s.topBar.logo }
 
 func (l *longPressLogo) SetAfter(after func(time.Duration, func()) func()) { l.after = after }
+
+func (s *Shell) SetIdle(w *session.IdleWatch) { s.idle = w }

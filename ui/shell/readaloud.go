@@ -11,19 +11,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// speechText is what the speaker button reads: the screen's own Speech
+// SpeechText is what the speaker button reads: the screen's own Speech
 // when it set one, else its visible texts in reading order, so that every
 // screen can be read aloud without its author doing anything.
-func (sc *Screen) speechText() string {
+func (sc *Screen) SpeechText() string {
 	if sc.Speech != "" {
 		return sc.Speech
 	}
-	return strings.Join(visibleTexts(sc.Content, nil), "\n")
+	return strings.Join(VisibleTexts(sc.Content, nil), "\n")
 }
 
-// visibleTexts collects the texts of o and its children, depth first: the
+// VisibleTexts collects the texts of o and its children, depth first: the
 // order a sighted reader follows, top to bottom and left to right.
-func visibleTexts(o fyne.CanvasObject, out []string) []string {
+func VisibleTexts(o fyne.CanvasObject, out []string) []string {
 	if o == nil || !o.Visible() {
 		return out
 	}
@@ -35,12 +35,12 @@ func visibleTexts(o fyne.CanvasObject, out []string) []string {
 	switch o := o.(type) {
 	case *fyne.Container:
 		for _, c := range o.Objects {
-			out = visibleTexts(c, out)
+			out = VisibleTexts(c, out)
 		}
 	case *container.ThemeOverride:
-		out = visibleTexts(o.Content, out)
+		out = VisibleTexts(o.Content, out)
 	case *container.Scroll:
-		out = visibleTexts(o.Content, out)
+		out = VisibleTexts(o.Content, out)
 	case *widget.Label:
 		add(o.Text)
 	case *kit.Button:
@@ -78,7 +78,7 @@ func (t *topBar) speak() {
 	if s.screen == nil || !t.canSpeak() {
 		return
 	}
-	text := s.screen.speechText()
+	text := s.screen.SpeechText()
 	err := s.Svc.Speech.Say(t.voiceFor(text), text, func(err error) {
 		if err != nil {
 			s.Svc.Log.WithError(err).Warn("reading aloud failed")

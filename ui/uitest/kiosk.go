@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	_ "embed"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"pasapas/app"
 	"pasapas/app/i18n"
@@ -165,6 +166,9 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	// Codes from a seeded source: the same screens at every run, for the
+	// golden files.
+	st.DrawCodesFrom(rand.NewChaCha8([32]byte{1}))
 	k.Store = st
 	c, err := testContent()
 	if err != nil {
@@ -660,3 +664,7 @@ func FitsWhole(t *testing.T, k *Kiosk, where string) {
 		}
 	}
 }
+
+// Marker is text a visitor might type; it must never reach a log, the
+// database, an export or a printout.
+const Marker = "MarqueurVisiteurZQXJW"

@@ -1,4 +1,4 @@
-package ui_test
+package shell_test
 
 import (
 	"bytes"
@@ -14,10 +14,6 @@ import (
 	"pasapas/app/session"
 	"pasapas/ui/uitest"
 )
-
-// marker is text a visitor might type; it must never reach a log, the
-// database, an export or a printout.
-const marker = "MarqueurVisiteurZQXJW"
 
 // syncBuffer is a log sink the test can read while the shell writes.
 type syncBuffer struct {
@@ -63,7 +59,7 @@ func wantCleanCrash(t *testing.T, k *uitest.Kiosk, log *syncBuffer, code session
 	if !strings.Contains(out, "screen crashed") || !strings.Contains(out, "goroutine ") || !strings.Contains(out, "pasapas/ui.") {
 		t.Fatalf("the log has no stack trace:\n%s", out)
 	}
-	if strings.Contains(out, marker) {
+	if strings.Contains(out, uitest.Marker) {
 		t.Fatalf("the log holds what the visitor typed:\n%s", out)
 	}
 	// The kiosk carries on: OK, then a new visitor.
@@ -75,7 +71,7 @@ func wantCleanCrash(t *testing.T, k *uitest.Kiosk, log *syncBuffer, code session
 
 // crashWithVisitorText panics the way a careless handler would: with an
 // error quoting what the visitor typed.
-func crashWithVisitorText() { panic(fmt.Errorf("cannot parse %q", marker)) }
+func crashWithVisitorText() { panic(fmt.Errorf("cannot parse %q", uitest.Marker)) }
 
 // TestCrashInEveryScreen makes a button of every screen panic, then a key
 // handler, and checks each time the kiosk recovers cleanly.
@@ -131,13 +127,13 @@ func TestCrashInTheTick(t *testing.T) {
 	k.Tap("start")
 	code := k.UI.Svc.Sessions.Current().Code
 	armed := false
-	k.UI.idle = session.NewIdleWatch(time.Minute, time.Minute, func() time.Time {
+	k.UI.SetIdle(session.NewIdleWatch(time.Minute, time.Minute, func() time.Time {
 		if armed {
 			var m map[string]int
-			m[marker]++ // a nil map: a runtime error, as a real bug would give
+			m[uitest.Marker]++ // a nil map: a runtime error, as a real bug would give
 		}
 		return k.Now
-	})
+	}))
 	armed = true
 	k.UI.Tick()
 	armed = false
@@ -151,10 +147,10 @@ func TestCrashInTheLongPressTimer(t *testing.T) {
 	k.Tap("start")
 	code := k.UI.Svc.Sessions.Current().Code
 	var fire func()
-	k.UI.topBar.logo.after = func(_ time.Duration, f func()) func() { fire = f; return func() {} }
+	k.UI.Logo().SetAfter(func(_ time.Duration, f func()) func() { fire = f; return func() {} })
 	guard := k.UI.Svc.PIN
 	k.UI.Svc.PIN = nil // reading the PIN state now dereferences nil
-	k.UI.topBar.logo.MouseDown(nil)
+	k.UI.Logo().MouseDown(nil)
 	fire()
 	k.UI.Svc.PIN = guard
 	wantCleanCrash(t, k, log, code)
