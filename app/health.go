@@ -33,7 +33,7 @@ func raiseStartAlerts(ctx context.Context, st *store.Store, board *health.Board,
 		log.WithError(err).Warn("reading the dismissed alerts")
 	}
 	seen := strings.Split(dismissed, "\n")
-	for _, name := range movedAsideFiles(dataDir) {
+	for _, name := range MovedAsideFiles(dataDir) {
 		if !slices.Contains(seen, name) {
 			board.Raise(health.DatabaseMovedAside, name)
 		}

@@ -84,16 +84,17 @@ func foreign(t *testing.T, path, script string) {
 	}
 }
 
-// startKiosk runs the kiosk command on dir up to the window, which it
-// replaces by check; it returns the exit code and the log.
-func startKiosk(t *testing.T, dir string, check func(*Kiosk)) (int, string) {
+// startKiosk runs the kiosk on dir up to the window, which it replaces by
+// check; it returns what Run returned and the log.
+func startKiosk(t *testing.T, dir string, check func(*Kiosk)) (error, string) {
 	t.Helper()
-	var errOut bytes.Buffer
-	code := Main([]string{"--data-dir", dir}, IO{Err: &errOut}, func(k *Kiosk) error {
+	var log bytes.Buffer
+	noAlert := func(title, text string) { t.Errorf("alert %s: %s", title, text) }
+	err := Run(dir, false, &log, noAlert, func(k *Kiosk) error {
 		check(k)
 		return nil
 	})
-	return code, errOut.String()
+	return err, log.String()
 }
 
 func TestUnusableDatabaseIsMovedAsideAndTheKioskStarts(t *testing.T) {
@@ -104,7 +105,7 @@ func TestUnusableDatabaseIsMovedAsideAndTheKioskStarts(t *testing.T) {
 			write(t, path)
 			before, _ := os.ReadFile(path)
 
-			code, log := startKiosk(t, dir, func(k *Kiosk) {
+			err, log := startKiosk(t, dir, func(k *Kiosk) {
 				if _, err := k.Sessions.Start("fr"); err != nil {
 					t.Errorf("the fresh database does not take a session: %v", err)
 				}
@@ -113,13 +114,13 @@ func TestUnusableDatabaseIsMovedAsideAndTheKioskStarts(t *testing.T) {
 					t.Errorf("alerts %+v, want one database.moved_aside", alerts)
 				}
 			})
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, log)
+			if err != nil {
+				t.Fatalf("%v: %s", err, log)
 			}
 			if !strings.Contains(log, "moved aside") {
 				t.Errorf("the log does not say the file was moved aside:\n%s", log)
 			}
-			moved := movedAsideFiles(dir)
+			moved := MovedAsideFiles(dir)
 			if len(moved) != 1 {
 				t.Fatalf("moved-aside files %v", moved)
 			}
@@ -179,15 +180,15 @@ func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
 	// The message goes to the screen (a message box on Windows), not only
 	// to standard error, which a GUI program does not have there.
 	var alerted string
-	std := IO{Err: io.Discard, Alert: func(title, text string) { alerted = title + "\n" + text }}
-	code := Main([]string{"--data-dir", dir}, std, func(*Kiosk) error { t.Fatal("the kiosk opened on a newer database"); return nil })
-	if code != exitError || !strings.Contains(alerted, "ne peut pas démarrer") || !strings.Contains(alerted, "Installez la dernière version") {
-		t.Fatalf("exit %d, alert:\n%s", code, alerted)
+	alert := func(title, text string) { alerted = title + "\n" + text }
+	err = Run(dir, false, io.Discard, alert, func(*Kiosk) error { t.Fatal("the kiosk opened on a newer database"); return nil })
+	if err == nil || !strings.Contains(alerted, "ne peut pas démarrer") || !strings.Contains(alerted, "Installez la dernière version") {
+		t.Fatalf("%v, alert:\n%s", err, alerted)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Fatal("the newer database was changed")
 	}
-	if moved := movedAsideFiles(dir); len(moved) != 0 {
+	if moved := MovedAsideFiles(dir); len(moved) != 0 {
 		t.Fatalf("the newer database was moved aside: %v", moved)
 	}
 }
@@ -209,7 +210,7 @@ func TestUnreadableDatabaseIsNotMovedAside(t *testing.T) {
 	if _, err := Open(dir, logrus.New()); err == nil {
 		t.Fatal("opened an unreadable file")
 	}
-	if moved := movedAsideFiles(dir); len(moved) != 0 {
+	if moved := MovedAsideFiles(dir); len(moved) != 0 {
 		t.Fatalf("moved aside: %v", moved)
 	}
 }
@@ -248,59 +249,6 @@ func TestFailedAssessmentSaveIsRaised(t *testing.T) {
 	}
 	if !k.Health.Has(health.StorageError) {
 		t.Fatalf("alerts %+v, want storage.error", k.Health.List())
-	}
-}
-
-// TestCommandsRefuseADamagedDatabase: every command that reads the
-// database, run over a file that is not a usable one, exits non-zero and
-// says where the file went; nothing is printed as if the centre had no
-// sessions, and the file is kept (moved aside, for the kiosk's alert).
-func TestCommandsRefuseADamagedDatabase(t *testing.T) {
-	for _, c := range []struct {
-		stdin string
-		args  []string
-	}{
-		{"", []string{"stats"}},
-		{"", []string{"export", "--format", "csv", "--out", "rapport.csv"}},
-		{"", []string{"purge"}},
-		{"", []string{"simulate", "--sessions", "3"}},
-		{"", []string{"summary", "--code", "ABC-DEF", "--out", "resume.pdf"}},
-		{"4821\n", []string{"set-pin"}},
-	} {
-		dir := t.TempDir()
-		garbage := bytes.Repeat([]byte("not a database "), 500)
-		if err := os.WriteFile(filepath.Join(dir, DBFileName), garbage, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		args := append(append([]string{}, c.args...), "--data-dir", dir)
-		for i, a := range args {
-			if strings.HasSuffix(a, ".csv") || strings.HasSuffix(a, ".pdf") {
-				args[i] = filepath.Join(dir, a)
-			}
-		}
-		code, out, errOut := run(t, c.stdin, args...)
-		moved := movedAsideFiles(dir)
-		if code == 0 || len(moved) != 1 || !strings.Contains(errOut, "inutilisable") || !strings.Contains(errOut, moved[0]) {
-			t.Errorf("%s: exit %d, moved %v, stdout %q, stderr %q", c.args[0], code, moved, out, errOut)
-			continue
-		}
-		if kept, _ := os.ReadFile(filepath.Join(dir, moved[0])); !bytes.Equal(kept, garbage) {
-			t.Errorf("%s: the damaged file was not kept as it was", c.args[0])
-		}
-		if _, err := os.Stat(filepath.Join(dir, DBFileName)); err == nil {
-			t.Errorf("%s: a fresh database was created behind the damaged one", c.args[0])
-		}
-	}
-	// The kiosk itself still starts on a fresh file and alerts the mediator.
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, DBFileName), []byte("not a database"), 0o600)
-	k, err := Open(dir, logrus.New())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer k.Store.Close()
-	if !k.Health.Has(health.DatabaseMovedAside) {
-		t.Fatalf("alerts %+v", k.Health.List())
 	}
 }
 

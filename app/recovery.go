@@ -106,9 +106,9 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// movedAsideFiles lists the database files moved aside in dataDir, oldest
+// MovedAsideFiles lists the database files moved aside in dataDir, oldest
 // first (the names sort by time).
-func movedAsideFiles(dataDir string) []string {
+func MovedAsideFiles(dataDir string) []string {
 	matches, _ := filepath.Glob(filepath.Join(dataDir, DBFileName+movedAsideMark+"*"))
 	var out []string
 	for _, m := range matches {

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -81,7 +79,7 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 		return printing.Summary{}, err
 	}
 	sum.Duration = duration
-	a := activity.ActivityOf(sum, activity.Options{Names: procedureTitle(c)})
+	a := activity.ActivityOf(sum, activity.Options{Names: ProcedureTitle(c)})
 	s.Report = printing.Report{
 		Type: a.Type.Label, Place: a.Place.Label, Minutes: a.Minutes,
 		Themes: activity.Labels(a.Themes), Procedures: a.Procedures,
@@ -93,9 +91,9 @@ func SummaryOf(ctx context.Context, st *store.Store, c *Content, code session.Co
 	return s, nil
 }
 
-// procedureTitle names a walkthrough in French, for the Coop's "Nom de la
+// ProcedureTitle names a walkthrough in French, for the Coop's "Nom de la
 // démarche administrative".
-func procedureTitle(c *Content) func(code string) string {
+func ProcedureTitle(c *Content) func(code string) string {
 	return func(code string) string {
 		if p := c.Walkthroughs.Get(code); p != nil {
 			return p.Title.In(printing.MediatorLang)
@@ -277,64 +275,4 @@ func (k *Kiosk) PrintTestPage() error {
 	}
 	k.Log.Info("test page printed")
 	return nil
-}
-
-// summaryCmd renders a stored session's summary to a file, prints it,
-// or both: the same code paths as the kiosk and the mediator console.
-func summaryCmd(args []string, std IO) int {
-	fs, dataDir := flags("summary", std)
-	codeArg := fs.String("code", "", "")
-	out := fs.String("out", "", "")
-	toPrinter := fs.Bool("print", false, "")
-	if code := parse(fs, args); code >= 0 {
-		return code
-	}
-	if *codeArg == "" || (*out == "" && !*toPrinter) {
-		fmt.Fprintln(std.Err, "pasapas summary : donnez --code ABC-DEF, et --out FICHIER.pdf ou --print")
-		return exitUsage
-	}
-	code, err := session.ParseCode(*codeArg)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas summary : %q n'est pas un code de séance (6 caractères, par exemple ABC-DEF)\n", *codeArg)
-		return exitUsage
-	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
-		return exitError
-	}
-	defer st.Close()
-	c, _, err := LoadDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
-		return exitError
-	}
-	ctx := context.Background()
-	pdf, err := RenderSummary(ctx, st, c, code)
-	if errors.Is(err, store.ErrNotFound) {
-		fmt.Fprintf(std.Err, "pasapas summary : aucune séance n'a le code %s\n", code)
-		return exitError
-	}
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
-		return exitError
-	}
-	status := exitOK
-	if *out != "" {
-		if err := printing.WriteFile(*out, pdf); err != nil {
-			fmt.Fprintf(std.Err, "pasapas summary : le fichier n'a pas pu être écrit : %s\nLa séance %s est gardée.\n", writeProblem(*out, err), code)
-			status = exitError
-		} else {
-			fmt.Fprintf(std.Out, "Résumé de la séance %s écrit dans %s\n", code, *out)
-		}
-	}
-	if *toPrinter {
-		if err := Printer(ctx, st, *dataDir).Print(ctx, pdf, printing.JobTitle(code.String())); err != nil {
-			fmt.Fprintf(std.Err, "pasapas summary : l'impression a échoué : %s\nLa séance %s est gardée : relancez avec --print quand l'imprimante répond.\n", printProblem(err), code)
-			status = exitError
-		} else {
-			fmt.Fprintf(std.Out, "Résumé de la séance %s imprimé\n", code)
-		}
-	}
-	return status
 }

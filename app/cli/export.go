@@ -1,10 +1,11 @@
-package app
+package cli
 
 import (
 	"context"
 	"fmt"
 	"slices"
 
+	"pasapas/app"
 	"pasapas/app/activity"
 	"pasapas/app/store"
 )
@@ -34,7 +35,7 @@ func exportCmd(args []string, std IO) int {
 	if !to.IsZero() {
 		to = activity.NewPeriod(to, to).End()
 	}
-	st, err := OpenStore(*dataDir)
+	st, err := app.OpenStore(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
 		return exitError
@@ -62,9 +63,9 @@ func exportOptions(ctx context.Context, st *store.Store, dataDir string) (activi
 	if err != nil {
 		return activity.Options{}, err
 	}
-	c, _, err := LoadDataDir(dataDir)
+	c, _, err := app.LoadDataDir(dataDir)
 	if err != nil {
 		return activity.Options{}, err
 	}
-	return activity.Options{Centre: centre, Names: procedureTitle(c)}, nil
+	return activity.Options{Centre: centre, Names: app.ProcedureTitle(c)}, nil
 }

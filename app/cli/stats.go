@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"pasapas/app"
 	"pasapas/app/activity"
 )
 
@@ -31,7 +32,7 @@ func statsCmd(args []string, std IO) int {
 	if from.IsZero() {
 		from = activity.LastDays(to, 365).First
 	}
-	st, err := OpenStore(*dataDir)
+	st, err := app.OpenStore(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas stats : %v\n", err)
 		return exitError

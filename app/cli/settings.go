@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"pasapas/app"
 	"pasapas/app/settings"
 )
 
@@ -51,7 +52,7 @@ func settingsCmd(args []string, std IO) int {
 			return exitUsage
 		}
 	}
-	st, err := OpenStore(*dataDir)
+	st, err := app.OpenStore(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas settings : %v\n", err)
 		return exitError
