@@ -31,9 +31,6 @@ import (
 // Version is the program's version; FyneApp.toml carries the same one.
 const Version = "0.1.0"
 
-// DBFileName is the SQLite file in the data directory.
-const DBFileName = "pasapas.db"
-
 const (
 	defaultIdle = 120 * time.Second
 	idleGrace   = 30 * time.Second
@@ -126,7 +123,7 @@ func startFailure(err error, dataDir string) string {
 	if errors.As(err, &newer) {
 		return "Les données viennent d'une version plus récente du programme.\n" +
 			"Installez la dernière version de Pas à Pas. Les données n'ont pas été modifiées (" +
-			filepath.Join(dataDir, DBFileName) + ")."
+			filepath.Join(dataDir, store.FileName) + ")."
 	}
 	return "Cause : " + err.Error() + "\n\nLe journal " + filepath.Join(dataDir, logging.FileName) +
 		" donne le détail."
@@ -152,7 +149,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		c, report, err := LoadDataDir(dataDir)
 		contents <- loaded{c, report, err}
 	}()
-	st, moved, err := openStore(dataDir)
+	st, moved, err := store.OpenRecovering(dataDir)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +178,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	logReport(log, report)
 	raiseStartAlerts(ctx, st, board, dataDir, report, log)
 	raiseStaleWalkthroughs(board, c.Walkthroughs, time.Now())
-	watched := watchedStore{Store: st, board: board}
+	watched := store.Watch(st, board)
 	text := c.Text
 	setting := func(key, def string) string {
 		v, err := st.Setting(ctx, key, def)

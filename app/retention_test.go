@@ -23,7 +23,7 @@ var discardLog = &logrus.Logger{Out: io.Discard, Formatter: new(logrus.TextForma
 // future), under retention.days = 30. It returns the codes by age.
 func retentionStore(t *testing.T, now time.Time, ages ...int) (*store.Store, map[int]session.Code) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), DBFileName))
+	st, err := store.Open(filepath.Join(t.TempDir(), store.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestClockAlertClearsOnceTheDateIsRight(t *testing.T) {
 
 func TestStartPurgesExpiredSessions(t *testing.T) {
 	dir := t.TempDir()
-	st, err := OpenStore(dir)
+	st, err := store.OpenDataDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

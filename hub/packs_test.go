@@ -28,6 +28,7 @@ import (
 	"pasapas/app/cli"
 	"pasapas/app/health"
 	"pasapas/app/settings"
+	"pasapas/app/store"
 	kiosksync "pasapas/app/sync"
 	"pasapas/hub"
 	"pasapas/hub/pgtest"
@@ -446,7 +447,7 @@ func TestPackReachesTwoKiosks(t *testing.T) {
 	// Another key: in-process, to see the console's alert.
 	otherPub, otherKey, _ := ed25519.GenerateKey(nil)
 	set(t, dirs[0], settings.SyncKey, kiosksync.FormatKey(otherPub))
-	st, err := app.OpenStore(dirs[0])
+	st, err := store.OpenDataDir(dirs[0])
 	if err != nil {
 		t.Fatal(err)
 	}

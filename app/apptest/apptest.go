@@ -12,6 +12,7 @@ import (
 	"pasapas/app/directory"
 	"pasapas/app/session"
 	"pasapas/app/settings"
+	"pasapas/app/store"
 	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
 	"pasapas/printing"
@@ -28,7 +29,7 @@ const Marker = "MOTSECRET42"
 // claimant number.
 func VisitedSession(t *testing.T, dataDir, lang string) session.Code {
 	t.Helper()
-	st, err := app.OpenStore(dataDir)
+	st, err := store.OpenDataDir(dataDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func pair(kind string, p session.Payload) [2]any { return [2]any{kind, p} }
 // with the content it was read with.
 func StoredSummary(t *testing.T, dir string, code session.Code) (printing.Summary, *app.Content) {
 	t.Helper()
-	st, err := app.OpenStore(dir)
+	st, err := store.OpenDataDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/health"
+	"pasapas/app/store"
 )
 
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -92,7 +93,7 @@ func TestCommandsRefuseADamagedDatabase(t *testing.T) {
 	} {
 		dir := t.TempDir()
 		garbage := bytes.Repeat([]byte("not a database "), 500)
-		if err := os.WriteFile(filepath.Join(dir, app.DBFileName), garbage, 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, store.FileName), garbage, 0o600); err != nil {
 			t.Fatal(err)
 		}
 		args := append(append([]string{}, c.args...), "--data-dir", dir)
@@ -102,7 +103,7 @@ func TestCommandsRefuseADamagedDatabase(t *testing.T) {
 			}
 		}
 		code, out, errOut := run(t, c.stdin, args...)
-		moved := app.MovedAsideFiles(dir)
+		moved := store.MovedAsideFiles(dir)
 		if code == 0 || len(moved) != 1 || !strings.Contains(errOut, "inutilisable") || !strings.Contains(errOut, moved[0]) {
 			t.Errorf("%s: exit %d, moved %v, stdout %q, stderr %q", c.args[0], code, moved, out, errOut)
 			continue
@@ -110,13 +111,13 @@ func TestCommandsRefuseADamagedDatabase(t *testing.T) {
 		if kept, _ := os.ReadFile(filepath.Join(dir, moved[0])); !bytes.Equal(kept, garbage) {
 			t.Errorf("%s: the damaged file was not kept as it was", c.args[0])
 		}
-		if _, err := os.Stat(filepath.Join(dir, app.DBFileName)); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, store.FileName)); err == nil {
 			t.Errorf("%s: a fresh database was created behind the damaged one", c.args[0])
 		}
 	}
 	// The kiosk itself still starts on a fresh file and alerts the mediator.
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, app.DBFileName), []byte("not a database"), 0o600)
+	os.WriteFile(filepath.Join(dir, store.FileName), []byte("not a database"), 0o600)
 	k, err := app.Open(dir, logrus.New())
 	if err != nil {
 		t.Fatal(err)

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"pasapas/app"
 	"pasapas/app/activity"
+	"pasapas/app/store"
 )
 
 func TestConsoleCommands(t *testing.T) {
@@ -62,7 +62,7 @@ func TestConsoleCommands(t *testing.T) {
 	if code, stdout, _ := run(t, "", "purge", "--data-dir", dir, "--older-than", "10"); code != 0 || !strings.Contains(stdout, "supprimées") {
 		t.Fatalf("purge: %d %q", code, stdout)
 	}
-	st, err := app.OpenStore(dir)
+	st, err := store.OpenDataDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

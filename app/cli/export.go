@@ -35,7 +35,7 @@ func exportCmd(args []string, std IO) int {
 	if !to.IsZero() {
 		to = activity.NewPeriod(to, to).End()
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
 		return exitError

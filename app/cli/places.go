@@ -11,6 +11,7 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/directory"
+	"pasapas/app/store"
 	"pasapas/assessment"
 )
 
@@ -68,7 +69,7 @@ func placesImportCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas places import : rien importé, l'annuaire n'a pas changé. %v\n", err)
 		return exitError
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas places import : %v\n", err)
 		return exitError
@@ -95,7 +96,7 @@ func placesListCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas places list : --orientation %q : %s\n", *orientation, strings.Join(assessment.Orientations, ", "))
 		return exitUsage
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas places list : %v\n", err)
 		return exitError

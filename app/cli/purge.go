@@ -7,6 +7,7 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/activity"
+	"pasapas/app/store"
 )
 
 // purgeCmd deletes old sessions: pasapas purge [--older-than DAYS]; without
@@ -21,7 +22,7 @@ func purgeCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas purge : --older-than %d : un nombre de jours positif\n", *days)
 		return exitUsage
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas purge : %v\n", err)
 		return exitError

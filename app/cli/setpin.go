@@ -8,6 +8,7 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/pin"
+	"pasapas/app/store"
 )
 
 // CodeEnv carries the mediator code from the Windows installer to
@@ -50,7 +51,7 @@ func setPINCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Out, "Code médiateur enregistré pour tous les comptes (%s).\n", app.MachinePINFile)
 		return exitOK
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas set-pin : %v\n", err)
 		return exitError

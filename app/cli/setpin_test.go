@@ -10,6 +10,7 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/pin"
+	"pasapas/app/store"
 )
 
 func TestSetPINStoresAHashThatChecks(t *testing.T) {
@@ -17,7 +18,7 @@ func TestSetPINStoresAHashThatChecks(t *testing.T) {
 	if code, _, errOut := run(t, "4821\n", "set-pin", "--data-dir", dir); code != 0 {
 		t.Fatal(errOut)
 	}
-	st, err := app.OpenStore(dir)
+	st, err := store.OpenDataDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"pasapas/app"
 	"pasapas/app/settings"
+	"pasapas/app/store"
 )
 
 // settingsCmd is "pasapas settings get KEY", "set KEY VALUE" and "list",
@@ -52,7 +52,7 @@ func settingsCmd(args []string, std IO) int {
 			return exitUsage
 		}
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas settings : %v\n", err)
 		return exitError

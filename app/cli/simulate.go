@@ -9,6 +9,7 @@ import (
 	"pasapas/app"
 	"pasapas/app/activity"
 	"pasapas/app/settings"
+	"pasapas/app/store"
 )
 
 // simulateCmd writes N plausible synthetic sessions through the real store:
@@ -25,7 +26,7 @@ func simulateCmd(args []string, std IO) int {
 		fmt.Fprintln(std.Err, "pasapas simulate : --sessions N et --days D, positifs")
 		return exitUsage
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)
 		return exitError

@@ -9,8 +9,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"pasapas/app"
 	"pasapas/app/activity"
+	"pasapas/app/store"
 )
 
 // statsCmd prints the statistics of a period as text tables:
@@ -32,7 +32,7 @@ func statsCmd(args []string, std IO) int {
 	if from.IsZero() {
 		from = activity.LastDays(to, 365).First
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas stats : %v\n", err)
 		return exitError

@@ -30,7 +30,7 @@ func summaryCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas summary : %q n'est pas un code de séance (6 caractères, par exemple ABC-DEF)\n", *codeArg)
 		return exitUsage
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
 		return exitError

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"pasapas/app"
 	"pasapas/app/apptest"
 	"pasapas/app/settings"
+	"pasapas/app/store"
 	"pasapas/internal/shareddata"
 	"pasapas/printing"
 	"pasapas/printing/printtest"
@@ -90,7 +90,7 @@ func TestSummaryPrintedThroughCUPS(t *testing.T) {
 
 	dir := t.TempDir()
 	code := apptest.VisitedSession(t, dir, "fr")
-	st, err := app.OpenStore(dir)
+	st, err := store.OpenDataDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

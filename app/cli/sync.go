@@ -8,6 +8,7 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/settings"
+	"pasapas/app/store"
 	kiosksync "pasapas/app/sync"
 )
 
@@ -18,7 +19,7 @@ func syncCmd(args []string, std IO) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	st, err := app.OpenStore(*dataDir)
+	st, err := store.OpenDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas sync : %v\n", err)
 		return exitError

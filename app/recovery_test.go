@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"context"
 	"crypto/rand"
 	"database/sql"
 	"io"
@@ -19,9 +18,6 @@ import (
 	"pasapas/app/session"
 	"pasapas/app/store"
 	"pasapas/app/store/storetest"
-	"pasapas/assessment"
-	"pasapas/assessment/content"
-	"pasapas/assessment/walkthrough"
 )
 
 // brokenFiles writes each kind of unusable database file a kiosk may find:
@@ -85,8 +81,8 @@ func foreign(t *testing.T, path, script string) {
 }
 
 // startKiosk runs the kiosk on dir up to the window, which it replaces by
-// check; it returns what Run returned and the log.
-func startKiosk(t *testing.T, dir string, check func(*Kiosk)) (error, string) {
+// check; it returns the log and what Run returned.
+func startKiosk(t *testing.T, dir string, check func(*Kiosk)) (string, error) {
 	t.Helper()
 	var log bytes.Buffer
 	noAlert := func(title, text string) { t.Errorf("alert %s: %s", title, text) }
@@ -94,23 +90,23 @@ func startKiosk(t *testing.T, dir string, check func(*Kiosk)) (error, string) {
 		check(k)
 		return nil
 	})
-	return err, log.String()
+	return log.String(), err
 }
 
 func TestUnusableDatabaseIsMovedAsideAndTheKioskStarts(t *testing.T) {
 	for name, write := range brokenFiles {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			path := filepath.Join(dir, DBFileName)
+			path := filepath.Join(dir, store.FileName)
 			write(t, path)
 			before, _ := os.ReadFile(path)
 
-			err, log := startKiosk(t, dir, func(k *Kiosk) {
+			log, err := startKiosk(t, dir, func(k *Kiosk) {
 				if _, err := k.Sessions.Start("fr"); err != nil {
 					t.Errorf("the fresh database does not take a session: %v", err)
 				}
 				alerts := k.Health.List()
-				if len(alerts) != 1 || alerts[0].Kind != health.DatabaseMovedAside || !strings.HasPrefix(alerts[0].Detail, DBFileName+".broken-") {
+				if len(alerts) != 1 || alerts[0].Kind != health.DatabaseMovedAside || !strings.HasPrefix(alerts[0].Detail, store.FileName+".broken-") {
 					t.Errorf("alerts %+v, want one database.moved_aside", alerts)
 				}
 			})
@@ -120,7 +116,7 @@ func TestUnusableDatabaseIsMovedAsideAndTheKioskStarts(t *testing.T) {
 			if !strings.Contains(log, "moved aside") {
 				t.Errorf("the log does not say the file was moved aside:\n%s", log)
 			}
-			moved := MovedAsideFiles(dir)
+			moved := store.MovedAsideFiles(dir)
 			if len(moved) != 1 {
 				t.Fatalf("moved-aside files %v", moved)
 			}
@@ -138,7 +134,7 @@ func TestUnusableDatabaseIsMovedAsideAndTheKioskStarts(t *testing.T) {
 // console before the next restart; the alert stays until read.
 func TestMovedAsideAlertLastsUntilDismissed(t *testing.T) {
 	dir := t.TempDir()
-	brokenFiles["text file"](t, filepath.Join(dir, DBFileName))
+	brokenFiles["text file"](t, filepath.Join(dir, store.FileName))
 	var first health.Alert
 	startKiosk(t, dir, func(k *Kiosk) { first = k.Health.List()[0] })
 	startKiosk(t, dir, func(k *Kiosk) {
@@ -155,7 +151,7 @@ func TestMovedAsideAlertLastsUntilDismissed(t *testing.T) {
 	// A second breakage is a new alert. (The first one's dismissal was kept
 	// in the database just lost, so it may come back: noise, not harm.)
 	time.Sleep(1100 * time.Millisecond) // a distinct name
-	brokenFiles["random bytes"](t, filepath.Join(dir, DBFileName))
+	brokenFiles["random bytes"](t, filepath.Join(dir, store.FileName))
 	startKiosk(t, dir, func(k *Kiosk) {
 		if got := k.Health.List(); len(got) == 0 || got[len(got)-1].Detail == first.Detail {
 			t.Fatalf("second breakage: %+v", got)
@@ -168,7 +164,7 @@ func TestMovedAsideAlertLastsUntilDismissed(t *testing.T) {
 // start, says to update, and leaves the file exactly as it was.
 func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, DBFileName)
+	path := filepath.Join(dir, store.FileName)
 	st, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -188,7 +184,7 @@ func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Fatal("the newer database was changed")
 	}
-	if moved := MovedAsideFiles(dir); len(moved) != 0 {
+	if moved := store.MovedAsideFiles(dir); len(moved) != 0 {
 		t.Fatalf("the newer database was moved aside: %v", moved)
 	}
 }
@@ -200,7 +196,7 @@ func TestUnreadableDatabaseIsNotMovedAside(t *testing.T) {
 		t.Skip("root reads every file: no permission error to provoke")
 	}
 	dir := t.TempDir()
-	path := filepath.Join(dir, DBFileName)
+	path := filepath.Join(dir, store.FileName)
 	st, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -210,68 +206,7 @@ func TestUnreadableDatabaseIsNotMovedAside(t *testing.T) {
 	if _, err := Open(dir, logrus.New()); err == nil {
 		t.Fatal("opened an unreadable file")
 	}
-	if moved := MovedAsideFiles(dir); len(moved) != 0 {
+	if moved := store.MovedAsideFiles(dir); len(moved) != 0 {
 		t.Fatalf("moved aside: %v", moved)
-	}
-}
-
-func TestContentRejectedIsRaised(t *testing.T) {
-	// The centre's content loaders (question bank, walkthroughs) land
-	// separately; the board only needs their report.
-	board := health.NewBoard(nil)
-	dir := t.TempDir()
-	st, err := OpenStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	_, report, err := LoadContent(filepath.Join(dir, ContentDirName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	report.Add("questions/x.yaml", content.Centre, &content.Error{File: "questions/x.yaml", Line: 3, Msg: "bad"})
-	raiseStartAlerts(context.Background(), st, board, dir, report, logrus.New())
-	if got := board.List(); len(got) != 1 || got[0].Kind != health.ContentRejected {
-		t.Fatalf("alerts %+v", got)
-	}
-}
-
-// TestFailedAssessmentSaveIsRaised: the assessment result is written
-// through the same watch as sessions, so its failure reaches the console.
-func TestFailedAssessmentSaveIsRaised(t *testing.T) {
-	k, err := Open(t.TempDir(), logrus.New())
-	if err != nil {
-		t.Fatal(err)
-	}
-	k.Store.Close() // every write now fails
-	if err := k.Assessments.SaveAssessment(context.Background(), "id", assessment.Result{}); err == nil {
-		t.Fatal("saved on a closed store")
-	}
-	if !k.Health.Has(health.StorageError) {
-		t.Fatalf("alerts %+v, want storage.error", k.Health.List())
-	}
-}
-
-// TestStaleWalkthroughIsRaised: a walkthrough checked more than 12 months
-// before the (injected) day raises one alert naming it; one checked within
-// the year raises none.
-func TestStaleWalkthroughIsRaised(t *testing.T) {
-	old := &walkthrough.Procedure{ID: "caf", Title: walkthrough.Text{"fr": "CAF : déclaration"}, File: "walkthroughs/04-caf.yaml",
-		Source: walkthrough.Source{URL: "https://www.caf.fr/", Checked: "2025-12-01"}}
-	recent := &walkthrough.Procedure{ID: "ameli", Title: walkthrough.Text{"fr": "ameli"}, File: "walkthroughs/03-ameli.yaml",
-		Source: walkthrough.Source{URL: "https://www.ameli.fr/", Checked: "2026-01-15"}}
-	walks := walkthrough.NewSet(old, recent)
-	day := time.Date(2026, 12, 2, 9, 0, 0, 0, time.Local)
-	board := health.NewBoard(func() time.Time { return day })
-	raiseStaleWalkthroughs(board, walks, day)
-	got := board.List()
-	if len(got) != 1 || got[0].Kind != health.ContentStale || got[0].Detail != "CAF : déclaration (walkthroughs/04-caf.yaml, vérifiée le 01/12/2025)" {
-		t.Fatalf("alerts %+v", got)
-	}
-	// A year to the day is not stale yet.
-	board = health.NewBoard(nil)
-	raiseStaleWalkthroughs(board, walks, time.Date(2026, 12, 1, 18, 0, 0, 0, time.Local))
-	if len(board.List()) != 0 {
-		t.Fatalf("alerts on the anniversary: %+v", board.List())
 	}
 }
