@@ -120,7 +120,7 @@ func StoredSummary(t *testing.T, dir string, code session.Code) (printing.Summar
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := app.SummaryOf(context.Background(), st, c, code)
+	s, err := c.Report(st).Summary(context.Background(), code)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/activity"
+	"pasapas/app/report"
 	"pasapas/app/store"
 )
 
@@ -67,5 +68,5 @@ func exportOptions(ctx context.Context, st *store.Store, dataDir string) (activi
 	if err != nil {
 		return activity.Options{}, err
 	}
-	return activity.Options{Centre: centre, Names: app.ProcedureTitle(c)}, nil
+	return activity.Options{Centre: centre, Names: report.ProcedureTitle(c.Walkthroughs)}, nil
 }

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"pasapas/app"
 	"pasapas/app/directory"
+	"pasapas/app/report"
 	"pasapas/app/store"
 	"pasapas/assessment"
 )
@@ -105,9 +105,9 @@ func placesListCmd(args []string, std IO) int {
 	ctx := context.Background()
 	var places []directory.Near
 	if *orientation == "" {
-		places, err = app.EveryPlace(ctx, st)
+		places, err = report.EveryPlace(ctx, st)
 	} else {
-		places, err = app.OfferedPlaces(ctx, st, *orientation)
+		places, err = report.OfferedPlaces(ctx, st, *orientation)
 	}
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas places list : %v\n", err)

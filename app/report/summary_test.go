@@ -1,4 +1,4 @@
-package app_test
+package report_test
 
 import (
 	"slices"
