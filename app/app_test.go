@@ -6,6 +6,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sirupsen/logrus"
+
+	"pasapas/assessment/walkthrough"
 )
 
 func TestFyneAppTomlCarriesTheVersion(t *testing.T) {
@@ -32,5 +36,29 @@ func TestRestartStartsTheKioskAgain(t *testing.T) {
 	err := Run(t.TempDir(), false, io.Discard, noAlert, func(*Kiosk) error { return ErrRestart })
 	if err != nil || started != 1 {
 		t.Fatalf("%v, started %d times", err, started)
+	}
+}
+
+// TestSessionViewReadsTheKiosksContent: the console's session view reads
+// the kiosk's store in the words of its content.
+func TestSessionViewReadsTheKiosksContent(t *testing.T) {
+	k, err := Open(t.TempDir(), logrus.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Store.Close()
+	rec, err := k.Sessions.Start("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Sessions.Record(walkthrough.Started("email")); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Sessions.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := k.SessionView(rec.Code)
+	if err != nil || s.Language != "English" || len(s.Walks) != 1 || s.Walks[0].Text != "Créer une adresse e-mail : pas terminée" {
+		t.Fatalf("%v %+v", err, s)
 	}
 }
