@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 
 	"pasapas/app"
+	"pasapas/app/store"
 )
 
 // IO is the process's standard streams, and Alert, which tells the person
@@ -166,4 +167,15 @@ func parse(fs *flag.FlagSet, args []string) int {
 		return exitUsage
 	}
 	return -1
+}
+
+// openStore opens the database of dataDir for command name; when it
+// cannot, it says why (where a damaged file went) and returns nil.
+func openStore(name, dataDir string, std IO) *store.Store {
+	st, err := store.OpenDataDir(dataDir)
+	if err != nil {
+		fmt.Fprintf(std.Err, "pasapas %s : %v\n", name, err)
+		return nil
+	}
+	return st
 }

@@ -36,9 +36,8 @@ func exportCmd(args []string, std IO) int {
 	if !to.IsZero() {
 		to = activity.NewPeriod(to, to).End()
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
+	st := openStore("export", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

@@ -11,7 +11,6 @@ import (
 
 	"pasapas/app/directory"
 	"pasapas/app/report"
-	"pasapas/app/store"
 	"pasapas/assessment"
 )
 
@@ -69,9 +68,8 @@ func placesImportCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas places import : rien importé, l'annuaire n'a pas changé. %v\n", err)
 		return exitError
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas places import : %v\n", err)
+	st := openStore("places import", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
@@ -96,14 +94,14 @@ func placesListCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas places list : --orientation %q : %s\n", *orientation, strings.Join(assessment.Orientations, ", "))
 		return exitUsage
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas places list : %v\n", err)
+	st := openStore("places list", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
 	ctx := context.Background()
 	var places []directory.Near
+	var err error
 	if *orientation == "" {
 		places, err = report.EveryPlace(ctx, st)
 	} else {

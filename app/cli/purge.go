@@ -7,7 +7,6 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/activity"
-	"pasapas/app/store"
 )
 
 // purgeCmd deletes old sessions: pasapas purge [--older-than DAYS]; without
@@ -22,9 +21,8 @@ func purgeCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas purge : --older-than %d : un nombre de jours positif\n", *days)
 		return exitUsage
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas purge : %v\n", err)
+	st := openStore("purge", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

@@ -8,7 +8,6 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/pin"
-	"pasapas/app/store"
 )
 
 // CodeEnv carries the mediator code from the Windows installer to
@@ -51,9 +50,8 @@ func setPINCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Out, "Code médiateur enregistré pour tous les comptes (%s).\n", app.MachinePINFile)
 		return exitOK
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas set-pin : %v\n", err)
+	st := openStore("set-pin", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

@@ -7,7 +7,6 @@ import (
 	"text/tabwriter"
 
 	"pasapas/app/settings"
-	"pasapas/app/store"
 )
 
 // settingsCmd is "pasapas settings get KEY", "set KEY VALUE" and "list",
@@ -52,9 +51,8 @@ func settingsCmd(args []string, std IO) int {
 			return exitUsage
 		}
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas settings : %v\n", err)
+	st := openStore("settings", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

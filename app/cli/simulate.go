@@ -9,7 +9,6 @@ import (
 	"pasapas/app"
 	"pasapas/app/activity"
 	"pasapas/app/settings"
-	"pasapas/app/store"
 )
 
 // simulateCmd writes N plausible synthetic sessions through the real store:
@@ -26,9 +25,8 @@ func simulateCmd(args []string, std IO) int {
 		fmt.Fprintln(std.Err, "pasapas simulate : --sessions N et --days D, positifs")
 		return exitUsage
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)
+	st := openStore("simulate", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"pasapas/app/activity"
-	"pasapas/app/store"
 )
 
 // statsCmd prints the statistics of a period as text tables:
@@ -32,9 +31,8 @@ func statsCmd(args []string, std IO) int {
 	if from.IsZero() {
 		from = activity.LastDays(to, 365).First
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas stats : %v\n", err)
+	st := openStore("stats", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

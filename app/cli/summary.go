@@ -30,9 +30,8 @@ func summaryCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas summary : %q n'est pas un code de séance (6 caractères, par exemple ABC-DEF)\n", *codeArg)
 		return exitUsage
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas summary : %v\n", err)
+	st := openStore("summary", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

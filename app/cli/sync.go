@@ -8,7 +8,6 @@ import (
 
 	"pasapas/app"
 	"pasapas/app/settings"
-	"pasapas/app/store"
 	kiosksync "pasapas/app/sync"
 )
 
@@ -19,9 +18,8 @@ func syncCmd(args []string, std IO) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	st, err := store.OpenDataDir(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas sync : %v\n", err)
+	st := openStore("sync", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
