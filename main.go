@@ -5,12 +5,12 @@ package main
 import (
 	"os"
 
-	"pasapas/app"
+	"pasapas/app/cli"
 	// Before Fyne reads the locale: see the package's comment.
 	_ "pasapas/internal/locale"
 	"pasapas/ui/launch"
 )
 
 func main() {
-	os.Exit(app.Main(os.Args[1:], app.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Alert: launch.Alert}, launch.Kiosk))
+	os.Exit(cli.Main(os.Args[1:], cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Alert: launch.Alert}, launch.Kiosk))
 }

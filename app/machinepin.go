@@ -31,8 +31,8 @@ func machinePINFile() string {
 	return filepath.Join("/etc", "pasapas", "code-mediateur")
 }
 
-// writeMachinePIN stores the hash of code in MachinePINFile.
-func writeMachinePIN(code string) error {
+// WriteMachinePIN stores the hash of code in MachinePINFile.
+func WriteMachinePIN(code string) error {
 	hash, err := pin.Hash(code)
 	if err != nil {
 		return err

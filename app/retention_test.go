@@ -23,7 +23,7 @@ var discardLog = &logrus.Logger{Out: io.Discard, Formatter: new(logrus.TextForma
 // future), under retention.days = 30. It returns the codes by age.
 func retentionStore(t *testing.T, now time.Time, ages ...int) (*store.Store, map[int]session.Code) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), DBFileName))
+	st, err := store.Open(filepath.Join(t.TempDir(), store.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,5 +138,31 @@ func TestClockAlertClearsOnceTheDateIsRight(t *testing.T) {
 	clock = real
 	if n := r.Purge(context.Background()); n != 1 || board.Has(health.ClockSuspect) {
 		t.Fatalf("purged %d, alert %v once the clock is right", n, board.Has(health.ClockSuspect))
+	}
+}
+
+func TestStartPurgesExpiredSessions(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.OpenDataDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	old, _ := st.CreateSession(ctx, session.Record{ID: "old", KioskID: "k", Lang: "fr", Started: time.Now().AddDate(0, 0, -40)})
+	st.EndSession(ctx, "old", session.Finished, time.Now().AddDate(0, 0, -40))
+	// A recent one too: a purge that would empty the file waits for the
+	// mediator (see Retention).
+	st.CreateSession(ctx, session.Record{ID: "new", KioskID: "k", Lang: "fr", Started: time.Now()})
+	st.SetSetting(ctx, "retention.days", "30")
+	st.Close()
+	log := logrus.New()
+	log.SetOutput(io.Discard)
+	k, err := Open(dir, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Store.Close()
+	if _, err := k.Store.SessionByCode(ctx, old.Code); err == nil {
+		t.Fatal("a 40-day-old session survived a start with a 30-day retention")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"pasapas/app"
+	"pasapas/app/cli"
 	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
 	"pasapas/hub"
@@ -217,7 +218,7 @@ func artefacts(t *testing.T) string {
 // screenshots (artefacts/hub/) to look at.
 func TestDashboardInChromium(t *testing.T) {
 	// The dashboard's names come from the kiosk's content, as in the binary.
-	n := newNetworkNamed(t, app.HubLabels())
+	n := newNetworkNamed(t, cli.HubLabels())
 	ctx := context.Background()
 	srv := n.srv
 	// A content pack, which each kiosk takes: the page lists them.

@@ -25,8 +25,10 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app"
+	"pasapas/app/cli"
 	"pasapas/app/health"
 	"pasapas/app/settings"
+	"pasapas/app/store"
 	kiosksync "pasapas/app/sync"
 	"pasapas/hub"
 	"pasapas/hub/pgtest"
@@ -105,7 +107,7 @@ func zipPack(t *testing.T, dir string) string {
 func hubCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := hub.Main(args, strings.NewReader(""), &out, &errOut, app.HubLabels())
+	code := hub.Main(args, strings.NewReader(""), &out, &errOut, cli.HubLabels())
 	return code, out.String(), errOut.String()
 }
 
@@ -254,7 +256,7 @@ func TestPublishAndRestore(t *testing.T) {
 func kioskCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := app.Main(args, app.IO{In: strings.NewReader(""), Out: &out, Err: &errOut}, nil)
+	code := cli.Main(args, cli.IO{In: strings.NewReader(""), Out: &out, Err: &errOut}, nil)
 	return code, out.String(), errOut.String()
 }
 
@@ -351,7 +353,7 @@ func (j secureJar) Cookies(u *url.URL) []*http.Cookie       { return j.CookieJar
 // pack untouched and an alert raised; restoring the first pack reaches
 // both; the dashboard lists each kiosk with the pack it runs.
 func TestPackReachesTwoKiosks(t *testing.T) {
-	n := newNetworkNamed(t, app.HubLabels())
+	n := newNetworkNamed(t, cli.HubLabels())
 	ctx := context.Background()
 	a, err := hub.OpenAdmin(ctx, n.url)
 	if err != nil {
@@ -445,7 +447,7 @@ func TestPackReachesTwoKiosks(t *testing.T) {
 	// Another key: in-process, to see the console's alert.
 	otherPub, otherKey, _ := ed25519.GenerateKey(nil)
 	set(t, dirs[0], settings.SyncKey, kiosksync.FormatKey(otherPub))
-	st, err := app.OpenStore(dirs[0])
+	st, err := store.OpenDataDir(dirs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -543,7 +545,7 @@ func sendPack(t *testing.T, client *http.Client, base, csrf, zipFile, note strin
 // published, a sound one becomes the current pack, signed; a centre's
 // user and a form without its token are refused.
 func TestPublishFromTheDashboard(t *testing.T) {
-	n := newNetworkNamed(t, app.HubLabels())
+	n := newNetworkNamed(t, cli.HubLabels())
 	client, page := loginClient(t, n.srv.URL, "coord")
 	csrf := csrfField.FindStringSubmatch(page)[1]
 	broken := zipPack(t, writePack(t, "Impôts : cassé", func(s string) string { return strings.Replace(s, "\nsteps:", "\nétapes:", 1) }))

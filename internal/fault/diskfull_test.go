@@ -16,6 +16,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/logging"
 	"pasapas/app/session"
+	"pasapas/app/store"
 	"pasapas/app/store/storetest"
 	"pasapas/ui"
 	"pasapas/ui/launch"
@@ -195,7 +196,7 @@ func TestFullDisk(t *testing.T) {
 func checkSound(t *testing.T, dir string, finished []session.Code) {
 	t.Helper()
 	room := t.TempDir()
-	for _, name := range []string{app.DBFileName, app.DBFileName + "-wal"} {
+	for _, name := range []string{store.FileName, store.FileName + "-wal"} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if errors.Is(err, os.ErrNotExist) {
 			continue
@@ -207,7 +208,7 @@ func checkSound(t *testing.T, dir string, finished []session.Code) {
 			t.Fatal(err)
 		}
 	}
-	path := filepath.Join(room, app.DBFileName)
+	path := filepath.Join(room, store.FileName)
 	if got := storetest.Integrity(t, path); got != "ok" {
 		t.Fatalf("integrity_check after the full disk: %s", got)
 	}

@@ -21,6 +21,7 @@ import (
 	"pasapas/app"
 	"pasapas/app/logging"
 	"pasapas/app/session"
+	"pasapas/app/store"
 	"pasapas/app/store/storetest"
 )
 
@@ -169,7 +170,7 @@ func runAndKill(t *testing.T, dir string, early bool, delay time.Duration) (code
 
 func checkAfterPowerCut(t *testing.T, dir string, finished map[string]bool) {
 	t.Helper()
-	path := filepath.Join(dir, app.DBFileName)
+	path := filepath.Join(dir, store.FileName)
 	if _, err := os.Stat(path); os.IsNotExist(err) {
 		if len(finished) > 0 {
 			t.Fatal("the database is gone")

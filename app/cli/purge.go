@@ -1,10 +1,11 @@
-package app
+package cli
 
 import (
 	"context"
 	"fmt"
 	"time"
 
+	"pasapas/app"
 	"pasapas/app/activity"
 )
 
@@ -20,15 +21,14 @@ func purgeCmd(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas purge : --older-than %d : un nombre de jours positif\n", *days)
 		return exitUsage
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas purge : %v\n", err)
+	st := openStore("purge", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
 	ctx := context.Background()
 	if *days == 0 {
-		*days = RetentionDays(ctx, st)
+		*days = app.RetentionDays(ctx, st)
 	}
 	cutoff := activity.RetentionCutoff(time.Now(), *days)
 	n, err := st.Purge(ctx, cutoff)

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"pasapas/app"
 	"pasapas/app/settings"
 	kiosksync "pasapas/app/sync"
 )
@@ -17,9 +18,8 @@ func syncCmd(args []string, std IO) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas sync : %v\n", err)
+	st := openStore("sync", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
@@ -46,7 +46,7 @@ func syncCmd(args []string, std IO) int {
 // came of it; the kiosk shows a new pack at its next start or welcome
 // screen.
 func fetchPack(ctx context.Context, st kiosksync.Store, dir string, std IO) int {
-	p, err := (&kiosksync.Fetcher{Store: st, Dir: dir, Check: CheckPack}).Fetch(ctx)
+	p, err := (&kiosksync.Fetcher{Store: st, Dir: dir, Check: app.CheckPack}).Fetch(ctx)
 	var refused *kiosksync.PackError
 	switch {
 	case errors.Is(err, kiosksync.ErrNoKey):

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"bufio"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"pasapas/app"
 	"pasapas/app/pin"
 )
 
@@ -19,7 +20,7 @@ const CodeEnv = "PASAPAS_CODE_MEDIATEUR"
 //
 //	echo 4821 | pasapas set-pin --data-dir /var/lib/pasapas
 //
-// With --every-account it goes, hashed, to MachinePINFile, where every
+// With --every-account it goes, hashed, to app.MachinePINFile, where every
 // account's kiosk takes it at its first start.
 func setPINCmd(args []string, std IO) int {
 	fs, dataDir := flags("set-pin", std)
@@ -42,16 +43,15 @@ func setPINCmd(args []string, std IO) int {
 		return exitUsage
 	}
 	if *everyAccount {
-		if err := writeMachinePIN(code); err != nil {
+		if err := app.WriteMachinePIN(code); err != nil {
 			fmt.Fprintf(std.Err, "pasapas set-pin : %v (lancez la commande en administrateur)\n", err)
 			return exitError
 		}
-		fmt.Fprintf(std.Out, "Code médiateur enregistré pour tous les comptes (%s).\n", MachinePINFile)
+		fmt.Fprintf(std.Out, "Code médiateur enregistré pour tous les comptes (%s).\n", app.MachinePINFile)
 		return exitOK
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas set-pin : %v\n", err)
+	st := openStore("set-pin", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -51,9 +51,8 @@ func settingsCmd(args []string, std IO) int {
 			return exitUsage
 		}
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas settings : %v\n", err)
+	st := openStore("settings", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

@@ -1,8 +1,9 @@
-package app
+package cli
 
 import (
 	"fmt"
 
+	"pasapas/app"
 	"pasapas/hub"
 )
 
@@ -16,7 +17,7 @@ func hubCmd(args []string, std IO) int {
 // their steps and the domains in French; an unknown code is shown as is.
 // It also gives the hub the kiosk's check of a content pack.
 func HubLabels() hub.Labels {
-	c, _, err := LoadContent("")
+	c, _, err := app.LoadContent("")
 	if err != nil {
 		return hub.Labels{}
 	}
@@ -48,6 +49,6 @@ func HubLabels() hub.Labels {
 		Procedure: func(code string) string { return lookup(procs, code) },
 		Step:      func(proc, step string) string { return lookup(steps, proc+"/"+step) },
 		Domain:    func(code string) string { return lookup(domains, code) },
-		CheckPack: CheckPack,
+		CheckPack: app.CheckPack,
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package report
 
 import (
 	"context"
@@ -18,6 +18,21 @@ func OfferedPlaces(ctx context.Context, st *store.Store, orientation string) ([]
 	if err != nil {
 		return nil, err
 	}
+	return offer(ctx, st, places)
+}
+
+// EveryPlace is OfferedPlaces for any orientation: every place of the
+// directory near the centre.
+func EveryPlace(ctx context.Context, st *store.Store) ([]directory.Near, error) {
+	places, err := st.Places(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return offer(ctx, st, places)
+}
+
+// offer keeps the places near the centre, nearest first.
+func offer(ctx context.Context, st *store.Store, places []directory.Place) ([]directory.Near, error) {
 	centre, commune, radius, err := placesSettings(ctx, st)
 	if err != nil {
 		return nil, err

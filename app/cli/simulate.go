@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"pasapas/app"
 	"pasapas/app/activity"
 	"pasapas/app/settings"
 )
@@ -24,14 +25,13 @@ func simulateCmd(args []string, std IO) int {
 		fmt.Fprintln(std.Err, "pasapas simulate : --sessions N et --days D, positifs")
 		return exitUsage
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)
+	st := openStore("simulate", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
-	kiosk, _ := st.Setting(context.Background(), SettingKioskID, settings.DefaultKioskID)
-	c, _, err := LoadDataDir(*dataDir)
+	kiosk, _ := st.Setting(context.Background(), settings.KioskID, settings.DefaultKioskID)
+	c, _, err := app.LoadDataDir(*dataDir)
 	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas simulate : %v\n", err)
 		return exitError

@@ -1,4 +1,4 @@
-package app
+package store
 
 import (
 	"errors"
@@ -8,32 +8,33 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"pasapas/app/store"
 )
 
-// Database recovery: a damaged or foreign file is moved aside, never
-// deleted; the kiosk then starts on a fresh one and alerts the mediator
-// (health.go), a command refuses to go on.
+// Opening the database of a data directory, and recovery: a damaged or
+// foreign file is moved aside, never deleted; the kiosk then starts on a
+// fresh one and alerts the mediator, a command refuses to go on.
+
+// FileName is the SQLite file in the data directory.
+const FileName = "pasapas.db"
 
 // movedAsideMark is put between the database's name and the time it was
 // moved aside: pasapas.db.broken-20261123T101500Z.
 const movedAsideMark = ".broken-"
 
-// OpenStore opens the database of dataDir for a command, creating the
+// OpenDataDir opens the database of dataDir for a command, creating the
 // directory and a first database if needed. Unlike the kiosk, a command
 // never carries on over a damaged or foreign file: a nightly export or
 // statistics script would report an empty database and nobody would know.
 // The file is moved aside, never deleted (the kiosk's next start then alerts
 // the mediator, as after its own recovery), and the error, a
 // *DamagedDatabaseError, says where it went and what to do.
-func OpenStore(dataDir string) (*store.Store, error) {
+func OpenDataDir(dataDir string) (*Store, error) {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("le dossier des données %s ne peut pas être créé (%w) : vérifiez le chemin donné à --data-dir et les droits d'écriture", dataDir, err)
 	}
-	path := filepath.Join(dataDir, DBFileName)
-	st, err := store.Open(path)
-	if err == nil || !errors.Is(err, store.ErrUnusable) {
+	path := filepath.Join(dataDir, FileName)
+	st, err := Open(path)
+	if err == nil || !errors.Is(err, ErrUnusable) {
 		return st, err
 	}
 	moved, merr := moveAside(path, time.Now())
@@ -59,26 +60,26 @@ func (e *DamagedDatabaseError) Error() string {
 
 func (e *DamagedDatabaseError) Unwrap() error { return e.Cause }
 
-// openStore opens the database of dataDir. A file that is not a usable Pas
+// OpenRecovering opens the database of dataDir for the kiosk. A file that is not a usable Pas
 // à Pas database (random bytes, another program's SQLite file, a file cut
 // short) is renamed with the time, never deleted, and a fresh one created,
 // so that the kiosk starts; moved is the new name of the old file. A file
 // from a newer version is refused: moving it aside would hide every stored
 // session behind a program that is merely out of date.
-func openStore(dataDir string) (st *store.Store, moved string, err error) {
+func OpenRecovering(dataDir string) (st *Store, moved string, err error) {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, "", fmt.Errorf("creating the data directory: %w", err)
 	}
-	path := filepath.Join(dataDir, DBFileName)
-	st, err = store.Open(path)
-	if err == nil || !errors.Is(err, store.ErrUnusable) {
+	path := filepath.Join(dataDir, FileName)
+	st, err = Open(path)
+	if err == nil || !errors.Is(err, ErrUnusable) {
 		return st, "", err
 	}
 	moved, merr := moveAside(path, time.Now())
 	if merr != nil {
 		return nil, "", fmt.Errorf("%w; moving it aside failed: %v", err, merr)
 	}
-	st, err = store.Open(path)
+	st, err = Open(path)
 	return st, moved, err
 }
 
@@ -106,10 +107,10 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// movedAsideFiles lists the database files moved aside in dataDir, oldest
+// MovedAsideFiles lists the database files moved aside in dataDir, oldest
 // first (the names sort by time).
-func movedAsideFiles(dataDir string) []string {
-	matches, _ := filepath.Glob(filepath.Join(dataDir, DBFileName+movedAsideMark+"*"))
+func MovedAsideFiles(dataDir string) []string {
+	matches, _ := filepath.Glob(filepath.Join(dataDir, FileName+movedAsideMark+"*"))
 	var out []string
 	for _, m := range matches {
 		if !strings.HasSuffix(m, "-wal") && !strings.HasSuffix(m, "-shm") {

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -31,9 +31,8 @@ func statsCmd(args []string, std IO) int {
 	if from.IsZero() {
 		from = activity.LastDays(to, 365).First
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas stats : %v\n", err)
+	st := openStore("stats", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"pasapas/app/directory"
+	"pasapas/app/report"
 	"pasapas/assessment"
 )
 
@@ -23,18 +24,18 @@ func placesCmd(args []string, std IO) int {
 	}
 	switch sub {
 	case "import":
-		return placesImport(args, std)
+		return placesImportCmd(args, std)
 	case "list":
-		return placesList(args, std)
+		return placesListCmd(args, std)
 	}
 	fmt.Fprintln(std.Err, "pasapas places : import FICHIER.csv ou list [--orientation CODE]")
 	return exitUsage
 }
 
-// placesImport replaces the directory with a file's places. It prints
+// placesImportCmd replaces the directory with a file's places. It prints
 // what was kept, the notes and warnings, and the refused rows; the exit
 // code is non-zero when nothing was imported (the old directory stays).
-func placesImport(args []string, std IO) int {
+func placesImportCmd(args []string, std IO) int {
 	fs, dataDir := flags("places import", std)
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -67,9 +68,8 @@ func placesImport(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas places import : rien importé, l'annuaire n'a pas changé. %v\n", err)
 		return exitError
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas places import : %v\n", err)
+	st := openStore("places import", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
@@ -81,10 +81,10 @@ func placesImport(args []string, std IO) int {
 	return exitOK
 }
 
-// placesList prints the places a visitor with an orientation is offered
+// placesListCmd prints the places a visitor with an orientation is offered
 // (every place without --orientation): distance in km, tab, name, tab,
 // commune; "-" for an unknown distance.
-func placesList(args []string, std IO) int {
+func placesListCmd(args []string, std IO) int {
 	fs, dataDir := flags("places list", std)
 	orientation := fs.String("orientation", "", "")
 	if code := parse(fs, args); code >= 0 {
@@ -94,25 +94,20 @@ func placesList(args []string, std IO) int {
 		fmt.Fprintf(std.Err, "pasapas places list : --orientation %q : %s\n", *orientation, strings.Join(assessment.Orientations, ", "))
 		return exitUsage
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas places list : %v\n", err)
+	st := openStore("places list", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
 	ctx := context.Background()
 	var places []directory.Near
+	var err error
 	if *orientation == "" {
-		all, err := st.Places(ctx)
-		if err == nil {
-			centre, commune, radius, perr := placesSettings(ctx, st)
-			places, err = directory.Offer(all, centre, commune, radius), perr
-		}
-		if err != nil {
-			fmt.Fprintf(std.Err, "pasapas places list : %v\n", err)
-			return exitError
-		}
-	} else if places, err = OfferedPlaces(ctx, st, *orientation); err != nil {
+		places, err = report.EveryPlace(ctx, st)
+	} else {
+		places, err = report.OfferedPlaces(ctx, st, *orientation)
+	}
+	if err != nil {
 		fmt.Fprintf(std.Err, "pasapas places list : %v\n", err)
 		return exitError
 	}

@@ -1,21 +1,18 @@
-package app
+package cli
 
 import (
 	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/sirupsen/logrus"
-
 	"pasapas/app/activity"
-	"pasapas/app/session"
+	"pasapas/app/store"
 )
 
 func TestConsoleCommands(t *testing.T) {
@@ -65,7 +62,7 @@ func TestConsoleCommands(t *testing.T) {
 	if code, stdout, _ := run(t, "", "purge", "--data-dir", dir, "--older-than", "10"); code != 0 || !strings.Contains(stdout, "supprimées") {
 		t.Fatalf("purge: %d %q", code, stdout)
 	}
-	st, err := OpenStore(dir)
+	st, err := store.OpenDataDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,41 +93,5 @@ func TestConsoleCommandsRefuseBadInput(t *testing.T) {
 		if code != tt.code || !strings.Contains(errOut, tt.wantErr) {
 			t.Errorf("%v: code %d, err %q", tt.args, code, errOut)
 		}
-	}
-}
-
-func TestStartPurgesExpiredSessions(t *testing.T) {
-	dir := t.TempDir()
-	st, err := OpenStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	old, _ := st.CreateSession(ctx, session.Record{ID: "old", KioskID: "k", Lang: "fr", Started: time.Now().AddDate(0, 0, -40)})
-	st.EndSession(ctx, "old", session.Finished, time.Now().AddDate(0, 0, -40))
-	// A recent one too: a purge that would empty the file waits for the
-	// mediator (see Retention).
-	st.CreateSession(ctx, session.Record{ID: "new", KioskID: "k", Lang: "fr", Started: time.Now()})
-	st.SetSetting(ctx, "retention.days", "30")
-	st.Close()
-	log := logrus.New()
-	log.SetOutput(io.Discard)
-	k, err := Open(dir, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer k.Store.Close()
-	if _, err := k.Store.SessionByCode(ctx, old.Code); err == nil {
-		t.Fatal("a 40-day-old session survived a start with a 30-day retention")
-	}
-}
-
-func TestRestartStartsTheKioskAgain(t *testing.T) {
-	started := 0
-	defer func(f func() error) { startAgain = f }(startAgain)
-	startAgain = func() error { started++; return nil }
-	code := Main([]string{"--data-dir", t.TempDir()}, IO{Err: io.Discard}, func(*Kiosk) error { return ErrRestart })
-	if code != 0 || started != 1 {
-		t.Fatalf("code %d, started %d times", code, started)
 	}
 }

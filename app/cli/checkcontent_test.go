@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"pasapas/app"
 	"pasapas/seeds"
 )
 
@@ -33,7 +34,7 @@ func TestCentreWalkthroughsReplaceAddAndSkipBrokenFiles(t *testing.T) {
 	writeCentreFile(t, dir, "walkthroughs/mairie.yaml", local)
 	writeCentreFile(t, dir, "walkthroughs/broken.yaml", "id: broken\ntitle: Cassé\nsteps: 3\n")
 
-	c, report, err := LoadContent(dir)
+	c, report, err := app.LoadContent(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,5 +93,31 @@ func TestCheckContentGivesFALCWarnings(t *testing.T) {
 	// The centre's warnings come after the built-in ones.
 	if strings.Index(out, file) < strings.LastIndex(out, "FALC    seeds/") {
 		t.Error("the centre's warnings are not last")
+	}
+}
+
+// TestCheckContentQuestionBank: a centre's broken question file is named
+// with its line by check-content (exit 1), and the kiosk still opens on the
+// built-in bank; a valid centre file replaces the bank.
+func TestCheckContentQuestionBank(t *testing.T) {
+	dataDir := t.TempDir()
+	qdir := filepath.Join(dataDir, app.ContentDirName, "questions")
+	if err := os.MkdirAll(qdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := "items:\n  - id: local.x\n    domain: nowhere\n    kind: self\n    question: {fr: Test}\n"
+	if err := os.WriteFile(filepath.Join(qdir, "local.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "", "check-content", "--data-dir", dataDir)
+	if code != 1 || !strings.Contains(errOut, `questions/local.yaml:3: domain: unknown domain "nowhere"`) || !strings.Contains(out, "questions/90-scoring.yaml (built-in)") {
+		t.Fatalf("code %d\nout %s\nerr %s", code, out, errOut)
+	}
+	c, report, err := app.LoadContent(filepath.Join(dataDir, app.ContentDirName))
+	if err != nil || c.Questions == nil || len(report.Rejected()) != 1 {
+		t.Fatalf("kiosk content: %v, %+v", err, report)
+	}
+	if _, ok := c.Questions.Item("comm.email"); !ok {
+		t.Fatal("the built-in bank is not in use")
 	}
 }

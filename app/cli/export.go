@@ -1,11 +1,13 @@
-package app
+package cli
 
 import (
 	"context"
 	"fmt"
 	"slices"
 
+	"pasapas/app"
 	"pasapas/app/activity"
+	"pasapas/app/report"
 	"pasapas/app/store"
 )
 
@@ -34,9 +36,8 @@ func exportCmd(args []string, std IO) int {
 	if !to.IsZero() {
 		to = activity.NewPeriod(to, to).End()
 	}
-	st, err := OpenStore(*dataDir)
-	if err != nil {
-		fmt.Fprintf(std.Err, "pasapas export : %v\n", err)
+	st := openStore("export", *dataDir, std)
+	if st == nil {
 		return exitError
 	}
 	defer st.Close()
@@ -62,9 +63,9 @@ func exportOptions(ctx context.Context, st *store.Store, dataDir string) (activi
 	if err != nil {
 		return activity.Options{}, err
 	}
-	c, _, err := LoadDataDir(dataDir)
+	c, _, err := app.LoadDataDir(dataDir)
 	if err != nil {
 		return activity.Options{}, err
 	}
-	return activity.Options{Centre: centre, Names: procedureTitle(c)}, nil
+	return activity.Options{Centre: centre, Names: report.ProcedureTitle(c.Walkthroughs)}, nil
 }

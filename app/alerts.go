@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,10 +10,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app/health"
-	"pasapas/app/pin"
-	"pasapas/app/session"
 	"pasapas/app/store"
-	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
 )
@@ -33,7 +29,7 @@ func raiseStartAlerts(ctx context.Context, st *store.Store, board *health.Board,
 		log.WithError(err).Warn("reading the dismissed alerts")
 	}
 	seen := strings.Split(dismissed, "\n")
-	for _, name := range movedAsideFiles(dataDir) {
+	for _, name := range store.MovedAsideFiles(dataDir) {
 		if !slices.Contains(seen, name) {
 			board.Raise(health.DatabaseMovedAside, name)
 		}
@@ -73,54 +69,4 @@ func checkedDay(p *walkthrough.Procedure) string {
 		return "?"
 	}
 	return p.CheckedOn().Format("02/01/2006")
-}
-
-// watchedStore is the store as the session service and the PIN guard see
-// it: every failed write raises an alert for the mediator (the visitor only
-// gets a plain message), and the next write that succeeds clears it.
-type watchedStore struct {
-	*store.Store
-	board *health.Board
-}
-
-var (
-	_ session.Store    = watchedStore{}
-	_ pin.StateStore   = watchedStore{}
-	_ assessment.Store = watchedStore{}
-)
-
-func (w watchedStore) note(err error) error {
-	switch {
-	case err == nil:
-		w.board.Clear(health.DiskFull)
-		w.board.Clear(health.StorageError)
-	case errors.Is(err, session.ErrNotCode):
-		// A programming error, already returned to the caller: not the disk.
-	case store.IsDiskFull(err):
-		w.board.Raise(health.DiskFull, "")
-	default:
-		w.board.Raise(health.StorageError, err.Error())
-	}
-	return err
-}
-
-func (w watchedStore) CreateSession(ctx context.Context, rec session.Record) (session.Record, error) {
-	rec, err := w.Store.CreateSession(ctx, rec)
-	return rec, w.note(err)
-}
-
-func (w watchedStore) AddEvent(ctx context.Context, sessionID string, e session.Event) error {
-	return w.note(w.Store.AddEvent(ctx, sessionID, e))
-}
-
-func (w watchedStore) EndSession(ctx context.Context, sessionID string, status session.Status, at time.Time) error {
-	return w.note(w.Store.EndSession(ctx, sessionID, status, at))
-}
-
-func (w watchedStore) SaveAssessment(ctx context.Context, sessionID string, r assessment.Result) error {
-	return w.note(w.Store.SaveAssessment(ctx, sessionID, r))
-}
-
-func (w watchedStore) SavePIN(s pin.State) error {
-	return w.note(w.Store.SavePIN(s))
 }
