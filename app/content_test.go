@@ -94,3 +94,34 @@ func TestCheckContentGivesFALCWarnings(t *testing.T) {
 		t.Error("the centre's warnings are not last")
 	}
 }
+
+// TestCheckContentNamesStaleTranslations: a centre's walkthrough whose
+// French title changed after its translations gets a line per translation
+// with file, line, field and language, and check-content still succeeds;
+// the built-in seeds give none.
+func TestCheckContentNamesStaleTranslations(t *testing.T) {
+	dir := t.TempDir()
+	caf, err := seeds.FS.ReadFile("walkthroughs/04-caf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(caf), "id: caf", "id: mairie", 1)
+	own = strings.Replace(own, `fr: "CAF : déclaration trimestrielle"`, `fr: "CAF : déclarer vos ressources"`, 1)
+	writeCentreFile(t, dir, "walkthroughs/mairie.yaml", own)
+	code, out, errOut := run(t, "", "check-content", dir)
+	if code != exitOK {
+		t.Fatalf("check-content: %d\n%s", code, errOut)
+	}
+	file := filepath.Join(dir, "walkthroughs", "mairie.yaml")
+	for _, want := range []string{
+		"TRAD    stale: " + file + ":4: title: en: translated from an older French text",
+		"TRAD    stale: " + file + ":8: title: uk: translated from an older French text",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "TRAD    stale: seeds/") || strings.Count(out, "TRAD    stale:") != 5 {
+		t.Errorf("want the five translations of the centre's title only:\n%s", out)
+	}
+}
