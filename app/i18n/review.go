@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strings"
 
 	"pasapas/assessment/content"
 )
@@ -75,23 +76,27 @@ func LoadGlossary(fsys fs.FS, lang string) (*Glossary, error) {
 }
 
 // Check lists how t breaks the glossary: a term its French uses, rendered
-// in a way the glossary forbids. The renderings to use are taken out
-// first, so "обліковий запис" (account) passes where a bare "запис"
-// (a booking) does not.
+// in a way the glossary forbids. The renderings to use of every term the
+// French uses are taken out first, so "обліковий запис" (account) passes
+// where a bare "запис" (a booking) does not, and Romanian "act de
+// identitate" (pièce d'identité) is not taken for "act" (démarche).
 func (g *Glossary) Check(t content.Translation) []string {
+	var used []int
+	text := t.Text
+	for i := range g.Terms {
+		if slices.ContainsFunc(g.french[i], func(re *regexp.Regexp) bool { return re.MatchString(t.Source) }) {
+			used = append(used, i)
+			for _, re := range g.say[i] {
+				text = re.ReplaceAllString(text, " ")
+			}
+		}
+	}
 	var out []string
-	for i, term := range g.Terms {
-		if !slices.ContainsFunc(g.french[i], func(re *regexp.Regexp) bool { return re.MatchString(t.Source) }) {
-			continue
-		}
-		text := t.Text
-		for _, re := range g.say[i] {
-			text = re.ReplaceAllString(text, " ")
-		}
+	for _, i := range used {
 		for j, re := range g.never[i] {
 			if re.MatchString(text) {
-				out = append(out, fmt.Sprintf("%s:%d: %s: %s: « %s » is rendered « %s »; the glossary (%s) says %q",
-					t.File, t.Line, t.Key, t.Lang, term.French[0], term.Never[j], path.Join(GlossaryDir, g.Lang+".yaml"), term.Say))
+				out = append(out, fmt.Sprintf("%s:%d: %s: %s: « %s » is rendered « %s »; the glossary (%s) says %s",
+					t.File, t.Line, t.Key, t.Lang, g.Terms[i].French[0], g.Terms[i].Never[j], path.Join(GlossaryDir, g.Lang+".yaml"), strings.Join(g.Terms[i].Say, " / ")))
 			}
 		}
 	}

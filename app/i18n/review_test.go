@@ -1,8 +1,10 @@
 package i18n
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,5 +89,62 @@ func TestAFrenchEditMakesItsTranslationsStale(t *testing.T) {
 	}
 	if len(stale) != len(want) {
 		t.Errorf("%d stale, want %d: %v", len(stale), len(want), stale)
+	}
+}
+
+// glossaryBreaks lists how the translations of the seeds in fsys break
+// their language's glossary.
+func glossaryBreaks(t *testing.T, fsys fs.FS) []string {
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range c.Languages() {
+		if l.Reference {
+			continue
+		}
+		g, err := LoadGlossary(fsys, l.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Terms) == 0 {
+			t.Errorf("%s has no glossary", l.Code)
+		}
+		for _, tr := range c.Translations(Source{FS: fsys, Prefix: "seeds"}, contentDirs...) {
+			if tr.Lang == l.Code {
+				out = append(out, g.Check(tr)...)
+			}
+		}
+	}
+	return out
+}
+
+func TestBuiltInTextsFollowTheirGlossary(t *testing.T) {
+	for _, b := range glossaryBreaks(t, seeds.FS) {
+		t.Error(b)
+	}
+}
+
+// A planted "запис" for an account (it reads as a booking) and a planted
+// Romanian "act" for a démarche (next to "Acte (ANTS)") are caught; the
+// glossary's own rendering "обліковий запис" is not.
+func TestTheGlossaryCatchesAPlantedWord(t *testing.T) {
+	dir := copySeeds(t)
+	edit(t, dir, "i18n/uk/walkthrough.yaml", `sandbox.franceconnect.create: "Створити акаунт"`, `sandbox.franceconnect.create: "Створити запис"`)
+	edit(t, dir, "i18n/uk/walkthrough.yaml", `sandbox.fc-provider.create: "Створити новий акаунт"`, `sandbox.fc-provider.create: "Створити новий обліковий запис"`)
+	edit(t, dir, "questions/80-needs.yaml", "ro: \"Ce demersuri trebuie să faceți?\"", "ro: \"Ce acte trebuie să faceți?\"")
+	breaks := glossaryBreaks(t, os.DirFS(dir))
+	want := [][2]string{
+		{"seeds/i18n/uk/walkthrough.yaml:", ": sandbox.franceconnect.create: uk: « comptes? » is rendered « запис\\p{L}* »"},
+		{"seeds/questions/80-needs.yaml:", ": items[needs].question: ro: « démarches? » is rendered « acte »"},
+	}
+	if len(breaks) != len(want) {
+		t.Fatalf("want %d breaks, got %d:\n%s", len(want), len(breaks), strings.Join(breaks, "\n"))
+	}
+	for _, w := range want {
+		if !slices.ContainsFunc(breaks, func(b string) bool { return strings.HasPrefix(b, w[0]) && strings.Contains(b, w[1]) }) {
+			t.Errorf("no %s…%s in:\n%s", w[0], w[1], strings.Join(breaks, "\n"))
+		}
 	}
 }
