@@ -28,7 +28,7 @@ type Term struct {
 
 // Glossary is a language's list of terms.
 type Glossary struct {
-	Lang  string
+	Lang  string `yaml:"-"`
 	Terms []Term `yaml:"terms"`
 
 	french, say, never [][]*regexp.Regexp
