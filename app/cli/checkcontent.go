@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"pasapas/app"
+	"pasapas/app/i18n"
 	kiosksync "pasapas/app/sync"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
@@ -22,7 +23,9 @@ import (
 // (default: <data-dir>/content), printing each file's fate; any rejected
 // file makes it exit non-zero. It then prints the plain-French (FALC)
 // warnings of every walkthrough and question file read, the centre's
-// last: advice for authors, which never changes the exit code.
+// last, and the translations older than their French or off their
+// language's glossary: advice for authors, which never changes the exit
+// code.
 func checkContentCmd(args []string, std IO) int {
 	fs, dataDir := flags("check-content", std)
 	if code := parseOptions(fs, args); code >= 0 {
@@ -44,7 +47,7 @@ func checkContentCmd(args []string, std IO) int {
 		return exitUsage
 	}
 	packDir := filepath.Join(*dataDir, kiosksync.PackDirName)
-	_, report, err := app.LoadLayers(packDir, dir)
+	ct, report, err := app.LoadLayers(packDir, dir)
 	if err != nil {
 		fmt.Fprintln(std.Err, err)
 		return exitError
@@ -61,7 +64,14 @@ func checkContentCmd(args []string, std IO) int {
 	if len(warnings) > 0 {
 		fmt.Fprintf(std.Out, "%d conseils FALC (français facile) : des phrases à relire, pas des erreurs.\n", len(warnings))
 	}
+	notes, err := ct.Text.Review(seeds.FS, []string{walkthrough.Dir, assessment.Dir}, i18n.Source{FS: seeds.FS, Prefix: "seeds"}, i18n.Source{FS: os.DirFS(dir), Prefix: dir})
+	for _, n := range notes {
+		fmt.Fprintf(std.Out, "TRAD    %s\n", n)
+	}
 	rejected := report.Rejected()
+	if err != nil {
+		rejected = append(rejected, content.FileStatus{Path: i18n.GlossaryDir, Origin: content.BuiltIn, Err: err})
+	}
 	for _, f := range rejected {
 		fmt.Fprintf(std.Err, "ERREUR  %v\n", f.Err)
 	}

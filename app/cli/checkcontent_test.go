@@ -65,19 +65,7 @@ func TestCentreWalkthroughsReplaceAddAndSkipBrokenFiles(t *testing.T) {
 // plain-French rules gets a warning per rule with its file, line and
 // field, and check-content still succeeds.
 func TestCheckContentGivesFALCWarnings(t *testing.T) {
-	dir := t.TempDir()
-	caf, err := seeds.FS.ReadFile("walkthroughs/04-caf.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	own := strings.Replace(string(caf), "id: caf", "id: mairie", 1)
-	own = strings.Replace(own, `fr: "CAF : déclaration trimestrielle"`, `fr: "Mairie : la page est bloquée sans identifiant"`, 1)
-	writeCentreFile(t, dir, "walkthroughs/mairie.yaml", own)
-	code, out, errOut := run(t, "", "check-content", dir)
-	if code != exitOK {
-		t.Fatalf("check-content: %d\n%s", code, errOut)
-	}
-	file := filepath.Join(dir, "walkthroughs", "mairie.yaml")
+	out, file := checkCentreWalkthroughTitled(t, "Mairie : la page est bloquée sans identifiant")
 	for _, want := range []string{
 		"FALC    " + file + ":3: title: voix passive « est bloquée »",
 		"FALC    " + file + ":3: title: tournure négative « sans »",
@@ -120,4 +108,43 @@ func TestCheckContentQuestionBank(t *testing.T) {
 	if _, ok := c.Questions.Item("comm.email"); !ok {
 		t.Fatal("the built-in bank is not in use")
 	}
+}
+
+// TestCheckContentNamesStaleTranslations: a centre's walkthrough whose
+// French title changed after its translations gets a line per translation
+// with file, line, field and language, and check-content still succeeds;
+// the built-in seeds give none.
+func TestCheckContentNamesStaleTranslations(t *testing.T) {
+	out, file := checkCentreWalkthroughTitled(t, "CAF : déclarer vos ressources")
+	for _, want := range []string{
+		"TRAD    stale: " + file + ":4: title: en: translated from an older French text",
+		"TRAD    stale: " + file + ":8: title: uk: translated from an older French text",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "TRAD    stale: seeds/") || strings.Count(out, "TRAD    stale:") != 5 {
+		t.Errorf("want the five translations of the centre's title only:\n%s", out)
+	}
+}
+
+// checkCentreWalkthroughTitled runs check-content on a centre's copy of
+// the CAF walkthrough whose French title is title (its translations left
+// as they are), which must succeed, and returns what it printed and the
+// centre's file.
+func checkCentreWalkthroughTitled(t *testing.T, title string) (out, file string) {
+	dir := t.TempDir()
+	caf, err := seeds.FS.ReadFile("walkthroughs/04-caf.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(caf), "id: caf", "id: mairie", 1)
+	own = strings.Replace(own, `fr: "CAF : déclaration trimestrielle"`, `fr: "`+title+`"`, 1)
+	writeCentreFile(t, dir, "walkthroughs/mairie.yaml", own)
+	code, out, errOut := run(t, "", "check-content", dir)
+	if code != exitOK {
+		t.Fatalf("check-content: %d\n%s", code, errOut)
+	}
+	return out, filepath.Join(dir, "walkthroughs", "mairie.yaml")
 }
