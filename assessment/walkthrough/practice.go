@@ -84,17 +84,21 @@ func LoadPractice(fsys fs.FS, file string) (*Practice, error) {
 		return content.Errorf(file, content.FieldLine(root, field), field, format, args...)
 	}
 	for field, list := range map[string][]Choice{"franceconnect": p.FranceConnect, "fc-provider": p.Provider, "scam": p.Scam} {
+		items := content.Field(root, field)
 		right := 0
-		for _, c := range list {
+		for i, c := range list {
+			at := func(format string, args ...any) error {
+				return content.Errorf(file, items.Content[i], field, format, args...)
+			}
 			switch {
 			case c.ID == "":
-				return nil, bad(field, "a choice needs an id")
+				return nil, at("a choice needs an id")
 			case c.Text == "" && c.Name == "":
-				return nil, bad(field, "choice %s needs a text (catalogue key) or a name", c.ID)
+				return nil, at("choice %s needs a text (catalogue key) or a name", c.ID)
 			case c.Right:
 				right++
 			case c.Hint == "":
-				return nil, bad(field, "choice %s is wrong and needs a hint saying why", c.ID)
+				return nil, at("choice %s is wrong and needs a hint saying why", c.ID)
 			}
 		}
 		if right != 1 {
