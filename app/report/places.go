@@ -6,14 +6,13 @@ import (
 
 	"pasapas/app/directory"
 	"pasapas/app/settings"
-	"pasapas/app/store"
 )
 
 // OfferedPlaces are the places of the centre's directory offered to a
 // visitor with orientation: those near the centre (settings
 // centre.position and places.radius_km), nearest first; every place by
 // name while the position is not set.
-func OfferedPlaces(ctx context.Context, st *store.Store, orientation string) ([]directory.Near, error) {
+func OfferedPlaces(ctx context.Context, st Store, orientation string) ([]directory.Near, error) {
 	places, err := st.PlacesFor(ctx, orientation)
 	if err != nil {
 		return nil, err
@@ -23,7 +22,7 @@ func OfferedPlaces(ctx context.Context, st *store.Store, orientation string) ([]
 
 // EveryPlace is OfferedPlaces for any orientation: every place of the
 // directory near the centre.
-func EveryPlace(ctx context.Context, st *store.Store) ([]directory.Near, error) {
+func EveryPlace(ctx context.Context, st Store) ([]directory.Near, error) {
 	places, err := st.Places(ctx)
 	if err != nil {
 		return nil, err
@@ -32,7 +31,7 @@ func EveryPlace(ctx context.Context, st *store.Store) ([]directory.Near, error) 
 }
 
 // offer keeps the places near the centre, nearest first.
-func offer(ctx context.Context, st *store.Store, places []directory.Place) ([]directory.Near, error) {
+func offer(ctx context.Context, st Store, places []directory.Place) ([]directory.Near, error) {
 	centre, commune, radius, err := placesSettings(ctx, st)
 	if err != nil {
 		return nil, err
@@ -42,7 +41,7 @@ func offer(ctx context.Context, st *store.Store, places []directory.Place) ([]di
 
 // placesSettings reads the centre's position (nil when not set or not
 // readable), commune and radius.
-func placesSettings(ctx context.Context, st *store.Store) (centre *directory.Position, commune string, radiusKm float64, err error) {
+func placesSettings(ctx context.Context, st Store) (centre *directory.Position, commune string, radiusKm float64, err error) {
 	get := func(key, def string) string {
 		if err != nil {
 			return def

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"pasapas/app/activity"
+	"pasapas/app/directory"
 	"pasapas/app/i18n"
 	"pasapas/app/session"
-	"pasapas/app/store"
 	"pasapas/assessment"
 	"pasapas/assessment/walkthrough"
 	"pasapas/printing"
@@ -25,9 +25,21 @@ import (
 // catalogue's reference language) and the paper's mediator page.
 const mediator = printing.MediatorLang
 
+// Store is what a Reader reads (app/store.Store is one); an interface, so
+// that the screens may hold a Session without linking the database.
+type Store interface {
+	SessionByCode(ctx context.Context, code session.Code) (session.Record, error)
+	Events(ctx context.Context, sessionID string) ([]session.Event, error)
+	Summary(ctx context.Context, code session.Code) (activity.Summary, error)
+	AssessmentOf(ctx context.Context, sessionID string) (assessment.Result, bool, error)
+	Setting(ctx context.Context, key, def string) (string, error)
+	Places(ctx context.Context) ([]directory.Place, error)
+	PlacesFor(ctx context.Context, orientation string) ([]directory.Place, error)
+}
+
 // Reader reads stored sessions in the words of the content the kiosk shows.
 type Reader struct {
-	Store        *store.Store
+	Store        Store
 	Text         *i18n.Catalogue
 	Questions    *assessment.Bank
 	Walkthroughs *walkthrough.Set

@@ -162,7 +162,7 @@ func TestWalksAsTheMediatorReadsThem(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := reader(t, t.TempDir())
-			code := walked(t, r.Store, c.events...)
+			code := walked(t, r.Store.(*store.Store), c.events...)
 			s, err := r.Session(context.Background(), code)
 			if err != nil {
 				t.Fatal(err)

@@ -51,14 +51,6 @@ LIMIT ?`, after.Started, after.Row, limit+1)
 	return page, rows.Err()
 }
 
-// SessionEvents returns the events of the session with code.
-func (s *Store) SessionEvents(ctx context.Context, code session.Code) ([]session.Event, error) {
-	rec, err := s.SessionByCode(ctx, code)
-	if err != nil {
-		return nil, err
-	}
-	return s.Events(ctx, rec.ID)
-}
 
 // DeleteSession deletes the session with code, its events and its share of
 // the statistics. secure_delete and the checkpoint leave none of it in the

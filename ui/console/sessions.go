@@ -15,8 +15,6 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
-	"pasapas/assessment"
-	"pasapas/assessment/walkthrough"
 	"pasapas/ui/shell"
 )
 
@@ -82,7 +80,7 @@ func (s *Screens) showSessions(pages []activity.Cursor) {
 				bold(dayText),
 				widget.NewLabel(x.Started.In(time.Local).Format("15:04")),
 				clabel(sc, "code."+strconv.Itoa(i), code.String()),
-				widget.NewLabel(s.minutes(x)),
+				widget.NewLabel(s.minutes(x.Status, x.Duration)),
 				widget.NewLabel(s.M("console.status."+string(x.Status))),
 				widget.NewLabel(s.orientation(x.Orientation)),
 				s.cbutton(sc, "open."+strconv.Itoa(i), s.M("console.sessions.open"), widget.MediumImportance, func() { s.showSession(code, pages) }),
@@ -104,11 +102,11 @@ func (s *Screens) showSessions(pages []activity.Cursor) {
 }
 
 // minutes is a session's duration for the list: "12 min", or "en cours".
-func (s *Screens) minutes(x activity.Summary) string {
-	if x.Status == session.Active {
+func (s *Screens) minutes(status session.Status, d time.Duration) string {
+	if status == session.Active {
 		return s.M("console.status.active")
 	}
-	return s.M("console.minutes", "n", strconv.Itoa(int(x.Duration.Round(time.Minute)/time.Minute)))
+	return s.M("console.minutes", "n", strconv.Itoa(int(d.Round(time.Minute)/time.Minute)))
 }
 
 // orientation is the report's word for an orientation code, or a dash.
@@ -125,67 +123,42 @@ func (s *Screens) orientation(code string) string {
 func (s *Screens) showSession(code session.Code, back []activity.Cursor) {
 	sc := shell.NewScreen("mediator.session")
 	sc.Back = func() { s.showSessions(back) }
-	x, err := s.Svc.Console.Summary(s.ctx(), code)
+	x, err := s.Svc.SessionView(code)
 	if err != nil {
 		s.consolePage(sc, s.M("console.session.title", "code", code.String()), s.consoleError(sc, err))
 		return
 	}
-	events, eventsErr := s.Svc.Console.SessionEvents(s.ctx(), code)
+	events := x.Events
 	info := widget.NewForm(
 		widget.NewFormItem(s.M("console.session.when"), clabel(sc, "when", dayLabel(x.Started)+" · "+x.Started.In(time.Local).Format("15:04"))),
-		widget.NewFormItem(s.M("console.col.duration"), clabel(sc, "duration", s.minutes(x)+" · "+activity.DurationBand(x.Duration))),
+		widget.NewFormItem(s.M("console.col.duration"), clabel(sc, "duration", s.minutes(x.Status, x.Duration)+" · "+activity.DurationBand(x.Duration))),
 		widget.NewFormItem(s.M("console.col.status"), clabel(sc, "status", s.M("console.status."+string(x.Status)))),
-		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", s.Svc.Text.Language(x.Lang).Name+" · "+x.KioskID)),
-		widget.NewFormItem(s.M("console.col.orientation"), clabel(sc, "orientation", s.orientation(x.Orientation))),
-		widget.NewFormItem(s.M("console.session.autonomy"), wrapped(clabel(sc, "autonomy", orDash(activity.AutonomyLabel(x.Levels))))),
-		widget.NewFormItem(s.M("console.session.needs"), wrapped(clabel(sc, "needs", orDash(s.codeNames("need", x.Needs))))),
+		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", x.Language+" · "+x.KioskID)),
+		widget.NewFormItem(s.M("console.col.orientation"), clabel(sc, "orientation", orDash(x.Orientation))),
+		widget.NewFormItem(s.M("console.session.autonomy"), wrapped(clabel(sc, "autonomy", orDash(x.Autonomy)))),
+		widget.NewFormItem(s.M("console.session.needs"), wrapped(clabel(sc, "needs", orDash(strings.Join(x.Needs, ", "))))),
 	)
 	var levels fyne.CanvasObject = clabel(sc, "levels", s.M("console.session.nolevels"))
 	if len(x.Levels) > 0 {
-		domains := make([]string, 0, len(x.Levels))
-		for d := range x.Levels {
-			domains = append(domains, d)
-		}
-		sort.Strings(domains)
-		bars := make([]bar, 0, len(domains))
-		for _, d := range domains {
-			bars = append(bars, bar{label: s.codeName("domain", d), value: float64(x.Levels[d]), text: strconv.Itoa(x.Levels[d]) + " / 3", colour: levelColours[x.Levels[d]]})
+		bars := make([]bar, 0, len(x.Levels))
+		for _, l := range x.Levels {
+			bars = append(bars, bar{label: l.Name, value: float64(l.Level), text: strconv.Itoa(l.Level) + " / 3", colour: levelColours[l.Level]})
 		}
 		levels = hbars(bars, 3)
 	}
 	walks := container.NewVBox(bold(s.M("console.session.walks")))
-	progress := walkthrough.Progress(session.Each(events), s.Svc.Walkthroughs)
-	if len(progress) == 0 {
+	if len(x.Walks) == 0 {
 		walks.Add(widget.NewLabel("—"))
 	}
-	for i, w := range progress {
-		parts := []string{s.procedureName(w.ID) + " :"}
-		if w.Completed {
-			parts = append(parts, s.M("console.walk.completed"))
-		} else {
-			parts = append(parts, s.M("console.walk.notcompleted"))
-		}
-		if w.Stuck != nil {
-			parts = append(parts, "· "+s.M("console.walk.stuck", "steps", s.stuckLabel(*w.Stuck)))
-		}
-		if len(w.Missing) > 0 {
-			docs := make([]string, len(w.Missing))
-			for j, d := range w.Missing {
-				docs[j] = d.Label.In(s.Svc.Text.Reference())
-			}
-			parts = append(parts, "· "+s.M("console.walk.missing", "docs", strings.Join(docs, ", ")))
-		}
-		l := clabel(sc, "walk."+strconv.Itoa(i), strings.Join(parts, " "))
+	for i, w := range x.Walks {
+		l := clabel(sc, "walk."+strconv.Itoa(i), w.Text)
 		l.Wrapping = fyne.TextWrapWord
 		walks.Add(l)
-	}
-	if eventsErr != nil {
-		walks.Add(s.consoleError(sc, eventsErr))
 	}
 	eventsBtn := s.cbutton(sc, "events", s.M("console.session.events", "n", strconv.Itoa(len(events))), widget.MediumImportance,
 		func() { s.showEvents(code, events, 0, back) })
 	right := container.NewVBox(bold(s.M("console.session.levels")), levels)
-	if exercises := s.exerciseWords(events); exercises != "" {
+	if exercises := strings.Join(x.Exercises, " "); exercises != "" {
 		right.Add(bold(s.M("console.session.exercises")))
 		right.Add(wrapped(clabel(sc, "exercises", exercises)))
 	}
@@ -275,31 +248,6 @@ func (s *Screens) confirmDelete(code session.Code, back []activity.Cursor) {
 	})
 	no := s.cbutton(sc, "no", s.M("console.delete.no"), widget.MediumImportance, sc.Back)
 	s.consolePage(sc, s.M("console.delete.title"), container.NewVBox(layout.NewSpacer(), question, layout.NewSpacer()), no, yes)
-}
-
-func (s *Screens) codeNames(kind string, codes []string) string {
-	names := make([]string, len(codes))
-	for i, c := range codes {
-		names[i] = s.codeName(kind, c)
-	}
-	return strings.Join(names, ", ")
-}
-
-// exerciseWords are the practical exercises' results in words, a sentence
-// each ("Touche ou clique avec précision. Le double-clic est difficile."),
-// from a session's events.
-func (s *Screens) exerciseWords(events []session.Event) string {
-	exercises, _ := assessment.ReadAnswers(session.Each(events))
-	if len(exercises) == 0 {
-		return ""
-	}
-	var words []string
-	for _, e := range s.Svc.Questions.Describe(assessment.Result{Exercises: exercises}, s.Svc.Text.Reference()).Exercises {
-		if e.Text != "" {
-			words = append(words, e.Text)
-		}
-	}
-	return strings.Join(words, " ")
 }
 
 // minWidth gives its one object at least width.

@@ -36,6 +36,7 @@ func Services(k *app.Kiosk) shell.Services {
 		Console:           k.Store,
 		ContentReport:     k.ContentReport,
 		Health:            k.Health,
+		SessionView:       k.SessionView,
 		PrintSummary:      k.PrintSummary,
 		PrintTestPage:     k.PrintTestPage,
 		PushNow:           k.PushNow,

@@ -24,6 +24,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/i18n"
 	"pasapas/app/pin"
+	"pasapas/app/report"
 	"pasapas/app/session"
 	"pasapas/app/speech"
 	"pasapas/assessment"
@@ -62,6 +63,9 @@ type Services struct {
 	// Health lists the problems the mediator console shows (may be nil in
 	// tests that do not look at it).
 	Health *health.Board
+	// SessionView reads a stored session in the mediator's words, the
+	// same reading the printed summary is made from.
+	SessionView func(code session.Code) (report.Session, error)
 	// PrintSummary prints the summary of the session with code and
 	// returns once the printer is done or has failed; nil hides printing.
 	PrintSummary func(code session.Code) error
@@ -511,7 +515,6 @@ func (s *Shell) FitsScreen(content fyne.CanvasObject) bool {
 type Console interface {
 	ListSessions(ctx context.Context, after activity.Cursor, limit int) (activity.Page, error)
 	Summary(ctx context.Context, code session.Code) (activity.Summary, error)
-	SessionEvents(ctx context.Context, code session.Code) ([]session.Event, error)
 	DeleteSession(ctx context.Context, code session.Code) error
 	Stats(ctx context.Context, p activity.Period) (activity.Stats, error)
 	Export(ctx context.Context, w io.Writer, from, to time.Time, format string, opts activity.Options) (int, error)

@@ -14,6 +14,7 @@ import (
 	"pasapas/app"
 	"pasapas/app/i18n"
 	"pasapas/app/pin"
+	"pasapas/app/report"
 	"pasapas/app/session"
 	"pasapas/app/speech"
 	"pasapas/app/store"
@@ -201,6 +202,9 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 		Questions:    questions,
 		Assessments:  st,
 		Walkthroughs: walks,
+		SessionView: func(code session.Code) (report.Session, error) {
+			return report.Reader{Store: st, Text: text, Questions: k.UI.Svc.Questions, Walkthroughs: k.UI.Svc.Walkthroughs}.Session(context.Background(), code)
+		},
 	})
 	return k
 }
