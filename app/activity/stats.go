@@ -33,6 +33,13 @@ func LastDays(now time.Time, n int) Period {
 	return NewPeriod(midnight(now).AddDate(0, 0, 1-n), now)
 }
 
+// Month is the calendar month back months before now's (0: now's month),
+// first day to last.
+func Month(now time.Time, back int) Period {
+	first := time.Date(now.Year(), now.Month()-time.Month(back), 1, 12, 0, 0, 0, time.Local)
+	return NewPeriod(first, first.AddDate(0, 1, -1))
+}
+
 // ParseDay reads a day typed as YYYY-MM-DD, in local time.
 func ParseDay(s string) (time.Time, error) {
 	return time.ParseInLocation(DayLayout, s, time.Local)

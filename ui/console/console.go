@@ -113,11 +113,10 @@ func (s *desk) consoleError(sc *shell.Screen, err error) *widget.Label {
 }
 
 // dayLabel writes a day the French way: "lundi 23 novembre 2026".
-func dayLabel(t time.Time) string {
+func (s *desk) dayLabel(t time.Time) string {
 	t = t.In(time.Local)
-	days := [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
-	months := [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-	return days[t.Weekday()] + " " + strconv.Itoa(t.Day()) + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	return s.M("console.weekday."+strconv.Itoa(int(t.Weekday()))) + " " + strconv.Itoa(t.Day()) + " " +
+		s.M("console.month."+strconv.Itoa(int(t.Month()))) + " " + strconv.Itoa(t.Year())
 }
 
 // shortDay writes a day as "23/11".
@@ -154,10 +153,9 @@ func row(widths columns, objs ...fyne.CanvasObject) *fyne.Container {
 }
 
 // shortDayLabel writes a day as "lun. 23/11/2026".
-func shortDayLabel(t time.Time) string {
-	days := [...]string{"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."}
+func (s *desk) shortDayLabel(t time.Time) string {
 	t = t.In(time.Local)
-	return days[t.Weekday()] + " " + t.Format("02/01/2006")
+	return s.M("console.weekday.short."+strconv.Itoa(int(t.Weekday()))) + " " + t.Format("02/01/2006")
 }
 
 func wrapped(l *widget.Label) *widget.Label {

@@ -31,7 +31,7 @@ func (s *Screens) showContentStatus(pageNo int) {
 		l := clabel(sc, "alert."+strconv.Itoa(i), s.M(a.Key(), "detail", a.Detail))
 		l.Importance = widget.DangerImportance
 		l.Wrapping = fyne.TextWrapWord
-		since := widget.NewLabel(s.M("console.alert.since", "when", dayLabel(a.Since)+" "+a.Since.In(time.Local).Format("15:04"), "n", strconv.Itoa(a.Count)))
+		since := widget.NewLabel(s.M("console.alert.since", "when", s.dayLabel(a.Since)+" "+a.Since.In(time.Local).Format("15:04"), "n", strconv.Itoa(a.Count)))
 		read := s.cbutton(sc, "dismiss."+strconv.Itoa(i), s.M("console.alert.dismiss"), widget.MediumImportance, func() {
 			s.Svc.Health.Dismiss(a)
 			s.showContentStatus(0)

@@ -36,7 +36,7 @@ func (s *Screens) showExport(p statsPeriod, format string, dir ...string) {
 	span := clabel(sc, "span", s.M("console.export.all"))
 	if p != exportAll {
 		period := p.span(s.Svc.Now())
-		span.SetText(s.M("console.export.span", "from", dayLabel(period.First), "to", dayLabel(period.Last)))
+		span.SetText(s.M("console.export.span", "from", s.dayLabel(period.First), "to", s.dayLabel(period.Last)))
 	}
 	formats := container.NewHBox(bold(s.M("console.export.format")))
 	for _, f := range activity.Formats {

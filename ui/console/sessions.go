@@ -73,7 +73,7 @@ func (s *Screens) showSessions(pages []activity.Cursor) {
 			// as days, newest first.
 			dayText := ""
 			if d := activity.DayOf(x.Started); d != day {
-				day, dayText = d, shortDayLabel(x.Started)
+				day, dayText = d, s.shortDayLabel(x.Started)
 			}
 			code := x.Code
 			list.Add(row(sessionColumns,
@@ -130,7 +130,7 @@ func (s *Screens) showSession(code session.Code, back []activity.Cursor) {
 	}
 	events := x.Events
 	info := widget.NewForm(
-		widget.NewFormItem(s.M("console.session.when"), clabel(sc, "when", dayLabel(x.Started)+" · "+x.Started.In(time.Local).Format("15:04"))),
+		widget.NewFormItem(s.M("console.session.when"), clabel(sc, "when", s.dayLabel(x.Started)+" · "+x.Started.In(time.Local).Format("15:04"))),
 		widget.NewFormItem(s.M("console.col.duration"), clabel(sc, "duration", s.minutes(x.Status, x.Duration)+" · "+activity.DurationBand(x.Duration))),
 		widget.NewFormItem(s.M("console.col.status"), clabel(sc, "status", s.M("console.status."+string(x.Status)))),
 		widget.NewFormItem(s.M("console.session.lang"), clabel(sc, "lang", x.Language+" · "+x.KioskID)),

@@ -32,8 +32,7 @@ var statsPeriods = []statsPeriod{{id: "7", days: 7}, {id: "30", days: 30}, {id: 
 // span is the days the period covers, seen from now.
 func (p statsPeriod) span(now time.Time) activity.Period {
 	if p.month {
-		first := time.Date(now.Year(), now.Month()-time.Month(p.back), 1, 12, 0, 0, 0, time.Local)
-		return activity.NewPeriod(first, first.AddDate(0, 1, -1))
+		return activity.Month(now, p.back)
 	}
 	return activity.LastDays(now.AddDate(0, 0, -p.days*p.back), p.days)
 }
@@ -84,7 +83,7 @@ func (s *Screens) showStats(p statsPeriod, page int) {
 		return
 	}
 	total := clabel(sc, "total", s.M("console.stats.total", "n", strconv.Itoa(st.Sessions),
-		"from", dayLabel(period.First), "to", dayLabel(period.Last)))
+		"from", s.dayLabel(period.First), "to", s.dayLabel(period.Last)))
 	head.Add(total)
 	// The overview, the walkthroughs, then the Coop's thématiques.
 	walkPages := (len(st.Walks) + WalksPerPage - 1) / WalksPerPage
