@@ -1,5 +1,6 @@
-// Package ui builds the kiosk's Fyne screens. It talks to the session service
-// and the PIN guard of app/, never to SQL, and holds no scoring logic.
+// Package ui builds the kiosk's Fyne screens. They talk to the session
+// service and the PIN guard of app/, never to SQL, and hold no scoring nor
+// product rules.
 //
 // Each screen group is a package that knows only the shell and the kit:
 // visitor (welcome, home, goodbye, printing), assess (the self-assessment),

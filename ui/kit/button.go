@@ -1,3 +1,7 @@
+// Package kit holds what every screen is made of: the kiosk's button (a
+// large target with a focus ring Enter presses), the page layouts, and the
+// themes (the kiosk's own, and the overrides for tiles, the top bar, the
+// practice banner and the console). It knows nothing of screens.
 package kit
 
 import (

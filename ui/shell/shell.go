@@ -1,5 +1,8 @@
-// Package ui builds the kiosk's Fyne screens. It talks to the session service
-// and the PIN guard of app/, never to SQL, and holds no scoring logic.
+// Package shell owns the kiosk's window: the screen on display, the top
+// bar on every screen, the idle reset, the crash guard that turns a panic
+// in a screen into a clean return to welcome, read-aloud and right-to-left.
+// The screen groups (visitor, assess, walk, console) draw in it and reach
+// one another through its Flows, filled by ui.Create.
 package shell
 
 import (
