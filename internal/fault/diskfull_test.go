@@ -20,6 +20,7 @@ import (
 	"pasapas/app/store/storetest"
 	"pasapas/ui"
 	"pasapas/ui/launch"
+	"pasapas/ui/uitest"
 )
 
 // tinyDisk mounts a tmpfs of size (e.g. "640k") and returns it; the test
@@ -88,7 +89,7 @@ func (v visitor) walk() {
 // not on the first start's setup.
 func openKiosk(t *testing.T, dir string) (*app.Kiosk, visitor) {
 	t.Helper()
-	log, closer, err := logging.Setup(dir, testWriter{t})
+	log, closer, err := logging.Setup(dir, uitest.Writer(t))
 	if err != nil {
 		t.Fatal(err)
 	}

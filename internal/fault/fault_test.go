@@ -6,7 +6,6 @@
 package fault
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -55,18 +54,4 @@ func quietLog() *logrus.Logger {
 	log := logrus.New()
 	log.SetOutput(io.Discard)
 	return log
-}
-
-// logTo is a logger writing to the test's output.
-func logTo(t *testing.T) *logrus.Logger {
-	log := logrus.New()
-	log.SetOutput(testWriter{t})
-	return log
-}
-
-type testWriter struct{ t *testing.T }
-
-func (w testWriter) Write(p []byte) (int, error) {
-	w.t.Log(fmt.Sprintf("%s", p))
-	return len(p), nil
 }

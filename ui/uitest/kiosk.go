@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	_ "embed"
 	"image/png"
+	"io"
 	"math/rand/v2"
 	"os"
 	"pasapas/app"
@@ -212,9 +213,12 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 // Log is a logger that writes to the test's log.
 func Log(t *testing.T) *logrus.Logger {
 	log := logrus.New()
-	log.SetOutput(testWriter{t})
+	log.SetOutput(Writer(t))
 	return log
 }
+
+// Writer writes each line it is given to the test's log.
+func Writer(t *testing.T) io.Writer { return testWriter{t} }
 
 type testWriter struct{ t *testing.T }
 
