@@ -56,7 +56,7 @@ func wantCleanCrash(t *testing.T, k *uitest.Kiosk, log *syncBuffer, code session
 		}
 	}
 	out := log.String()
-	if !strings.Contains(out, "screen crashed") || !strings.Contains(out, "goroutine ") || !strings.Contains(out, "pasapas/ui.") {
+	if !strings.Contains(out, "screen crashed") || !strings.Contains(out, "goroutine ") || !strings.Contains(out, "pasapas/ui/") {
 		t.Fatalf("the log has no stack trace:\n%s", out)
 	}
 	if strings.Contains(out, uitest.Marker) {

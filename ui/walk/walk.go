@@ -525,8 +525,6 @@ func (s *Screens) illustration(res fyne.Resource, alone bool) fyne.CanvasObject 
 	if res == nil {
 		return layout.NewSpacer()
 	}
-	img := canvas.NewImageFromResource(res)
-	img.FillMode = canvas.ImageFillContain
 	w := float32(360)
 	switch {
 	case alone:
@@ -534,8 +532,7 @@ func (s *Screens) illustration(res fyne.Resource, alone bool) fyne.CanvasObject 
 	case s.TextStep() > 0:
 		w = 280
 	}
-	img.SetMinSize(fyne.NewSize(w, w*3/4))
-	return container.NewCenter(img)
+	return container.NewCenter(kit.Picture(res, fyne.NewSize(w, w*3/4), s.Window().Canvas().Scale()))
 }
 
 // practiceBanner says, on every practice step, that nothing leaves the

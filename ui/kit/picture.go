@@ -1,0 +1,109 @@
+package kit
+
+import (
+	"bytes"
+	"container/list"
+	"fmt"
+	"image"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"github.com/fyne-io/oksvg"
+	"github.com/srwiley/rasterx"
+)
+
+// Picture is a drawing (an SVG resource) shown at size on a canvas of the
+// given scale, rasterised once for that size. Fyne rasterises an SVG image
+// again each time a new image object is resized, and at twice the size
+// while it is not yet on a canvas (measuring a page, building the next
+// screen): each step of a walkthrough paid for its drawing several times.
+// Pixels are kept for the last few drawings shown, so turning a page back
+// or redrawing after a change of text size costs nothing.
+func Picture(res fyne.Resource, size fyne.Size, scale float32) *canvas.Image {
+	w, h := int(size.Width*scale+0.5), int(size.Height*scale+0.5)
+	pix, err := pictures.get(res, w, h)
+	if err != nil {
+		fyne.LogError("drawing "+res.Name(), err)
+		img := canvas.NewImageFromResource(res)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(size)
+		return img
+	}
+	img := canvas.NewImageFromImage(pix)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleSmooth
+	img.SetMinSize(size)
+	return img
+}
+
+// pictureCacheSize bounds the pixels kept: a step's drawing at 360×270 is
+// under 400 kB, so a dozen stay well within a donated PC's memory.
+const pictureCacheSize = 12
+
+var pictures = pictureCache{index: map[pictureKey]*list.Element{}, order: list.New()}
+
+type pictureKey struct {
+	name string
+	w, h int
+}
+
+type pictureCache struct {
+	mu    sync.Mutex
+	index map[pictureKey]*list.Element
+	order *list.List // most recently used first; values are *pictureEntry
+}
+
+type pictureEntry struct {
+	key pictureKey
+	pix *image.NRGBA
+}
+
+func (c *pictureCache) get(res fyne.Resource, w, h int) (*image.NRGBA, error) {
+	key := pictureKey{res.Name(), w, h}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.index[key]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(*pictureEntry).pix, nil
+	}
+	pix, err := rasterise(res.Content(), w, h)
+	if err != nil {
+		return nil, err
+	}
+	c.index[key] = c.order.PushFront(&pictureEntry{key, pix})
+	if c.order.Len() > pictureCacheSize {
+		oldest := c.order.Back()
+		c.order.Remove(oldest)
+		delete(c.index, oldest.Value.(*pictureEntry).key)
+	}
+	return pix, nil
+}
+
+// rasterise draws an SVG into w×h pixels, keeping its proportions, as
+// Fyne's own renderer does (same parser and rasteriser).
+func rasterise(svg []byte, w, h int) (pix *image.NRGBA, err error) {
+	icon, err := oksvg.ReadIconStream(bytes.NewReader(svg))
+	if err != nil {
+		return nil, err
+	}
+	if icon.ViewBox.W <= 0 || icon.ViewBox.H <= 0 || w <= 0 || h <= 0 {
+		return nil, fmt.Errorf("no size to draw at (%d×%d, view box %v×%v)", w, h, icon.ViewBox.W, icon.ViewBox.H)
+	}
+	aspect := icon.ViewBox.W / icon.ViewBox.H
+	if float64(w)/float64(h) > aspect {
+		w = int(float64(h) * aspect)
+	} else {
+		h = int(float64(w) / aspect)
+	}
+	icon.SetTarget(0, 0, float64(w), float64(h))
+	pix = image.NewNRGBA(image.Rect(0, 0, w, h))
+	scanner := rasterx.NewScannerGV(w, h, pix, pix.Bounds())
+	defer func() {
+		if r := recover(); r != nil { // a malformed drawing must not take the screen down
+			pix, err = nil, fmt.Errorf("the drawing could not be rendered: %v", r)
+		}
+	}()
+	icon.Draw(rasterx.NewDasher(w, h, scanner), 1)
+	return pix, nil
+}
