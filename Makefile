@@ -14,7 +14,7 @@ WINDOWS   := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(MINGW)-gcc
 export LANG := fr_FR.UTF-8
 export PASAPAS_ARTEFACTS := $(ARTEFACTS)
 
-.PHONY: all build run test soak bench deps-build deps-test clean \
+.PHONY: all build run test pictures soak bench deps-build deps-test clean \
 	deps-windows deps-deb release windows installer zip deb test-windows test-deb
 
 all: build
@@ -44,6 +44,12 @@ test: deps-test installer zip deb
 	$(GO) vet ./...
 	PASAPAS_E2E=1 PASAPAS_DIST=$(DIST) $(GO) test -count=1 -timeout 30m ./...
 	scripts/fuzz.sh
+
+# A picture of every page of every walkthrough step (French at A and A++,
+# Ukrainian at A++) in artefacts/ui/walk-steps/, to look at after changing
+# walkthrough content.
+pictures: deps-test
+	PASAPAS_STEP_PICTURES=1 $(GO) test -count=1 -run TestWalkEveryStepScreenshots ./ui/walk/
 
 # The long day: the real window under Xvfb for PASAPAS_SOAK_MINUTES (30)
 # with its resident memory at the start and the end

@@ -1,8 +1,10 @@
 package ui_test
 
 import (
+	"os"
 	"pasapas/ui/kit"
 	"pasapas/ui/uitest"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +13,8 @@ import (
 
 // TestScreensFitWithoutScrolling checks the brief's rule: every screen fits
 // 1024×768 at the largest text step, in every language, with every button a
-// comfortable touch target.
+// comfortable touch target. It writes a picture at that size of the
+// languages people look at (uitest.Pictured) to $PASAPAS_ARTEFACTS/ui/.
 func TestScreensFitWithoutScrolling(t *testing.T) {
 	largest := len(kit.TextSteps) - 1
 	for name, open := range uitest.VisitorScreens {
@@ -40,6 +43,9 @@ func TestScreensFitWithoutScrolling(t *testing.T) {
 						t.Errorf("%s/%s: label %q cut", name, lang, l.Text)
 					}
 				}
+			}
+			if dir := os.Getenv("PASAPAS_ARTEFACTS"); dir != "" && uitest.Pictured(l) {
+				uitest.WritePNG(t, filepath.Join(dir, "ui", name+"-"+lang+"-largest.png"), k)
 			}
 		}
 	}

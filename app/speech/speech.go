@@ -70,6 +70,13 @@ func Detect(ctx context.Context, wavDir string) *Speaker {
 	return s
 }
 
+// WritingTo is a speaker with the same engine and voices that writes its
+// utterances as WAV files in wavDir, from its own first one: detecting
+// the engine once serves many kiosks under test.
+func (s *Speaker) WritingTo(wavDir string) *Speaker {
+	return &Speaker{engine: s.engine, path: s.path, voices: s.voices, problem: s.problem, wavDir: wavDir}
+}
+
 func (s *Speaker) detectEspeak(ctx context.Context) {
 	path, err := exec.LookPath("espeak-ng")
 	if err != nil {

@@ -112,6 +112,10 @@ func Content(t testing.TB) Loaded {
 	return c
 }
 
+// detectedSpeech is the real espeak-ng, asked for its voices once per
+// test binary; each kiosk then writes its own WAV files.
+var detectedSpeech = sync.OnceValue(func() *speech.Speaker { return speech.Detect(context.Background(), "") })
+
 // freshDatabase is the bytes of a database just created by store.Open.
 var freshDatabase = sync.OnceValues(func() ([]byte, error) {
 	dir, err := os.MkdirTemp("", "pasapas-ui-test-")
@@ -198,7 +202,7 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 		IdleGrace:    30 * time.Second,
 		DefaultLang:  "fr",
 		Quit:         func() { k.Quit = true },
-		Speech:       speech.Detect(context.Background(), k.WavDir),
+		Speech:       detectedSpeech().WritingTo(k.WavDir),
 		Console:      st,
 		Questions:    questions,
 		Assessments:  st,
@@ -676,3 +680,9 @@ func FitsWhole(t *testing.T, k *Kiosk, where string) {
 // Marker is text a visitor might type; it must never reach a log, the
 // database, an export or a printout.
 const Marker = "MarqueurVisiteurZQXJW"
+
+// Pictured tells whether the screen tests write pictures of a language for
+// people to look at: the reference, right to left, and Ukrainian, the
+// longest texts. The others are checked all the same; a picture of every
+// screen in every language cost a quarter of the tests' time.
+func Pictured(l i18n.Language) bool { return l.Reference || l.RightToLeft || l.Code == "uk" }

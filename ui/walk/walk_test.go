@@ -606,11 +606,13 @@ func tapIf(k *uitest.Kiosk, id string) {
 // every built-in walkthrough, in French at A and A++ and in Ukrainian (the
 // longest texts) at A++, to $PASAPAS_ARTEFACTS/ui/walk-steps/, so that a
 // person can look at each one; each page must also fit whole, with its
-// drawing drawn.
+// drawing drawn. Every page's fit is TestWalkEveryStepShowsItsInstructionAndPitfall's
+// in every language and size: these 467 pictures, for people, take
+// `make pictures` (PASAPAS_STEP_PICTURES=1), not every test run.
 func TestWalkEveryStepScreenshots(t *testing.T) {
 	dir := os.Getenv("PASAPAS_ARTEFACTS")
-	if dir == "" {
-		t.Skip("PASAPAS_ARTEFACTS not set")
+	if dir == "" || os.Getenv("PASAPAS_STEP_PICTURES") == "" {
+		t.Skip("make pictures writes them (PASAPAS_ARTEFACTS and PASAPAS_STEP_PICTURES set)")
 	}
 	dir = filepath.Join(dir, "ui", "walk-steps")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
