@@ -392,7 +392,7 @@ func (s *Screens) stepPages(run *walkthrough.Run) [][]stepPart {
 func (s *Screens) stepScreen(run *walkthrough.Run, pages [][]stepPart, pageNo int, measure bool) *shell.Screen {
 	st := run.Current()
 	sc := shell.NewScreen("walk.step")
-	stepOf := sc.Label("step", s.stepOf(run)+" : "+st.Title.In(s.walkLang()))
+	stepOf := sc.Label("step", s.wT("walk.step_title", "step", s.stepOf(run), "title", st.Title.In(s.walkLang())))
 	stepOf.TextStyle.Bold = true
 	stepOf.SizeName = theme.SizeNameSubHeadingText
 	parts := pages[pageNo]
@@ -638,7 +638,7 @@ func (s *Screens) showAskMediator(run *walkthrough.Run) {
 	codeLabel := kit.Centred(sc.Label("code", s.wT("walk.mediator.body", "code", code)))
 	codeLabel.SizeName = theme.SizeNameSubHeadingText
 	codeLabel.TextStyle.Bold = true
-	where := s.stepOf(run) + " : " + run.Current().Title.In(s.walkLang())
+	where := s.wT("walk.step_title", "step", s.stepOf(run), "title", run.Current().Title.In(s.walkLang()))
 	home := s.Button(sc, "home", s.wT("common.home"), widget.HighImportance, s.Flows.Home)
 	sc.Content = kit.Page(container.NewVBox(
 		sc.Heading("title", s.wT("walk.mediator.title")),
