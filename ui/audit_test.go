@@ -10,6 +10,7 @@ import (
 	"pasapas/ui/uitest"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -38,33 +39,36 @@ func TestAccessibilityAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	langs := uitest.Languages(t)
-	for _, name := range uitest.ScreenNames() {
-		for _, l := range langs {
-			// Colours do not depend on the language: the dark variant is
-			// audited in the reference language only, to keep the test short.
-			variants := []bool{false}
-			if l.Reference {
-				variants = append(variants, true)
-			}
-			for _, dark := range variants {
-				k := uitest.NewIn(t, l.Code)
-				k.UI.SetDark(dark)
-				uitest.VisitorScreens[name](k)
-				// Twice: the test driver lays out again only on a real
-				// size change, and a text set after show may have grown.
-				k.Win.Resize(fyne.NewSize(1024, 767))
-				k.Win.Resize(fyne.NewSize(1024, 768))
+	// Language by language, then screen by screen: the theme (font, colours)
+	// changes only between languages, so each kiosk finds its text measured.
+	for _, l := range uitest.Languages(t) {
+		// Colours do not depend on the language: the dark variant is
+		// audited in the reference language only, to keep the test short.
+		variants := []bool{false}
+		if l.Reference {
+			variants = append(variants, true)
+		}
+		for _, dark := range variants {
+			for _, name := range uitest.ScreenNames() {
 				where := name + "/" + l.Code
-				failedBefore := t.Failed()
-				auditScreen(t, k, where)
-				if dir != "" && (uitest.Pictured(l) || t.Failed() && !failedBefore) {
-					file := name + "-" + l.Code
-					if dark {
-						file += "-dark"
-					}
-					uitest.WritePNG(t, filepath.Join(dir, file+".png"), k)
+				if dark {
+					where += "/dark"
 				}
+				// A subtest each, so that each kiosk's window closes before
+				// the next opens: a theme change redraws every open window.
+				t.Run(where, func(t *testing.T) {
+					k := uitest.NewAt(t, l.Code, 0)
+					k.UI.SetDark(dark)
+					uitest.VisitorScreens[name](k)
+					// Twice: the test driver lays out again only on a real
+					// size change, and a text set after show may have grown.
+					k.Win.Resize(fyne.NewSize(1024, 767))
+					k.Win.Resize(fyne.NewSize(1024, 768))
+					auditScreen(t, k, where)
+					if dir != "" && (uitest.Pictured(l) || t.Failed()) {
+						uitest.WritePNG(t, filepath.Join(dir, strings.ReplaceAll(where, "/", "-")+".png"), k)
+					}
+				})
 			}
 		}
 	}

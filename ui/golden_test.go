@@ -35,8 +35,10 @@ func TestWalkStepMarkup(t *testing.T) {
 // over the golden file.
 func TestVisitorScreensMarkup(t *testing.T) {
 	for _, name := range uitest.ScreenNames() {
-		k := uitest.New(t)
-		uitest.VisitorScreens[name](k)
-		test.AssertRendersToMarkup(t, "screens/"+name+".xml", k.Win.Canvas())
+		t.Run(name, func(t *testing.T) {
+			k := uitest.New(t)
+			uitest.VisitorScreens[name](k)
+			test.AssertRendersToMarkup(t, "screens/"+name+".xml", k.Win.Canvas())
+		})
 	}
 }

@@ -163,9 +163,9 @@ func TestArabicLinesDoNotMixScripts(t *testing.T) {
 
 func TestArabicMixCaughtWhenPlanted(t *testing.T) {
 	dir := copySeeds(t)
-	edit(t, dir, "questions/70-safety.yaml", `ar: "أرسلها إلى الرقم\n33700"`, `ar: "أرسلها إلى الرقم 33700"`)
+	edit(t, dir, "questions/70-safety.yaml", `ar: "هل هذا هو الموقع الحقيقي للتأمين الصحي؟\nameli"`, `ar: "هل هذا هو الموقع الحقيقي للتأمين الصحي؟ ameli"`)
 	got := arabicMixes(t, os.DirFS(dir))
-	if len(got) != 1 || !strings.Contains(got[0], "items[safe.sms].options[report].text") {
+	if len(got) != 1 || !strings.Contains(got[0], "items[safe.address].question") {
 		t.Errorf("got %q", got)
 	}
 }

@@ -75,42 +75,44 @@ var consoleScreens = map[string]func(k *uitest.Kiosk){
 // and lose the console's theme override.
 func TestConsoleScreensFit(t *testing.T) {
 	for name, open := range consoleScreens {
-		k := uitest.New(t)
-		k.UI.SetTextStep(len(kit.TextSteps) - 1)
-		open(k)
-		k.Win.Resize(fyne.NewSize(1024, 768))
-		if min := k.Win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
-			t.Errorf("%s needs %.0f×%.0f, more than 1024×768", name, min.Width, min.Height)
-		}
-		var walk func(o fyne.CanvasObject)
-		walk = func(o fyne.CanvasObject) {
-			if !o.Visible() {
-				return
+		t.Run(name, func(t *testing.T) {
+			k := uitest.New(t)
+			k.UI.SetTextStep(len(kit.TextSteps) - 1)
+			open(k)
+			k.Win.Resize(fyne.NewSize(1024, 768))
+			if min := k.Win.Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+				t.Errorf("%s needs %.0f×%.0f, more than 1024×768", name, min.Width, min.Height)
 			}
-			switch x := o.(type) {
-			case *widget.Label:
-				if x.Text != "" && x.Wrapping == fyne.TextWrapOff && x.Truncation == fyne.TextTruncateOff && x.Size().Width < x.MinSize().Width-0.5 {
-					t.Errorf("%s: label %q cut (%.0f < %.0f)", name, x.Text, x.Size().Width, x.MinSize().Width)
+			var walk func(o fyne.CanvasObject)
+			walk = func(o fyne.CanvasObject) {
+				if !o.Visible() {
+					return
 				}
-			case *fyne.Container:
-				for _, c := range x.Objects {
-					walk(c)
-				}
-				return
-			}
-			if w, ok := o.(fyne.Widget); ok {
-				if r := test.WidgetRenderer(w); r != nil {
-					for _, c := range r.Objects() {
+				switch x := o.(type) {
+				case *widget.Label:
+					if x.Text != "" && x.Wrapping == fyne.TextWrapOff && x.Truncation == fyne.TextTruncateOff && x.Size().Width < x.MinSize().Width-0.5 {
+						t.Errorf("%s: label %q cut (%.0f < %.0f)", name, x.Text, x.Size().Width, x.MinSize().Width)
+					}
+				case *fyne.Container:
+					for _, c := range x.Objects {
 						walk(c)
+					}
+					return
+				}
+				if w, ok := o.(fyne.Widget); ok {
+					if r := test.WidgetRenderer(w); r != nil {
+						for _, c := range r.Objects() {
+							walk(c)
+						}
 					}
 				}
 			}
-		}
-		walk(k.Win.Content())
-		test.AssertRendersToMarkup(t, name+".xml", k.Win.Canvas())
-		if dir := os.Getenv("PASAPAS_ARTEFACTS"); dir != "" {
-			uitest.WritePNG(t, filepath.Join(dir, "ui", "console."+name+".png"), k)
-		}
+			walk(k.Win.Content())
+			test.AssertRendersToMarkup(t, name+".xml", k.Win.Canvas())
+			if dir := os.Getenv("PASAPAS_ARTEFACTS"); dir != "" {
+				uitest.WritePNG(t, filepath.Join(dir, "ui", "console."+name+".png"), k)
+			}
+		})
 	}
 }
 

@@ -63,13 +63,13 @@ const PIN = "4821"
 // pasapas set-pin, so it opens on the visitors' welcome.
 func New(t *testing.T) *Kiosk {
 	t.Helper()
-	return newWith(t, true)
+	return newWith(t, true, "fr", 0)
 }
 
 // NewFresh is a Kiosk at its very first start: no mediator code yet.
 func NewFresh(t *testing.T) *Kiosk {
 	t.Helper()
-	return newWith(t, false)
+	return newWith(t, false, "fr", 0)
 }
 
 // testContent is the built-in content, parsed once for the package: every
@@ -153,10 +153,17 @@ var PINHash = sync.OnceValue(func() string {
 	return h
 })
 
-func newWith(t *testing.T, installed bool) *Kiosk {
+// testApp is the one headless app of a test binary. Kiosks share it as
+// visitors share the real one: each starts from the centre's defaults
+// (resetVisitor), and a kiosk whose theme is the one already set leaves it,
+// so Fyne keeps the text it measured instead of measuring it all again for
+// each of the hundreds of kiosks the audits open.
+var testApp = sync.OnceValue(func() fyne.App { return test.NewApp() })
+
+func newWith(t *testing.T, installed bool, lang string, step int) *Kiosk {
 	t.Helper()
 	k := &Kiosk{T: t, Now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local), WavDir: t.TempDir()}
-	a := test.NewTempApp(t)
+	a := testApp()
 	// A copy of a freshly migrated file: migrating each test's file anew
 	// would cost a tenth of a second of fsyncs, hundreds of times.
 	path := filepath.Join(t.TempDir(), "pasapas.db")
@@ -193,20 +200,21 @@ func newWith(t *testing.T, installed bool) *Kiosk {
 	k.Win = test.NewTempWindow(t, nil)
 	k.Win.Resize(fyne.NewSize(1024, 768))
 	k.UI = ui.Create(a, k.Win, shell.Services{
-		Sessions:     session.NewService(st, "test-Kiosk", clock),
-		PIN:          pin.NewGuard(st, clock),
-		Text:         text,
-		Log:          log,
-		Now:          clock,
-		IdleTimeout:  120 * time.Second,
-		IdleGrace:    30 * time.Second,
-		DefaultLang:  "fr",
-		Quit:         func() { k.Quit = true },
-		Speech:       detectedSpeech().WritingTo(k.WavDir),
-		Console:      st,
-		Questions:    questions,
-		Assessments:  st,
-		Walkthroughs: walks,
+		Sessions:        session.NewService(st, "test-Kiosk", clock),
+		PIN:             pin.NewGuard(st, clock),
+		Text:            text,
+		Log:             log,
+		Now:             clock,
+		IdleTimeout:     120 * time.Second,
+		IdleGrace:       30 * time.Second,
+		DefaultLang:     lang,
+		DefaultTextStep: step,
+		Quit:            func() { k.Quit = true },
+		Speech:          detectedSpeech().WritingTo(k.WavDir),
+		Console:         st,
+		Questions:       questions,
+		Assessments:     st,
+		Walkthroughs:    walks,
 		SessionView: func(code session.Code) (report.Session, error) {
 			return report.Reader{Store: st, Text: text, Questions: k.UI.Svc.Questions, Walkthroughs: k.UI.Svc.Walkthroughs}.Session(context.Background(), code)
 		},
@@ -445,14 +453,24 @@ func OpenWalk(k *Kiosk, id string) {
 	k.T.Helper()
 	k.Tap("start")
 	k.Tap("guide")
-	for range 4 {
+	for range k.UI.Svc.Walkthroughs.All() { // at worst one a page
 		if _, ok := k.UI.Screen().Buttons["proc."+id]; ok {
 			k.Tap("proc." + id)
 			return
 		}
 		k.Tap("page.next")
 	}
-	k.T.Fatalf("procedure %s is on no page", id)
+	k.T.Fatalf("procedure %s is on no page (%s)", id, k.UI.Lang())
+}
+
+// TapOnChecklist turns the checklist's pages until button id is on one,
+// and taps it: at larger text a document may be on a later page.
+func TapOnChecklist(k *Kiosk, id string) {
+	k.T.Helper()
+	for k.UI.Screen().Buttons[id] == nil && k.UI.Screen().Buttons["next"] != nil {
+		k.Tap("next")
+	}
+	k.Tap(id)
 }
 
 // StartWalk leaves the checklist, if the procedure has one, for step 1.
@@ -632,6 +650,13 @@ func NewIn(t *testing.T, lang string) *Kiosk {
 		k.Tap("lang." + lang)
 	}
 	return k
+}
+
+// NewAt is an installed kiosk whose visitors start in lang at text step:
+// the screen audits' kiosk, set up as a centre would rather than by taps.
+func NewAt(t *testing.T, lang string, step int) *Kiosk {
+	t.Helper()
+	return newWith(t, true, lang, step)
 }
 
 func ScreenNames() []string {

@@ -47,12 +47,12 @@ var VisitorScreens = map[string]func(k *Kiosk){
 
 	"walk-list":      func(k *Kiosk) { k.Tap("start"); k.Tap("guide") },
 	"walk-list-last": func(k *Kiosk) { k.Tap("start"); k.Tap("guide"); k.Tap("page.next"); k.Tap("page.next") },
-	"walk-checklist": func(k *Kiosk) { OpenWalk(k, "ants"); k.Tap("lack.id_card") },
+	"walk-checklist": func(k *Kiosk) { OpenWalk(k, "ants"); TapOnChecklist(k, "lack.id_card") },
 	"walk-step":      func(k *Kiosk) { OpenWalk(k, "ft-inscription"); StartWalk(k); NextStep(k); NextStep(k) },
 	"walk-stuck":     func(k *Kiosk) { OpenWalk(k, "caf"); StartWalk(k); NextStep(k); k.Tap("stuck") },
 	"walk-tip":       func(k *Kiosk) { OpenWalk(k, "caf"); StartWalk(k); k.Tap("stuck"); k.Tap("tip") },
 	"walk-mediator":  func(k *Kiosk) { OpenWalk(k, "caf"); StartWalk(k); k.Tap("stuck"); k.Tap("mediator") },
-	"walk-end":       func(k *Kiosk) { OpenWalk(k, "ants"); k.Tap("lack.id_card"); StartWalk(k); WalkToEnd(k) },
+	"walk-end":       func(k *Kiosk) { OpenWalk(k, "ants"); TapOnChecklist(k, "lack.id_card"); StartWalk(k); WalkToEnd(k) },
 }
 
 // The sandbox of each practice kind, on the step that uses it.
@@ -96,5 +96,5 @@ func init() {
 
 func init() {
 	VisitorScreens["walk-checklist-later"] = OpenLater
-	VisitorScreens["walk-end-site"] = func(k *Kiosk) { OpenLater(k); k.Tap("lack.parents"); StartWalk(k); WalkToEnd(k) }
+	VisitorScreens["walk-end-site"] = func(k *Kiosk) { OpenLater(k); TapOnChecklist(k, "lack.parents"); StartWalk(k); WalkToEnd(k) }
 }

@@ -470,7 +470,6 @@ func TestWalkTextsAtTheLimitsFit(t *testing.T) {
 	}
 }
 
-
 // TestWalkChecklistWithDocumentsToBringLater: « À avoir maintenant » is asked,
 // « À apporter au rendez-vous » is listed, at every text size, and the end
 // screen names the procedure's site without a check date.
