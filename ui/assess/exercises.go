@@ -215,7 +215,7 @@ func (f *assessFlow) tapExercise(sc *shell.Screen) fyne.CanvasObject {
 func (f *assessFlow) doubleClickExercise(sc *shell.Screen) fyne.CanvasObject {
 	name := widget.NewLabel(f.s.T("assess.folder"))
 	name.Alignment = fyne.TextAlignCenter
-	look := container.NewBorder(nil, name, nil, nil, picto("folder", 120))
+	look := container.NewBorder(nil, name, nil, nil, f.s.picto("folder", 120))
 	act := f.s.Act
 	t := &doubleTarget{}
 	t.init(t, look, look.MinSize().Add(fyne.NewSize(24, 0)), act(func() { f.hit(assessment.ViaKeyboard) }))
@@ -255,7 +255,7 @@ func (f *assessFlow) dragExercise(sc *shell.Screen) fyne.CanvasObject {
 	}
 	photo := &dragTarget{}
 	var board *dragBoard
-	photo.init(photo, container.NewStack(photoBg, container.NewPadded(picto("photo", 100))), fyne.NewSquareSize(120), act(pick))
+	photo.init(photo, container.NewStack(photoBg, container.NewPadded(f.s.picto("photo", 100))), fyne.NewSquareSize(120), act(pick))
 	photo.onTap = act(pick)
 	photo.onDrag = func(ev *fyne.DragEvent) { act(func() { board.moveBy(ev.Dragged) })() }
 	photo.onDrop = act(func() {

@@ -109,7 +109,7 @@ func (f *assessFlow) frame(sc *shell.Screen, it *assessment.Item, body fyne.Canv
 	q.TextStyle.Bold = true
 	var pic fyne.CanvasObject
 	if it.Scene == nil && f.aside == nil {
-		pic = picto(it.Picto, 80)
+		pic = s.picto(it.Picto, 80)
 	}
 	top := container.NewBorder(nil, nil, pic, f.aside, q)
 	parts := []fyne.CanvasObject{top}
@@ -254,15 +254,12 @@ func (f *assessFlow) finish() {
 }
 
 // picto is the pictogram called name at size px, or nil.
-func picto(name string, size float32) fyne.CanvasObject {
+func (s *Screens) picto(name string, size float32) fyne.CanvasObject {
 	res := assets.Picto(name)
 	if res == nil {
 		return nil
 	}
-	img := canvas.NewImageFromResource(res)
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSquareSize(size))
-	return img
+	return kit.Picture(res, fyne.NewSquareSize(size), s.Window().Canvas().Scale())
 }
 
 // tile is a big answer: a button underneath (focus, Enter, tap) showing
@@ -359,7 +356,7 @@ func (f *assessFlow) choicesBody(sc *shell.Screen, it *assessment.Item) fyne.Can
 			if it.Kind == assessment.Icons {
 				size = 110
 			}
-			opts = append(opts, opt{code: o.ID, text: o.Text.In(s.Lang()), pic: picto(o.Picto, size)})
+			opts = append(opts, opt{code: o.ID, text: o.Text.In(s.Lang()), pic: s.picto(o.Picto, size)})
 		}
 	}
 	cols := 2
@@ -439,7 +436,7 @@ func (f *assessFlow) needsBody(sc *shell.Screen, it *assessment.Item) (fyne.Canv
 			delete(sc.Buttons, "need."+o.ID)
 		}
 		for _, o := range onPage() {
-			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.Lang()), picto(o.Picto, 48), chosen[o.ID], func() { toggle(o) }))
+			grid.Add(s.needTile(sc, "need."+o.ID, o.Text.In(s.Lang()), s.picto(o.Picto, 48), chosen[o.ID], func() { toggle(o) }))
 		}
 		grid.Refresh()
 		last := first+needsPage >= len(it.Options)
@@ -504,11 +501,10 @@ func (f *assessFlow) scene(sc *shell.Screen, sn *assessment.Scene) (head, box fy
 	bg.CornerRadius = 12
 	parts := []fyne.CanvasObject{container.NewStack(bg, container.NewPadded(body))}
 	if sn.Kind == "browser" {
-		mark := canvas.NewImageFromResource(assets.Picto("warning"))
+		mark := s.picto("warning", 44)
 		if sn.Secure {
-			mark = canvas.NewImageFromResource(assets.Picto("padlock"))
+			mark = s.picto("padlock", 44)
 		}
-		mark.SetMinSize(fyne.NewSquareSize(44))
 		addr := sc.Label("scene.address", sn.Address)
 		addr.Wrapping = fyne.TextWrapOff
 		bar := canvas.NewRectangle(color.Transparent)

@@ -25,7 +25,7 @@ func (s *Screens) ShowResult(res assessment.Result) {
 		dm, _ := s.Svc.Questions.Domain(dom.ID)
 		line := sc.Label("domain."+dom.ID, dm.Short.In(s.Lang()))
 		row := fyne.CanvasObject(line)
-		if pic := picto(dm.Picto, 52); pic != nil {
+		if pic := s.picto(dm.Picto, 52); pic != nil {
 			row = container.NewBorder(nil, nil, pic, nil, line)
 		}
 		if dom.Level >= assessment.CanDoFrom {
@@ -76,10 +76,10 @@ func (s *Screens) ShowNext(res assessment.Result) {
 	orientation := sc.Heading("orientation", d.Orientation.Title)
 	orientation.SizeName = theme.SizeNameSubHeadingText
 	advice := kit.Centred(sc.Label("advice", d.Orientation.Next))
-	guide := s.tile(sc, "guide", "1", s.T("assess.result.guide"), picto("papers", 48), true, s.Flows.Procedures)
+	guide := s.tile(sc, "guide", "1", s.T("assess.result.guide"), s.picto("papers", 48), true, s.Flows.Procedures)
 	actions := container.NewGridWithColumns(2, guide)
 	if s.Svc.PrintSummary != nil {
-		actions.Add(s.tile(sc, "print", "2", s.T("assess.result.print"), picto("print", 48), true,
+		actions.Add(s.tile(sc, "print", "2", s.T("assess.result.print"), s.picto("print", 48), true,
 			s.Flows.Print))
 	}
 	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { s.ShowResult(res) })

@@ -13,13 +13,15 @@ import (
 	"github.com/srwiley/rasterx"
 )
 
-// Picture is a drawing (an SVG resource) shown at size on a canvas of the
-// given scale, rasterised once for that size. Fyne rasterises an SVG image
-// again each time a new image object is resized, and at twice the size
-// while it is not yet on a canvas (measuring a page, building the next
-// screen): each step of a walkthrough paid for its drawing several times.
-// Pixels are kept for the last few drawings shown, so turning a page back
-// or redrawing after a change of text size costs nothing.
+// Picture is a drawing (an SVG resource: a step's illustration, a
+// pictogram) shown at size on a canvas of the given scale, rasterised once
+// for that size. Fyne rasterises an SVG image again each time a new image
+// object is resized, and at twice the size while it is not yet on a canvas
+// (measuring a page, building the next screen): each step of a walkthrough
+// paid for its drawing several times, each tile for its pictogram. Pixels
+// are kept for the drawings shown last, so turning a page back, the next
+// visitor's same screens or a redraw after a change of text size cost
+// nothing.
 func Picture(res fyne.Resource, size fyne.Size, scale float32) *canvas.Image {
 	w, h := int(size.Width*scale+0.5), int(size.Height*scale+0.5)
 	pix, err := pictures.get(res, w, h)
@@ -37,9 +39,10 @@ func Picture(res fyne.Resource, size fyne.Size, scale float32) *canvas.Image {
 	return img
 }
 
-// pictureCacheSize bounds the pixels kept: a step's drawing at 360×270 is
-// under 400 kB, so a dozen stay well within a donated PC's memory.
-const pictureCacheSize = 12
+// pictureBudget bounds the pixels kept, in bytes: a step's drawing at
+// 360×270 is under 400 kB and a pictogram 20 kB, so the dozens a day of
+// visitors sees again stay well within a donated PC's memory.
+const pictureBudget = 16 << 20
 
 var pictures = pictureCache{index: map[pictureKey]*list.Element{}, order: list.New()}
 
@@ -52,6 +55,7 @@ type pictureCache struct {
 	mu    sync.Mutex
 	index map[pictureKey]*list.Element
 	order *list.List // most recently used first; values are *pictureEntry
+	bytes int
 }
 
 type pictureEntry struct {
@@ -72,10 +76,12 @@ func (c *pictureCache) get(res fyne.Resource, w, h int) (*image.NRGBA, error) {
 		return nil, err
 	}
 	c.index[key] = c.order.PushFront(&pictureEntry{key, pix})
-	if c.order.Len() > pictureCacheSize {
-		oldest := c.order.Back()
-		c.order.Remove(oldest)
-		delete(c.index, oldest.Value.(*pictureEntry).key)
+	c.bytes += len(pix.Pix)
+	for c.bytes > pictureBudget && c.order.Len() > 1 {
+		oldest := c.order.Back().Value.(*pictureEntry)
+		c.order.Remove(c.order.Back())
+		delete(c.index, oldest.key)
+		c.bytes -= len(oldest.pix.Pix)
 	}
 	return pix, nil
 }

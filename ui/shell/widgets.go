@@ -65,9 +65,7 @@ func (s *Shell) IconChoice(sc *Screen, id string, icon fyne.Resource, title, hin
 	}
 	var body fyne.CanvasObject = text
 	if icon != nil {
-		img := canvas.NewImageFromResource(icon)
-		img.FillMode = canvas.ImageFillContain
-		img.SetMinSize(fyne.NewSquareSize(kit.MinTouchTarget + 12))
+		img := kit.Picture(icon, fyne.NewSquareSize(kit.MinTouchTarget+12), s.win.Canvas().Scale())
 		body = container.NewBorder(nil, nil, container.NewCenter(img), nil, container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer()))
 	}
 	return container.NewStack(b, container.NewThemeOverride(container.NewPadded(body), kit.OnPrimary{}))
