@@ -51,7 +51,6 @@ LIMIT ?`, after.Started, after.Row, limit+1)
 	return page, rows.Err()
 }
 
-
 // DeleteSession deletes the session with code, its events and its share of
 // the statistics. secure_delete and the checkpoint leave none of it in the
 // file or its journal.
