@@ -9,6 +9,7 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/health"
+	"pasapas/app/session"
 	"pasapas/app/settings"
 	"pasapas/app/store"
 )
@@ -113,14 +114,5 @@ func (r *Retention) Purge(ctx context.Context) int {
 
 // Keep purges once a day until done is closed.
 func (r *Retention) Keep(done <-chan struct{}) {
-	t := time.NewTicker(24 * time.Hour)
-	defer t.Stop()
-	for {
-		select {
-		case <-done:
-			return
-		case <-t.C:
-			r.Purge(context.Background())
-		}
-	}
+	session.Every(24*time.Hour, done, func() { r.Purge(context.Background()) })
 }

@@ -69,3 +69,18 @@ func (w *IdleWatch) State() (Phase, time.Duration) {
 		return Gone, 0
 	}
 }
+
+// Every calls f every d until done is closed: the shell's once-a-second
+// tick (the idle watch, timed pages) and the daily retention purge.
+func Every(d time.Duration, done <-chan struct{}, f func()) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+			f()
+		}
+	}
+}

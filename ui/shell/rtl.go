@@ -15,10 +15,11 @@ import (
 // with Latin letters or digits comes out in the wrong order, and containers
 // are not mirrored. What the kiosk does about it: Arabic texts are written
 // as pure Arabic runs (a code or a number goes on its own line), and
-// left-aligned texts are aligned right. Content without an Arabic text
-// (question bank, walkthroughs) is shown in French, never half-mixed.
+// left-aligned texts are aligned right. The question bank is in Arabic;
+// the walkthroughs, which have no Arabic yet, are shown in French, never
+// half-mixed.
 
-// rightToLeft reports whether the visitor's language is written right to left.
+// RightToLeft reports whether the visitor's language is written right to left.
 func (s *Shell) RightToLeft() bool { return s.Svc.Text.Language(s.lang).RightToLeft }
 
 // alignRight turns the left-aligned Arabic texts under o to the right.

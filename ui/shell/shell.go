@@ -477,18 +477,7 @@ func (s *Shell) Resume() {
 
 // Run starts the once-a-second ticker; it stops when done is closed.
 func (s *Shell) Run(done <-chan struct{}) {
-	t := time.NewTicker(time.Second)
-	go func() {
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				fyne.Do(s.Tick)
-			}
-		}
-	}()
+	go session.Every(time.Second, done, func() { fyne.Do(s.Tick) })
 }
 
 // ContentUpdate is content that came while the kiosk runs (a network
