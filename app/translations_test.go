@@ -11,7 +11,9 @@ import (
 // question bank or of a walkthrough lacks one of the offered languages.
 // Right-to-left languages are left out: Fyne cannot order their lines when
 // they mix with the French names and quoted buttons those texts are full
-// of, so those screens stay in French (see ui/rtl.go).
+// of, so the walkthroughs stay in French and the Arabic question bank keeps
+// some texts French on purpose, the word to type and the scenes (see
+// ui/shell/rtl.go).
 func TestEveryLanguageHasTheBankAndWalkthroughs(t *testing.T) {
 	c, _, err := LoadContent(t.TempDir())
 	if err != nil {

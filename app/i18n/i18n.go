@@ -173,7 +173,7 @@ var referenceOnly = []string{"console.", "opengl."}
 
 // leftToRightOnly are the key prefixes of screens shown in the reference
 // language to a right-to-left visitor, like the content they show (see
-// ui/rtl.go): the walkthroughs.
+// ui/shell/rtl.go): the walkthroughs.
 var leftToRightOnly = []string{"walk.", "sandbox."}
 
 // Missing lists the reference keys that lang lacks, sorted, leaving out

@@ -67,7 +67,7 @@ func (s *Screens) ShowResult(res assessment.Result) {
 // ShowNext is "Votre prochaine étape" (the button that opens it): the
 // orientation in FALC, then
 // "Une démarche pas à pas" and "Imprimer mon résumé" (printSummary,
-// ui/print.go; hidden when the kiosk has no way to print).
+// ui/visitor/print.go; hidden when the kiosk has no way to print).
 func (s *Screens) ShowNext(res assessment.Result) {
 	d := s.Svc.Questions.Describe(res, s.Lang())
 	sc := shell.NewScreen("assess.next")

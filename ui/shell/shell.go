@@ -88,7 +88,7 @@ type Services struct {
 	Walkthroughs *walkthrough.Set
 	// NewContent, when set, returns once the content of a network pack
 	// that came since the start, else nil; asked on the welcome screen
-	// only (newcontent.go).
+	// only (ui/visitor/newcontent.go).
 	NewContent func() *ContentUpdate
 }
 
