@@ -82,11 +82,8 @@ func (r *Run) Begin() {
 	r.GoTo(0)
 }
 
-// Begun tells whether the walk has started (and not necessarily ended).
-func (r *Run) Begun() bool { return !r.begun.IsZero() }
-
 // Open tells whether the walk has begun and neither ended nor been left.
-func (r *Run) Open() bool { return r.Begun() && !r.ended }
+func (r *Run) Open() bool { return !r.begun.IsZero() && !r.ended }
 
 // GoTo puts the visitor on step i. A new step starts its own clock, hints
 // and practice; coming back to the same step (from a tip, a retry, a page
@@ -104,17 +101,14 @@ func (r *Run) Step() int { return r.step }
 // Current is the step the visitor is on.
 func (r *Run) Current() Step { return r.Proc.Steps[r.step] }
 
-// Last tells whether the visitor is on the procedure's last step.
-func (r *Run) Last() bool { return r.step == len(r.Proc.Steps)-1 }
+// last tells whether the visitor is on the procedure's last step.
+func (r *Run) last() bool { return r.step == len(r.Proc.Steps)-1 }
 
 // Hint counts a wrong action in the step's practice screen.
 func (r *Run) Hint() { r.hints++ }
 
 // Solve marks the step's practice done right.
 func (r *Run) Solve() { r.solved = true }
-
-// Solved tells whether the step's practice was done right.
-func (r *Run) Solved() bool { return r.solved }
 
 // StepDone records the step on screen as done, with its time, practice
 // and hints, and moves to the next step: more is true when there is one.
@@ -129,7 +123,7 @@ func (r *Run) StepDone() (more bool) {
 		}
 	}
 	r.rec(StepDone(r.Proc.ID, st.ID, r.secondsSince(r.stepBegun), practice, r.hints))
-	if !r.Last() {
+	if !r.last() {
 		r.GoTo(r.step + 1)
 		return true
 	}

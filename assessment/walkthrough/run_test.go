@@ -151,11 +151,11 @@ func TestRunKnowsTheChecklist(t *testing.T) {
 	if got := fmt.Sprint(r.Missing()); got != fmt.Sprint([]Document{{Code: "rib"}}) {
 		t.Fatalf("missing %s", got)
 	}
-	if r.Open() || r.Begun() {
+	if r.Open() {
 		t.Fatal("open before Begin")
 	}
 	r.Begin()
-	if !r.Open() || r.Step() != 0 || r.Current().ID != "a" || r.Last() {
+	if !r.Open() || r.Step() != 0 || r.Current().ID != "a" || r.last() {
 		t.Fatalf("after Begin: open %v step %d", r.Open(), r.Step())
 	}
 }
