@@ -261,6 +261,14 @@ func (k *kiosk) key(keys ...string) {
 	}
 }
 
+// lastKey presses a key that closes the kiosk. It goes through XTEST to the
+// focused window: a key sent to the window itself fails with BadWindow when
+// the window is gone before the key's release.
+func (k *kiosk) lastKey(key string) {
+	k.t.Helper()
+	k.run("xdotool", "key", "--clearmodifiers", key)
+}
+
 // typeText types text as key presses.
 func (k *kiosk) typeText(text string) {
 	k.t.Helper()

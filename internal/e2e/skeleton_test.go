@@ -54,7 +54,7 @@ func TestKioskSession(t *testing.T) {
 		k.key("Tab")
 	}
 	k.shot("06-quit-focused")
-	k.key("Return")
+	k.lastKey("Return")
 	if err := k.waitExit(10 * time.Second); err != nil {
 		t.Fatalf("kiosk exit: %v", err)
 	}
