@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestScreensFitWithoutScrolling checks the brief's rule: every screen fits
@@ -39,7 +38,7 @@ func TestScreensFitWithoutScrolling(t *testing.T) {
 					}
 				}
 				for _, o := range uitest.ShownObjects(k.Win.Content()) {
-					if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" && l.Truncation == fyne.TextTruncateOff {
+					if l, ok := o.(*kit.Label); ok && l.Visible() && l.Text != "" && l.Truncation == fyne.TextTruncateOff {
 						if l.Size().Width < l.MinSize().Width-0.5 {
 							t.Errorf("%s/%s: label %q cut", name, lang, l.Text)
 						}

@@ -213,7 +213,7 @@ func (f *assessFlow) tapExercise(sc *shell.Screen) fyne.CanvasObject {
 // doubleClickExercise: open the folder with a double tap (or Enter). A
 // single tap is a miss.
 func (f *assessFlow) doubleClickExercise(sc *shell.Screen) fyne.CanvasObject {
-	name := widget.NewLabel(f.s.T("assess.folder"))
+	name := kit.NewLabel(f.s.T("assess.folder"))
 	name.Alignment = fyne.TextAlignCenter
 	look := container.NewBorder(nil, name, nil, nil, f.s.picto("folder", 120))
 	act := f.s.Act
@@ -234,7 +234,7 @@ func (f *assessFlow) dragExercise(sc *shell.Screen) fyne.CanvasObject {
 	boxBg.StrokeColor = s.color(theme.ColorNamePrimary)
 	boxBg.StrokeWidth = 6
 	boxBg.CornerRadius = 16
-	boxName := widget.NewLabel(s.T("assess.drag.box"))
+	boxName := kit.NewLabel(s.T("assess.drag.box"))
 	boxName.Alignment = fyne.TextAlignCenter
 	drop := func(via string) {
 		if picked {

@@ -272,7 +272,7 @@ func (s *Screens) tile(sc *shell.Screen, id, key, text string, pic fyne.CanvasOb
 	}
 	var body fyne.CanvasObject = layout.NewSpacer()
 	if text != "" {
-		t := widget.NewLabel(text)
+		t := kit.NewLabel(text)
 		t.Wrapping = fyne.TextWrapWord
 		body = t
 	}
@@ -477,7 +477,7 @@ func (f *assessFlow) needsBody(sc *shell.Screen, it *assessment.Item) (fyne.Canv
 // needTile is a service to tick: its pictogram above its short name, the
 // whole tile in the primary colour once chosen.
 func (s *Screens) needTile(sc *shell.Screen, id, text string, pic fyne.CanvasObject, selected bool, f func()) fyne.CanvasObject {
-	t := widget.NewLabel(text)
+	t := kit.NewLabel(text)
 	t.Wrapping = fyne.TextWrapWord
 	t.Alignment = fyne.TextAlignCenter
 	// No side padding: five across at the largest text, "Logement" must

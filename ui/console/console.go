@@ -71,7 +71,7 @@ func (s *desk) deskPage(sc *shell.Screen, title string, tools, body, left fyne.C
 // deskFrame is the console's layout with left at the bottom left (the way
 // back to the menu, or the first start's progress).
 func (s *desk) deskFrame(sc *shell.Screen, title string, tools, body, left fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
-	t := widget.NewLabel(title)
+	t := kit.NewLabel(title)
 	t.TextStyle.Bold = true
 	t.SizeName = theme.SizeNameHeadingText
 	sc.Labels["title"] = t
@@ -88,8 +88,8 @@ func (s *desk) deskFrame(sc *shell.Screen, title string, tools, body, left fyne.
 
 // clabel is a one-line console label kept in sc.Labels under id ("" keeps
 // it nowhere).
-func clabel(sc *shell.Screen, id, text string) *widget.Label {
-	l := widget.NewLabel(text)
+func clabel(sc *shell.Screen, id, text string) *kit.Label {
+	l := kit.NewLabel(text)
 	if id != "" {
 		sc.Labels[id] = l
 	}
@@ -97,14 +97,14 @@ func clabel(sc *shell.Screen, id, text string) *widget.Label {
 }
 
 // bold is a bold label.
-func bold(text string) *widget.Label {
-	l := widget.NewLabel(text)
+func bold(text string) *kit.Label {
+	l := kit.NewLabel(text)
 	l.TextStyle.Bold = true
 	return l
 }
 
 // consoleError shows what went wrong in place of the body.
-func (s *desk) consoleError(sc *shell.Screen, err error) *widget.Label {
+func (s *desk) consoleError(sc *shell.Screen, err error) *kit.Label {
 	s.Svc.Log.WithError(err).WithField("screen", sc.Name).Error("mediator console")
 	l := clabel(sc, "error", s.M("console.error"))
 	l.Importance = widget.DangerImportance
@@ -158,7 +158,7 @@ func (s *desk) shortDayLabel(t time.Time) string {
 	return s.M("console.weekday.short."+strconv.Itoa(int(t.Weekday()))) + " " + t.Format("02/01/2006")
 }
 
-func wrapped(l *widget.Label) *widget.Label {
+func wrapped(l *kit.Label) *kit.Label {
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -89,7 +89,7 @@ func TestConsoleScreensFit(t *testing.T) {
 					return
 				}
 				switch x := o.(type) {
-				case *widget.Label:
+				case *kit.Label:
 					if x.Text != "" && x.Wrapping == fyne.TextWrapOff && x.Truncation == fyne.TextTruncateOff && x.Size().Width < x.MinSize().Width-0.5 {
 						t.Errorf("%s: label %q cut (%.0f < %.0f)", name, x.Text, x.Size().Width, x.MinSize().Width)
 					}
@@ -380,7 +380,7 @@ func TestConsoleListsWalkthroughsWithTheirCheckDay(t *testing.T) {
 	k.Tap("prev")
 	var rows []string
 	for _, o := range uitest.ShownObjects(k.Win.Content()) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " · ") {
+		if l, ok := o.(*kit.Label); ok && strings.Contains(l.Text, " · ") {
 			rows = append(rows, l.Text)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
+	"pasapas/ui/kit"
 	"pasapas/ui/shell"
 )
 
@@ -31,7 +32,7 @@ func (s *Screens) showContentStatus(pageNo int) {
 		l := clabel(sc, "alert."+strconv.Itoa(i), s.M(a.Key(), "detail", a.Detail))
 		l.Importance = widget.DangerImportance
 		l.Wrapping = fyne.TextWrapWord
-		since := widget.NewLabel(s.M("console.alert.since", "when", s.dayLabel(a.Since)+" "+a.Since.In(time.Local).Format("15:04"), "n", strconv.Itoa(a.Count)))
+		since := kit.NewLabel(s.M("console.alert.since", "when", s.dayLabel(a.Since)+" "+a.Since.In(time.Local).Format("15:04"), "n", strconv.Itoa(a.Count)))
 		read := s.cbutton(sc, "dismiss."+strconv.Itoa(i), s.M("console.alert.dismiss"), widget.MediumImportance, func() {
 			s.Svc.Health.Dismiss(a)
 			s.showContentStatus(0)
@@ -50,7 +51,7 @@ func (s *Screens) showContentStatus(pageNo int) {
 	if r := s.Svc.ContentReport; r != nil {
 		for _, f := range r.Files {
 			if f.Err == nil && !strings.HasPrefix(f.Path, walkthrough.Dir+"/") {
-				rows = append(rows, widget.NewLabel(s.M("console.content.loaded", "file", f.Path, "origin", s.origin(f.Origin))))
+				rows = append(rows, kit.NewLabel(s.M("console.content.loaded", "file", f.Path, "origin", s.origin(f.Origin))))
 			}
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"pasapas/app/activity"
 	"pasapas/app/directory"
 	"pasapas/app/settings"
+	"pasapas/ui/kit"
 	"pasapas/ui/shell"
 )
 
@@ -124,7 +125,7 @@ func (s *Screens) showPlaces(first int, query ...string) {
 		if p.Phone != "" {
 			details = append(details, directory.PhoneLabel(p.Phone))
 		}
-		info := widget.NewLabel(strings.Join(details, " · "))
+		info := kit.NewLabel(strings.Join(details, " · "))
 		info.Truncation = fyne.TextTruncateEllipsis
 		var serves []string
 		for _, o := range p.Orientations {

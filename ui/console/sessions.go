@@ -15,6 +15,7 @@ import (
 
 	"pasapas/app/activity"
 	"pasapas/app/session"
+	"pasapas/ui/kit"
 	"pasapas/ui/shell"
 )
 
@@ -66,7 +67,7 @@ func (s *Screens) showSessions(pages []activity.Cursor) {
 		list.Add(clabel(sc, "empty", s.M("console.sessions.empty")))
 	default:
 		list.Add(row(sessionColumns, bold(s.M("console.col.day")), bold(s.M("console.col.time")), bold(s.M("console.col.code")), bold(s.M("console.col.duration")),
-			bold(s.M("console.col.status")), bold(s.M("console.col.orientation")), widget.NewLabel("")))
+			bold(s.M("console.col.status")), bold(s.M("console.col.orientation")), kit.NewLabel("")))
 		day := ""
 		for i, x := range page.Sessions {
 			// The day is written on its first session only: the list reads
@@ -78,11 +79,11 @@ func (s *Screens) showSessions(pages []activity.Cursor) {
 			code := x.Code
 			list.Add(row(sessionColumns,
 				bold(dayText),
-				widget.NewLabel(x.Started.In(time.Local).Format("15:04")),
+				kit.NewLabel(x.Started.In(time.Local).Format("15:04")),
 				clabel(sc, "code."+strconv.Itoa(i), code.String()),
-				widget.NewLabel(s.minutes(x.Status, x.Duration)),
-				widget.NewLabel(s.M("console.status."+string(x.Status))),
-				widget.NewLabel(s.orientation(x.Orientation)),
+				kit.NewLabel(s.minutes(x.Status, x.Duration)),
+				kit.NewLabel(s.M("console.status."+string(x.Status))),
+				kit.NewLabel(s.orientation(x.Orientation)),
 				s.cbutton(sc, "open."+strconv.Itoa(i), s.M("console.sessions.open"), widget.MediumImportance, func() { s.showSession(code, pages) }),
 			))
 		}
@@ -148,7 +149,7 @@ func (s *Screens) showSession(code session.Code, back []activity.Cursor) {
 	}
 	walks := container.NewVBox(bold(s.M("console.session.walks")))
 	if len(x.Walks) == 0 {
-		walks.Add(widget.NewLabel("—"))
+		walks.Add(kit.NewLabel("—"))
 	}
 	for i, w := range x.Walks {
 		l := clabel(sc, "walk."+strconv.Itoa(i), w.Text)
@@ -212,9 +213,9 @@ func (s *Screens) showEvents(code session.Code, events []session.Event, first in
 			keys = append(keys, k+"="+v)
 		}
 		sort.Strings(keys)
-		payload := widget.NewLabel(strings.Join(keys, " "))
+		payload := kit.NewLabel(strings.Join(keys, " "))
 		payload.Truncation = fyne.TextTruncateEllipsis
-		list.Add(row(columns{1, 2.4, 5}, widget.NewLabel(e.At.In(time.Local).Format("15:04:05")), bold(e.Kind), payload))
+		list.Add(row(columns{1, 2.4, 5}, kit.NewLabel(e.At.In(time.Local).Format("15:04:05")), bold(e.Kind), payload))
 	}
 	prev := s.cbutton(sc, "prev", s.M("console.prev"), widget.MediumImportance, func() { s.showEvents(code, events, first-EventsPerPage, back) })
 	if first == 0 {

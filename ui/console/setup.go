@@ -52,7 +52,7 @@ func (s *Gate) ShowStart() {
 }
 
 // setupProgress is "Premier démarrage : étape n sur 5".
-func (s *Gate) setupProgress(sc *shell.Screen, n int) *widget.Label {
+func (s *Gate) setupProgress(sc *shell.Screen, n int) *kit.Label {
 	return clabel(sc, "progress", s.M("console.setup.progress", "n", strconv.Itoa(n), "of", strconv.Itoa(setupSteps)))
 }
 

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/app/activity"
+	"pasapas/ui/kit"
 	"pasapas/ui/shell"
 )
 
@@ -205,13 +206,13 @@ func (s *Screens) statsWalks(sc *shell.Screen, walks []activity.WalkStats) fyne.
 		head.TextStyle.Bold = true
 		box.Add(head)
 		if len(bars) == 0 {
-			box.Add(widget.NewLabel(s.M("console.stats.nostuck")))
+			box.Add(kit.NewLabel(s.M("console.stats.nostuck")))
 		} else {
 			box.Add(hbars(bars, float64(w.Started)))
 		}
 	}
 	if len(walks) == 0 {
-		box.Add(widget.NewLabel(s.M("console.stats.none")))
+		box.Add(kit.NewLabel(s.M("console.stats.none")))
 	}
 	return container.NewVBox(box, layout.NewSpacer())
 }

@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Page lays out a visitor screen: content centred vertically with room at
@@ -43,7 +42,7 @@ func (m *maxWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // Centred centres a label's text.
-func Centred(l *widget.Label) *widget.Label {
+func Centred(l *Label) *Label {
 	l.Alignment = fyne.TextAlignCenter
 	return l
 }

@@ -41,7 +41,7 @@ func VisibleTexts(o fyne.CanvasObject, out []string) []string {
 		out = VisibleTexts(o.Content, out)
 	case *container.Scroll:
 		out = VisibleTexts(o.Content, out)
-	case *widget.Label:
+	case *kit.Label:
 		add(o.Text)
 	case *kit.Button:
 		add(o.Text)

@@ -1,12 +1,12 @@
 package shell
 
 import (
+	"pasapas/ui/kit"
 	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Right-to-left languages (Arabic). Fyne has no right-to-left layout
@@ -31,7 +31,7 @@ func alignRight(o fyne.CanvasObject) {
 		}
 	case *container.ThemeOverride:
 		alignRight(o.Content)
-	case *widget.Label:
+	case *kit.Label:
 		// A French fallback text stays left-aligned: it reads left to right.
 		if o.Alignment == fyne.TextAlignLeading && strings.ContainsFunc(o.Text, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
 			o.Alignment = fyne.TextAlignTrailing

@@ -19,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app/activity"
@@ -97,7 +96,7 @@ type Services struct {
 type Screen struct {
 	Name    string
 	Buttons map[string]*kit.Button
-	Labels  map[string]*widget.Label
+	Labels  map[string]*kit.Label
 	Content fyne.CanvasObject
 	// OnKey handles keys the focused widget did not take; true when used.
 	OnKey func(*fyne.KeyEvent) bool
@@ -119,7 +118,7 @@ type Screen struct {
 
 // NewScreen is an empty screen; its builder fills Buttons and Labels.
 func NewScreen(name string) *Screen {
-	return &Screen{Name: name, Buttons: map[string]*kit.Button{}, Labels: map[string]*widget.Label{}}
+	return &Screen{Name: name, Buttons: map[string]*kit.Button{}, Labels: map[string]*kit.Label{}}
 }
 
 // Flows are the ways into each screen group, filled by ui.Create: the

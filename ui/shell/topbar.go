@@ -17,7 +17,7 @@ import (
 type topBar struct {
 	shell   *Shell
 	logo    *longPressLogo
-	title   *widget.Label
+	title   *kit.Label
 	buttons map[string]*kit.Button
 	content *container.ThemeOverride
 }
@@ -25,7 +25,7 @@ type topBar struct {
 func newTopBar(s *Shell) *topBar {
 	t := &topBar{shell: s, buttons: map[string]*kit.Button{}}
 	t.logo = newLongPressLogo(afterOnUI, func() { s.Act(s.Flows.Mediator)() })
-	t.title = widget.NewLabel("")
+	t.title = kit.NewLabel("")
 	t.title.TextStyle.Bold = true
 	controls := container.NewHBox()
 	add := func(id string, b *kit.Button) {

@@ -24,8 +24,8 @@ func (s *Shell) Button(sc *Screen, id, label string, imp widget.Importance, f fu
 }
 
 // Label makes a wrapping label kept in sc.Labels under id.
-func (sc *Screen) Label(id, text string) *widget.Label {
-	l := widget.NewLabel(text)
+func (sc *Screen) Label(id, text string) *kit.Label {
+	l := kit.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	if id != "" {
 		sc.Labels[id] = l
@@ -34,7 +34,7 @@ func (sc *Screen) Label(id, text string) *widget.Label {
 }
 
 // Heading makes a large bold centred title.
-func (sc *Screen) Heading(id, text string) *widget.Label {
+func (sc *Screen) Heading(id, text string) *kit.Label {
 	l := sc.Label(id, text)
 	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameHeadingText
@@ -47,11 +47,11 @@ func (sc *Screen) Heading(id, text string) *widget.Label {
 // since a plain button cannot wrap its text.
 func (s *Shell) IconChoice(sc *Screen, id string, icon fyne.Resource, title, hint string, f func()) fyne.CanvasObject {
 	b := s.Button(sc, id, "", widget.HighImportance, f)
-	t := widget.NewLabel(title)
+	t := kit.NewLabel(title)
 	t.TextStyle.Bold = true
-	labels := []*widget.Label{t}
+	labels := []*kit.Label{t}
 	if hint != "" {
-		labels = append(labels, widget.NewLabel(hint))
+		labels = append(labels, kit.NewLabel(hint))
 	}
 	text := container.NewVBox()
 	for _, l := range labels {

@@ -37,7 +37,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 )
 
@@ -694,7 +693,7 @@ func FitsWhole(t *testing.T, k *Kiosk, where string) {
 		t.Errorf("%s needs %.0f×%.0f, more than 1024×768", where, min.Width, min.Height)
 	}
 	for _, o := range ShownObjects(k.Win.Content()) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+		if l, ok := o.(*kit.Label); ok && l.Visible() && l.Text != "" {
 			if l.Size().Width < l.MinSize().Width-0.5 || l.Size().Height < l.MinSize().Height-0.5 {
 				t.Errorf("%s: label %q cut", where, l.Text)
 			}

@@ -185,7 +185,7 @@ func (s *Screens) slotMock(sc *shell.Screen, book walkthrough.Slot, solved func(
 			slots = append(slots, b)
 			times.Add(b)
 		}
-		dayLabel := widget.NewLabel(s.wT(day))
+		dayLabel := kit.NewLabel(s.wT(day))
 		dayLabel.TextStyle.Bold = true
 		days.Add(container.NewBorder(nil, nil, dayLabel, nil, times))
 	}

@@ -538,7 +538,7 @@ func (s *Screens) illustration(res fyne.Resource, alone bool) fyne.CanvasObject 
 // practiceBanner says, on every practice step, that nothing leaves the
 // kiosk.
 func practiceBanner(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
+	l := kit.NewLabel(text)
 	l.TextStyle.Bold = true
 	l.Alignment = fyne.TextAlignCenter
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))

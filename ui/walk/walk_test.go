@@ -205,7 +205,7 @@ func TestPracticeLoginWithTouchMouseAndKeyboard(t *testing.T) {
 
 func bannerShown(k *uitest.Kiosk) bool {
 	for _, o := range test.LaidOutObjects(k.Win.Content()) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "tout reste sur cet écran") {
+		if l, ok := o.(*kit.Label); ok && l.Visible() && strings.Contains(l.Text, "tout reste sur cet écran") {
 			return true
 		}
 	}
@@ -377,7 +377,7 @@ func checkStepPages(t *testing.T, k *uitest.Kiosk, where string, p *walkthrough.
 		uitest.FitsWhole(t, k, fmt.Sprintf("%s page %d", where, n+1))
 		seen := map[string]bool{}
 		for _, o := range uitest.ShownObjects(k.Win.Content()) {
-			if l, ok := o.(*widget.Label); ok && l.Visible() {
+			if l, ok := o.(*kit.Label); ok && l.Visible() {
 				seen[l.Text] = true
 			}
 		}
