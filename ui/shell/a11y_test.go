@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/ui/kit"
@@ -106,5 +108,70 @@ func TestArabicScreensReadInArabicAndFrenchContentInFrench(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(k.WavDir, want)); err != nil {
 			t.Errorf("no %s: %v", want, err)
 		}
+	}
+}
+
+// TestArabicScreensAreMirrored checks a question screen as an Arabic reader
+// sees it: the pictogram at the right of the question, "Retour" at the
+// right of "Passer" with its arrow pointing right, the first answer at the
+// right, its number key at its right edge, and the progress filling from
+// the right. In French all of it is the other way round.
+func TestArabicScreensAreMirrored(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		rtl  bool
+	}{{"fr", false}, {"ar", true}} {
+		t.Run(c.lang, func(t *testing.T) {
+			k := uitest.NewIn(t, c.lang)
+			k.OpenQuestion("web.search")
+			sc := k.UI.Screen()
+			at := func(o fyne.CanvasObject) float32 {
+				return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).X + o.Size().Width/2
+			}
+			rightOf := func(what string, a, b fyne.CanvasObject) {
+				t.Helper()
+				if (at(a) > at(b)) != c.rtl {
+					t.Errorf("%s: %s at x=%.0f, beside x=%.0f", c.lang, what, at(a), at(b))
+				}
+			}
+			rightOf("Retour", sc.Buttons["back"], sc.Buttons["skip"])
+			var pics []*canvas.Image
+			for _, img := range uitest.Find[*canvas.Image](k) {
+				if img.Size().Width == 80 {
+					pics = append(pics, img)
+				}
+			}
+			if len(pics) != 1 {
+				t.Fatalf("%s: %d pictograms of 80 px, want the question's", c.lang, len(pics))
+			}
+			rightOf("pictogram", pics[0], sc.Labels["question"])
+			answer := map[string]*kit.Button{}
+			for id, b := range sc.Buttons {
+				if strings.HasPrefix(id, "answer.") {
+					answer[b.Text] = b
+				}
+			}
+			rightOf("first answer", answer["1"], answer["2"])
+			if want := map[bool]widget.ButtonAlign{false: widget.ButtonAlignLeading, true: widget.ButtonAlignTrailing}[c.rtl]; answer["1"].Alignment != want {
+				t.Errorf("%s: number key aligned %v, want %v", c.lang, answer["1"].Alignment, want)
+			}
+			if back := sc.Buttons["back"].Icon.Name(); (back == theme.NavigateNextIcon().Name()) != c.rtl {
+				t.Errorf("%s: Retour's arrow is %s", c.lang, back)
+			}
+			var bars []*canvas.Rectangle
+			for _, r := range uitest.Find[*canvas.Rectangle](k) {
+				if r.Size().Height == 10 {
+					bars = append(bars, r)
+				}
+			}
+			if len(bars) != 2 {
+				t.Fatalf("%s: %d progress rectangles, want the track and the fill", c.lang, len(bars))
+			}
+			track, fill := bars[0], bars[1]
+			if track.Size().Width < fill.Size().Width {
+				track, fill = fill, track
+			}
+			rightOf("progress", fill, track)
+		})
 	}
 }

@@ -114,6 +114,8 @@ type Screen struct {
 	// Speech is what the speaker button reads (question and answers, step
 	// instruction). Empty: the screen's visible texts, in reading order.
 	Speech string
+	// turned is set once the screen is mirrored for a right-to-left reader.
+	turned bool
 }
 
 // NewScreen is an empty screen; its builder fills Buttons and Labels.
@@ -277,7 +279,7 @@ func (s *Shell) T(key string, args ...string) string { return s.Svc.Text.T(s.lan
 func (s *Shell) Show(sc *Screen) {
 	s.screen = sc
 	if s.RightToLeft() {
-		alignRight(sc.Content)
+		turnRightToLeft(sc)
 	}
 	s.win.Canvas().Unfocus()
 	s.body.Objects = []fyne.CanvasObject{sc.Content}

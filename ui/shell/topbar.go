@@ -75,6 +75,7 @@ func (t *topBar) refresh() {
 		b.SetText(s.T(key))
 		b.Importance = importanceIf(step == s.textStep)
 	}
+	kit.Mirror(t.content, s.RightToLeft())
 	// A theme change drops Fyne's per-widget overrides: put the bar's back.
 	t.content.Refresh()
 }
