@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/unicode/bidi"
 
 	"pasapas/ui/kit"
@@ -82,5 +85,56 @@ func TestLinesBreakAtSpaces(t *testing.T) {
 	want := []string{"un deux", "trois", "quatre", "cinq"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}
+
+// shownLines are the lines of text on screen under o, top to bottom.
+func shownLines(o fyne.CanvasObject) []string {
+	var lines []string
+	for _, c := range test.LaidOutObjects(o) {
+		if txt, ok := c.(*canvas.Text); ok && c.Visible() && txt.Text != "" {
+			lines = append(lines, txt.Text)
+		}
+	}
+	return lines
+}
+
+// TestArabicLabelBreaksThenReorders checks a label narrower than its text:
+// the first line on screen holds the text's first words, and it ends (at
+// its right) with the first word, as an Arabic reader begins.
+func TestArabicLabelBreaksThenReorders(t *testing.T) {
+	test.NewTempApp(t)
+	text := "اذهب إلى ameli.fr ثم اضغط على « Compte ameli » في أعلى الصفحة."
+	l := kit.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	w := test.NewTempWindow(t, l)
+	w.Resize(fyne.NewSize(160, 400))
+	lines := shownLines(w.Content())
+	if len(lines) < 3 {
+		t.Fatalf("%d lines at 160 px, want the text broken: %q", len(lines), lines)
+	}
+	if first := drawn(t, lines[0]); !strings.HasSuffix(first, rev("اذهب")) {
+		t.Errorf("first line drawn %q: want it to end at the right with the first word", first)
+	}
+	if l.Text != text {
+		t.Errorf("label's text changed to %q", l.Text)
+	}
+}
+
+// TestArabicButtonDrawsInVisualOrder checks a button's one line, and that
+// its Text, which read-aloud speaks, stays as written.
+func TestArabicButtonDrawsInVisualOrder(t *testing.T) {
+	test.NewTempApp(t)
+	text := "1. إنشاء بريد إلكتروني"
+	b := kit.NewButton(text, nil)
+	w := test.NewTempWindow(t, b)
+	w.Resize(fyne.NewSize(600, 120))
+	b.Refresh()
+	lines := shownLines(w.Content())
+	if len(lines) != 1 || drawn(t, lines[0]) != rev("إنشاء بريد إلكتروني")+" .1" {
+		t.Errorf("button drawn %q, want the number at the right", lines)
+	}
+	if b.Text != text {
+		t.Errorf("button's text changed to %q", b.Text)
 	}
 }

@@ -29,7 +29,20 @@ const FocusRing = 4
 func (b *Button) CreateRenderer() fyne.WidgetRenderer {
 	outer := canvas.NewRectangle(color.Transparent)
 	inner := canvas.NewRectangle(color.Transparent)
-	return &ringRenderer{WidgetRenderer: b.Button.CreateRenderer(), b: b, outer: outer, inner: inner}
+	var r fyne.WidgetRenderer
+	b.visually(func() { r = b.Button.CreateRenderer() })
+	return &ringRenderer{WidgetRenderer: r, b: b, outer: outer, inner: inner}
+}
+
+// visually runs f, one of Fyne's renderer calls that read the button's
+// text, with the text in visual order (Visual): a button's text is one
+// line, and an Arabic one must reach Fyne from the right. Text itself stays
+// as written, for read-aloud and for tests.
+func (b *Button) visually(f func()) {
+	text := b.Text
+	b.Text = Visual(text)
+	defer func() { b.Text = text }()
+	f()
 }
 
 // FocusGained shows the ring. Fyne's own focus tint is left off on purpose:
@@ -64,7 +77,7 @@ func (r *ringRenderer) Layout(size fyne.Size) {
 }
 
 func (r *ringRenderer) Refresh() {
-	r.WidgetRenderer.Refresh()
+	r.b.visually(r.WidgetRenderer.Refresh)
 	th := r.b.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	radius := th.Size(theme.SizeNameInputRadius)
