@@ -563,5 +563,5 @@ func (f *assessFlow) typeExercise(sc *shell.Screen, it *assessment.Item) fyne.Ca
 	}
 	f.focus = entry
 	f.aside = shown
-	return container.NewVBox(container.NewBorder(nil, nil, nil, ok, entry), keys)
+	return container.NewVBox(container.NewBorder(nil, nil, nil, ok, entry), kit.LeftToRight(keys))
 }

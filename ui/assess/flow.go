@@ -511,7 +511,7 @@ func (f *assessFlow) scene(sc *shell.Screen, sn *assessment.Scene) (head, box fy
 		bar.StrokeColor = s.color(theme.ColorNameForeground)
 		bar.StrokeWidth = 3
 		bar.CornerRadius = 24
-		head = container.NewStack(bar, container.NewPadded(container.NewBorder(nil, nil, mark, nil, addr)))
+		head = kit.LeftToRight(container.NewStack(bar, container.NewPadded(container.NewBorder(nil, nil, mark, nil, addr))))
 	} else {
 		from := sc.Label("scene.from", sn.From.In(lang))
 		from.TextStyle.Bold = true

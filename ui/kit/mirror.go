@@ -34,11 +34,43 @@ func (m *Mirrored) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // MinSize is the inner layout's: a mirror takes no room.
 func (m *Mirrored) MinSize(objs []fyne.CanvasObject) fyne.Size { return m.inner.MinSize(objs) }
 
+// LeftToRight keeps o as it is on a right-to-left screen: what imitates a
+// French website or a French keyboard shows it as the visitor will meet it.
+func LeftToRight(o fyne.CanvasObject) *fyne.Container {
+	return container.New(leftToRight{}, o)
+}
+
+// leftToRight lays its objects over its whole area, as a stack does.
+type leftToRight struct{}
+
+func (leftToRight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (leftToRight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var out fyne.Size
+	for _, o := range objs {
+		out = out.Max(o.MinSize())
+	}
+	return out
+}
+
+func keptLeftToRight(c *fyne.Container) bool {
+	_, ok := c.Layout.(leftToRight)
+	return ok
+}
+
 // Mirror turns every container under o right to left (on) or back. A
 // container already laid out is laid out again.
 func Mirror(o fyne.CanvasObject, on bool) {
 	switch o := o.(type) {
 	case *fyne.Container:
+		if keptLeftToRight(o) {
+			return
+		}
 		for _, c := range o.Objects {
 			Mirror(c, on)
 		}
@@ -74,6 +106,9 @@ func TurnButtons(o fyne.CanvasObject) {
 	turn = func(o fyne.CanvasObject) {
 		switch o := o.(type) {
 		case *fyne.Container:
+			if keptLeftToRight(o) {
+				return
+			}
 			for _, c := range o.Objects {
 				turn(c)
 			}

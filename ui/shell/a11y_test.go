@@ -175,3 +175,19 @@ func TestArabicScreensAreMirrored(t *testing.T) {
 		})
 	}
 }
+
+// TestArabicScreensKeepTheFrenchKeyboard checks what is kept left to right:
+// the on-screen keyboard is the AZERTY one the visitor will meet.
+func TestArabicScreensKeepTheFrenchKeyboard(t *testing.T) {
+	k := uitest.NewIn(t, "ar")
+	uitest.VisitorScreens["assess-type"](k)
+	x := func(id string) float32 {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(k.UI.Screen().Buttons[id]).X
+	}
+	if x("key.a") > x("key.z") {
+		t.Errorf("key a at x=%.0f is right of z at x=%.0f: the keyboard is mirrored", x("key.a"), x("key.z"))
+	}
+	if x("type.confirm") > x("key.p") {
+		t.Errorf("the confirm button at x=%.0f is not on the left of the Arabic screen", x("type.confirm"))
+	}
+}

@@ -73,7 +73,7 @@ func (s *Screens) practice(sc *shell.Screen, kind string, p *walkthrough.Practic
 	frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
 	frame.StrokeWidth = 2
 	frame.CornerRadius = 10
-	return container.NewStack(frame, container.NewPadded(mock))
+	return kit.LeftToRight(container.NewStack(frame, container.NewPadded(mock)))
 }
 
 // choices lays out a list of practice buttons, columns wide, those set
