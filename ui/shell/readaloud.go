@@ -91,9 +91,9 @@ func (t *topBar) speak() {
 }
 
 // voiceFor picks the voice that reads text: the visitor's language, except
-// on an Arabic screen whose content is still French (the question bank and
-// walkthroughs have no Arabic text): an Arabic voice reading French is
-// gibberish, so French reads French.
+// on an Arabic screen whose content is French (a practice screen imitating
+// a French site, or a centre's own walkthrough without Arabic): an Arabic
+// voice reading French is gibberish, so French reads French.
 func (t *topBar) voiceFor(text string) string {
 	s := t.shell
 	if !s.RightToLeft() {
