@@ -31,28 +31,16 @@ func drawn(t *testing.T, s string) string {
 		run := o.Run(i)
 		rs := []rune(run.String())
 		if run.Direction() == bidi.RightToLeft {
-			rs = mirror(rs)
+			out.WriteString(bidi.ReverseString(string(rs)))
+			continue
 		}
 		out.WriteString(string(rs))
 	}
 	return strings.ReplaceAll(out.String(), "\u200e", "")
 }
 
-// mirror turns rs round as a right-to-left run is drawn.
-func mirror(rs []rune) []rune {
-	pairs := map[rune]rune{'(': ')', ')': '(', '«': '»', '»': '«'}
-	out := make([]rune, len(rs))
-	for i, r := range rs {
-		if m, ok := pairs[r]; ok {
-			r = m
-		}
-		out[len(rs)-1-i] = r
-	}
-	return out
-}
-
 // rev writes an Arabic run as it appears from left to right.
-func rev(s string) string { return string(mirror([]rune(s))) }
+func rev(s string) string { return bidi.ReverseString(s) }
 
 // TestVisualOrder checks the hard cases of a mixed Arabic line: what the
 // screen shows, read from left to right, is the line as an Arabic reader

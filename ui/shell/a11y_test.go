@@ -135,12 +135,7 @@ func TestArabicScreensAreMirrored(t *testing.T) {
 				}
 			}
 			rightOf("Retour", sc.Buttons["back"], sc.Buttons["skip"])
-			var pics []*canvas.Image
-			for _, img := range uitest.Find[*canvas.Image](k) {
-				if img.Size().Width == 80 {
-					pics = append(pics, img)
-				}
-			}
+			pics := sized[*canvas.Image](k, 80, 0)
 			if len(pics) != 1 {
 				t.Fatalf("%s: %d pictograms of 80 px, want the question's", c.lang, len(pics))
 			}
@@ -158,12 +153,7 @@ func TestArabicScreensAreMirrored(t *testing.T) {
 			if back := sc.Buttons["back"].Icon.Name(); (back == theme.NavigateNextIcon().Name()) != c.rtl {
 				t.Errorf("%s: Retour's arrow is %s", c.lang, back)
 			}
-			var bars []*canvas.Rectangle
-			for _, r := range uitest.Find[*canvas.Rectangle](k) {
-				if r.Size().Height == 10 {
-					bars = append(bars, r)
-				}
-			}
+			bars := sized[*canvas.Rectangle](k, 0, 10)
 			if len(bars) != 2 {
 				t.Fatalf("%s: %d progress rectangles, want the track and the fill", c.lang, len(bars))
 			}
@@ -174,6 +164,18 @@ func TestArabicScreensAreMirrored(t *testing.T) {
 			rightOf("progress", fill, track)
 		})
 	}
+}
+
+// sized are the objects of type T on screen that are width wide or height
+// high (0: any).
+func sized[T fyne.CanvasObject](k *uitest.Kiosk, width, height float32) []T {
+	var out []T
+	for _, o := range uitest.Find[T](k) {
+		if s := o.Size(); (width == 0 || s.Width == width) && (height == 0 || s.Height == height) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // TestArabicScreensKeepTheFrenchKeyboard checks what is kept left to right:
