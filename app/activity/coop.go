@@ -193,15 +193,22 @@ func ThemeOf(procedure string) (t Theme, ok bool) {
 // administratives" whenever an administrative sub-theme is there, as the
 // Coop requires.
 func Themes(f Facts) []Theme {
-	has := map[string]bool{}
+	// A set of CoopThemes' places: Themes runs for every session of an
+	// export, and a map per session showed in its profile.
+	var has [64]bool
+	mark := func(t Theme) {
+		if i, ok := themeIndex[t.Code]; ok {
+			has[i] = true
+		}
+	}
 	if f.Orientation != "" || len(f.Levels) > 0 {
-		has[ThemeDiagnostic.Code] = true
+		mark(ThemeDiagnostic)
 	}
 	add := func(proc string) {
 		if t, ok := ThemeOf(proc); ok {
-			has[t.Code] = true
+			mark(t)
 			if t.Admin {
-				has[ThemeAdministrative.Code] = true
+				mark(ThemeAdministrative)
 			}
 		}
 	}
@@ -211,14 +218,26 @@ func Themes(f Facts) []Theme {
 	for _, w := range f.Walks {
 		add(w.Procedure)
 	}
-	out := make([]Theme, 0, len(has))
-	for _, t := range CoopThemes {
-		if has[t.Code] {
+	var out []Theme
+	for i, t := range CoopThemes {
+		if has[i] {
 			out = append(out, t)
 		}
 	}
 	return out
 }
+
+// themeIndex is each theme's place in CoopThemes.
+var themeIndex = func() map[string]int {
+	if len(CoopThemes) > 64 {
+		panic("activity.Themes counts at most 64 Coop themes")
+	}
+	m := make(map[string]int, len(CoopThemes))
+	for i, t := range CoopThemes {
+		m[t.Code] = i
+	}
+	return m
+}()
 
 // Labels are the terms' labels.
 func Labels[T interface{ term() Term }](terms []T) []string {

@@ -120,10 +120,13 @@ func (s Summary) IsAccompaniment() bool {
 // NewActivity puts s in the Coop's fields; ok is false when s is not an
 // accompaniment (the exports leave it out of the Coop's columns).
 func NewActivity(s Summary, o Options) (a Activity, ok bool) {
-	if !s.IsAccompaniment() {
+	if s.Status != session.Finished {
 		return a, false
 	}
-	return ActivityOf(s, o), true
+	// The themes decide whether it is an accompaniment (IsAccompaniment):
+	// worked out once.
+	a = ActivityOf(s, o)
+	return a, len(a.Themes) > 0
 }
 
 // ActivityOf puts s in the Coop's fields, whatever its status: the printed
@@ -215,58 +218,93 @@ var KioskColumns = []string{
 	"Étapes bloquantes", "Documents manquants",
 }
 
+// CoopRow holds a session's values for the Coop's columns, in
+// CoopColumns' order.
+type CoopRow [coopColumnsCount]string
+
+// coopIndex is each Coop column's place in CoopColumns.
+var coopIndex = func() map[string]int {
+	m := make(map[string]int, len(CoopColumns))
+	for i, c := range CoopColumns {
+		m[c] = i
+	}
+	return m
+}()
+
+// Get is the value of column col.
+func (r *CoopRow) Get(col string) string { return r[coopIndex[col]] }
+
+func (r *CoopRow) set(col, v string) { r[coopIndex[col]] = v }
+
 // CoopCells are a's values for the Coop's columns (all of CoopColumns), as
 // its export writes them: labels, multi-valued cells joined by line
 // breaks, autonomy as "n/3", the date dd/mm/yyyy. A non-accompaniment
-// (ok false) has only its date and minutes.
-func CoopCells(s Summary, o Options) map[string]string {
-	cells := map[string]string{
-		ColDate:    s.Started.In(time.Local).Format("02/01/2006"),
-		ColMinutes: strconv.Itoa(minutes(s.Duration)),
-	}
+// (ok false) has only its date and minutes. The row is an array, not a map:
+// an export fills 100 000 of them.
+func CoopCells(s Summary, o Options) CoopRow {
+	var r CoopRow
+	r.set(ColDate, s.Started.In(time.Local).Format("02/01/2006"))
+	r.set(ColMinutes, strconv.Itoa(minutes(s.Duration)))
 	a, ok := NewActivity(s, o)
 	if !ok {
-		return cells
+		return r
 	}
-	cells[ColType] = a.Type.Label
-	cells[ColParticipants] = "1"
-	cells[ColChannel] = a.Place.Label
-	cells[ColPlaceName], cells[ColAddress], cells[ColCommune] = a.Centre.Name, a.Centre.Address, a.Centre.Commune
-	cells[ColPostCode], cells[ColINSEE] = a.Centre.PostCode, a.Centre.INSEE
-	cells[ColMaterial] = strings.Join(Labels(a.Material), CoopLineBreak)
-	cells[ColThemes] = strings.Join(Labels(a.Themes), CoopLineBreak)
-	cells[ColProcedure] = strings.Join(a.Procedures, CoopLineBreak)
-	cells[ColAutonomy] = AutonomyStars(a.Autonomy)
+	r.set(ColType, a.Type.Label)
+	r.set(ColParticipants, "1")
+	r.set(ColChannel, a.Place.Label)
+	r.set(ColPlaceName, a.Centre.Name)
+	r.set(ColAddress, a.Centre.Address)
+	r.set(ColCommune, a.Centre.Commune)
+	r.set(ColPostCode, a.Centre.PostCode)
+	r.set(ColINSEE, a.Centre.INSEE)
+	r.set(ColMaterial, strings.Join(Labels(a.Material), CoopLineBreak))
+	r.set(ColThemes, strings.Join(Labels(a.Themes), CoopLineBreak))
+	r.set(ColProcedure, strings.Join(a.Procedures, CoopLineBreak))
+	r.set(ColAutonomy, AutonomyStars(a.Autonomy))
 	if a.Redirection != nil {
-		cells[ColReoriented] = a.Redirection.Answer().Label
-		cells[ColRedirection] = a.Redirection.Structure.Label
+		r.set(ColReoriented, a.Redirection.Answer().Label)
+		r.set(ColRedirection, a.Redirection.Structure.Label)
 	}
-	cells[ColGenre], cells[ColAge], cells[ColStatus] = a.Beneficiary.Label, a.Beneficiary.Label, a.Beneficiary.Label
-	return cells
+	for _, c := range []string{ColGenre, ColAge, ColStatus} {
+		r.set(c, a.Beneficiary.Label)
+	}
+	return r
 }
 
 // KioskCells are s's values for KioskColumns.
 func KioskCells(s Summary) []string {
-	var levels, walked, done, stuck, missing []string
+	// Each list is written straight into its cell: an export makes
+	// 100 000 rows, and the slices that were joined showed in its profile.
+	var levels, walked, done, stuck, missing, needs strings.Builder
+	add := func(b *strings.Builder, parts ...string) {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+	}
 	for _, d := range sortedKeys(s.Levels) {
-		levels = append(levels, d+" : "+strconv.Itoa(s.Levels[d]))
+		add(&levels, d, " : ", strconv.Itoa(s.Levels[d]))
+	}
+	for _, n := range s.Needs {
+		add(&needs, n)
 	}
 	for _, w := range s.Walks {
-		walked = append(walked, w.Procedure)
+		add(&walked, w.Procedure)
 		if w.Completed {
-			done = append(done, w.Procedure)
+			add(&done, w.Procedure)
 		}
 		for _, st := range w.Stuck {
-			stuck = append(stuck, w.Procedure+"/"+st)
+			add(&stuck, w.Procedure, "/", st)
 		}
 		for _, m := range w.Missing {
-			missing = append(missing, w.Procedure+"/"+m)
+			add(&missing, w.Procedure, "/", m)
 		}
 	}
-	join := func(l []string) string { return strings.Join(l, ", ") }
 	return []string{
 		s.Started.In(time.Local).Format("15:04"), s.Code.String(), s.KioskID, s.Lang, statusLabel(string(s.Status)),
-		orientationOrEmpty(s.Orientation), join(levels), join(s.Needs), join(walked), join(done), join(stuck), join(missing),
+		orientationOrEmpty(s.Orientation), levels.String(), needs.String(), walked.String(), done.String(), stuck.String(), missing.String(),
 	}
 }
 
@@ -280,7 +318,7 @@ func CSVRow(row []string, s Summary, o Options) []string {
 	cells := CoopCells(s, o)
 	row = row[:0]
 	for _, c := range csvCoopColumns {
-		row = append(row, cells[c])
+		row = append(row, cells.Get(c))
 	}
 	return append(row, KioskCells(s)...)
 }

@@ -84,8 +84,8 @@ func newXLSX(now time.Time) (*xlsxWriter, error) {
 func (x *xlsxWriter) write(s Summary, o Options) error {
 	cells := CoopCells(s, o)
 	row := make([]any, 0, len(CoopColumns)+len(KioskColumns))
-	for _, c := range CoopColumns {
-		v := cells[c]
+	for i, c := range CoopColumns {
+		v := cells[i]
 		switch {
 		case c == ColDate:
 			day := s.Started.In(time.Local)
