@@ -40,6 +40,13 @@ func Visual(line string) string {
 	if !RightToLeftText(line) {
 		return line
 	}
+	return visual(line)
+}
+
+// visual is Visual for a line of a right-to-left paragraph, even one
+// without Arabic letters: "impots.gouv." broken onto a line of its own
+// still ends, at the left, with the paragraph's full stop.
+func visual(line string) string {
 	var p bidi.Paragraph
 	if _, err := p.SetString(line, bidi.DefaultDirection(bidi.RightToLeft)); err != nil {
 		return line

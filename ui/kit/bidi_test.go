@@ -92,7 +92,7 @@ func shownLines(o fyne.CanvasObject) []string {
 // its right) with the first word, as an Arabic reader begins.
 func TestArabicLabelBreaksThenReorders(t *testing.T) {
 	test.NewTempApp(t)
-	text := "اذهب إلى ameli.fr ثم اضغط على « Compte ameli » في أعلى الصفحة."
+	text := "اذهب إلى ameli.fr ثم اضغط على « Compte ameli » أو impots.gouv."
 	l := kit.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	w := test.NewTempWindow(t, l)
@@ -106,6 +106,9 @@ func TestArabicLabelBreaksThenReorders(t *testing.T) {
 	}
 	if l.Text != text {
 		t.Errorf("label's text changed to %q", l.Text)
+	}
+	if last := drawn(t, lines[len(lines)-1]); !strings.HasPrefix(last, ".") {
+		t.Errorf("last line drawn %q: want the full stop at its left end", last)
 	}
 }
 

@@ -103,7 +103,7 @@ func (r *labelRenderer) sync() {
 		lines = Lines(l.Text, avail, measure)
 	}
 	for i, line := range lines {
-		lines[i] = Visual(line)
+		lines[i] = visual(line)
 	}
 	seg.Text = strings.Join(lines, "\n")
 }
