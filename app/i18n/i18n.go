@@ -171,21 +171,12 @@ func (c *Catalogue) Has(key string) bool {
 // languages need not translate them.
 var referenceOnly = []string{"console.", "opengl."}
 
-// leftToRightOnly are the key prefixes of screens shown in the reference
-// language to a right-to-left visitor, like the content they show (see
-// ui/shell/rtl.go): the walkthroughs.
-var leftToRightOnly = []string{"walk.", "sandbox."}
-
 // Missing lists the reference keys that lang lacks, sorted, leaving out
-// the reference-only ones (and the left-to-right-only ones for a
-// right-to-left lang).
+// the reference-only ones.
 func (c *Catalogue) Missing(lang string) []string {
 	var out []string
 	for k := range c.texts[c.ref] {
 		if slices.ContainsFunc(referenceOnly, func(p string) bool { return strings.HasPrefix(k, p) }) {
-			continue
-		}
-		if c.Language(lang).RightToLeft && slices.ContainsFunc(leftToRightOnly, func(p string) bool { return strings.HasPrefix(k, p) }) {
 			continue
 		}
 		if _, ok := c.texts[lang][k]; !ok {

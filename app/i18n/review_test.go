@@ -1,9 +1,11 @@
 package i18n
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -145,4 +147,53 @@ func TestTheGlossaryCatchesAPlantedWord(t *testing.T) {
 			t.Errorf("no %s…%s in:\n%s", w[0], w[1], strings.Join(breaks, "\n"))
 		}
 	}
+}
+
+// The kiosk reorders each line with the Unicode bidi algorithm (issue 22
+// §5), so an Arabic line may carry a Latin name, an address or a number.
+// The Arabic texts are still written without a final full stop, one
+// convention for the whole bank: a sentence ends at the end of the line.
+// A placeholder naming a catalogue key ({assess.confirm}) is replaced by
+// that key's Arabic text, so it counts as Arabic.
+func TestArabicLinesEndWithoutFullStop(t *testing.T) {
+	for _, m := range arabicStops(t, seeds.FS) {
+		t.Error(m)
+	}
+}
+
+func TestArabicFullStopCaughtWhenPlanted(t *testing.T) {
+	dir := copySeeds(t)
+	edit(t, dir, "questions/70-safety.yaml", `ar: "هل هذا هو الموقع الحقيقي لـ ameli؟"`, `ar: "هل هذا هو الموقع الحقيقي لـ ameli."`)
+	got := arabicStops(t, os.DirFS(dir))
+	if len(got) != 1 || !strings.Contains(got[0], "items[safe.address].question") {
+		t.Errorf("got %q", got)
+	}
+}
+
+// arabicStops lists the Arabic lines of fsys's translations that end with
+// a full stop.
+func arabicStops(t *testing.T, fsys fs.FS) []string {
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := regexp.MustCompile(`\{[a-z_]+\.[a-z_.]+\}`)
+	arabic := regexp.MustCompile(`\p{Arabic}`)
+	var out []string
+	n := 0
+	for _, tr := range c.Translations(Source{FS: fsys, Prefix: "seeds"}, contentDirs...) {
+		if tr.Lang != "ar" {
+			continue
+		}
+		n++
+		for _, line := range strings.Split(key.ReplaceAllString(tr.Text, "مفتاح"), "\n") {
+			if arabic.MatchString(line) && strings.HasSuffix(line, ".") {
+				out = append(out, fmt.Sprintf("%s:%d: %s: an Arabic line ending with a full stop: %q", tr.File, tr.Line, tr.Key, line))
+			}
+		}
+	}
+	if n < 150 {
+		t.Errorf("only %d Arabic texts", n)
+	}
+	return out
 }
