@@ -47,6 +47,7 @@ func Visual(line string) string {
 // without Arabic letters: "impots.gouv." broken onto a line of its own
 // still ends, at the left, with the paragraph's full stop.
 func visual(line string) string {
+	line = keepSigns(line)
 	var p bidi.Paragraph
 	if _, err := p.SetString(line, bidi.DefaultDirection(bidi.RightToLeft)); err != nil {
 		return line
@@ -90,6 +91,25 @@ func visual(line string) string {
 		between = append(between, mirrored(rs[:start])...)
 	}
 	flush()
+	return out.String()
+}
+
+// keepSigns ties a sign that ends a name to it, « FranceConnect+ »: the
+// algorithm alone would send the "+", a neutral between a Latin name and
+// Arabic, to the name's other side.
+func keepSigns(line string) string {
+	if !strings.Contains(line, "+") {
+		return line
+	}
+	var out strings.Builder
+	prev := rune(0)
+	for _, r := range line {
+		out.WriteRune(r)
+		if r == '+' && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && !isRightToLeft(prev) {
+			out.WriteRune(lrm)
+		}
+		prev = r
+	}
 	return out.String()
 }
 

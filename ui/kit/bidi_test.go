@@ -55,6 +55,7 @@ func TestVisualOrder(t *testing.T) {
 		{"quoted French button", "اضغط على « Valider ».", ".« Valider » " + rev("اضغط على")},
 		{"question", "هل لديك بريد إلكتروني؟", rev("هل لديك بريد إلكتروني؟")},
 		{"full stop", "اقرأ الرسالة.", "." + rev("اقرأ الرسالة")},
+		{"name with a plus", "استعمل «FranceConnect+» الآن", rev("الآن") + " «FranceConnect+» " + rev("استعمل")},
 		{"two names", "CAF أو ameli", "ameli " + rev("أو") + " CAF"},
 		{"French", "Aller sur ameli.fr (compte).", "Aller sur ameli.fr (compte)."},
 	} {

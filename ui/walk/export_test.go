@@ -5,8 +5,6 @@ import "pasapas/assessment/walkthrough"
 // For the tests: a step's and the checklist's pages as the kiosk cuts
 // them, shown without walking a visitor's path to them.
 
-func (s *Screens) WalkLang() string                     { return s.walkLang() }
-func (s *Screens) WT(key string, args ...string) string { return s.wT(key, args...) }
 
 // RunAt is a run of p on step i that records nothing.
 func RunAt(s *Screens, p *walkthrough.Procedure, i int) *walkthrough.Run {

@@ -18,12 +18,12 @@ import (
 // practiceText is a practice screen's instruction or hint (key), with the
 // values of practice.yaml it may name: the file to join, the time to take.
 func (s *Screens) practiceText(key string, p *walkthrough.Practice) string {
-	return s.wT(key, "file", p.Attach.Right, "time", s.slotLabel(p.Slot.Right.Time))
+	return s.T(key, "file", p.Attach.Right, "time", s.slotLabel(p.Slot.Right.Time))
 }
 
 // slotLabel writes a 24-hour "9:30" as the visitor's language does.
 func (s *Screens) slotLabel(t string) string {
-	return walkthrough.SlotLabel(t, func(h, m string) string { return s.wT("sandbox.slot.time", "h", h, "m", m) })
+	return walkthrough.SlotLabel(t, func(h, m string) string { return s.T("sandbox.slot.time", "h", h, "m", m) })
 }
 
 // practice builds the interactive mock of a practice step (kind is one of
@@ -50,9 +50,9 @@ func (s *Screens) practice(sc *shell.Screen, kind string, p *walkthrough.Practic
 	case "login":
 		mock = s.loginMock(sc, p.Login, solved, hint)
 	case "confirm":
-		check := widget.NewCheck(s.wT("sandbox.confirm.check"), func(bool) { s.Activity() })
+		check := widget.NewCheck(s.T("sandbox.confirm.check"), func(bool) { s.Activity() })
 		mock = container.NewBorder(nil, nil, nil,
-			s.Button(sc, "mock.submit", s.wT("sandbox.confirm.submit"), widget.HighImportance, func() {
+			s.Button(sc, "mock.submit", s.T("sandbox.confirm.submit"), widget.HighImportance, func() {
 				if !check.Checked {
 					hint("sandbox.confirm.hint")
 					return
@@ -84,7 +84,7 @@ func (s *Screens) choices(sc *shell.Screen, list []walkthrough.Choice, columns i
 	for _, c := range list {
 		text := c.Name
 		if c.Text != "" {
-			text = s.wT(c.Text)
+			text = s.T(c.Text)
 		}
 		f := solved
 		if !c.Right {
@@ -106,11 +106,11 @@ func (s *Screens) choices(sc *shell.Screen, list []walkthrough.Choice, columns i
 // loginMock is a login form with the practice account shown above it.
 func (s *Screens) loginMock(sc *shell.Screen, account walkthrough.Login, solved func(), hint func(string)) fyne.CanvasObject {
 	id := s.Entry()
-	id.SetPlaceHolder(s.wT("sandbox.login.id"))
+	id.SetPlaceHolder(s.T("sandbox.login.id"))
 	// Not masked: the practice values are on screen anyway, and seeing
 	// what one types is how one learns to type it right.
 	pw := s.Entry()
-	pw.SetPlaceHolder(s.wT("sandbox.login.password"))
+	pw.SetPlaceHolder(s.T("sandbox.login.password"))
 	submit := func() {
 		switch {
 		case strings.ReplaceAll(id.Text, " ", "") != account.ID:
@@ -121,10 +121,10 @@ func (s *Screens) loginMock(sc *shell.Screen, account walkthrough.Login, solved 
 			solved()
 		}
 	}
-	valider := s.Button(sc, "mock.submit", s.wT("sandbox.login.submit"), widget.HighImportance, submit)
+	valider := s.Button(sc, "mock.submit", s.T("sandbox.login.submit"), widget.HighImportance, submit)
 	id.OnSubmitted = func(string) { s.Act(submit)() }
 	pw.OnSubmitted = id.OnSubmitted
-	values := sc.Label("values", s.wT("sandbox.login.values", "id", account.ID, "password", account.Password))
+	values := sc.Label("values", s.T("sandbox.login.values", "id", account.ID, "password", account.Password))
 	values.TextStyle.Bold = true
 	return container.NewVBox(values, container.NewBorder(nil, nil, nil, valider, container.NewGridWithColumns(2, id, pw)))
 }
@@ -143,13 +143,13 @@ func (s *Screens) attachMock(sc *shell.Screen, a walkthrough.Attach, solved func
 					return
 				}
 				files.RemoveAll()
-				joined.SetText(s.wT("sandbox.attach.joined", "file", f))
+				joined.SetText(s.T("sandbox.attach.joined", "file", f))
 			}))
 		}
 	}
-	join := s.Button(sc, "mock.join", s.wT("sandbox.attach.join"), widget.MediumImportance, pick)
+	join := s.Button(sc, "mock.join", s.T("sandbox.attach.join"), widget.MediumImportance, pick)
 	join.Icon = theme.MailAttachmentIcon()
-	send := s.Button(sc, "mock.send", s.wT("sandbox.attach.send"), widget.HighImportance, func() {
+	send := s.Button(sc, "mock.send", s.T("sandbox.attach.send"), widget.HighImportance, func() {
 		if joined.Text == "" {
 			hint("sandbox.attach.hint.first")
 			return
@@ -185,11 +185,11 @@ func (s *Screens) slotMock(sc *shell.Screen, book walkthrough.Slot, solved func(
 			slots = append(slots, b)
 			times.Add(b)
 		}
-		dayLabel := kit.NewLabel(s.wT(day))
+		dayLabel := kit.NewLabel(s.T(day))
 		dayLabel.TextStyle.Bold = true
 		days.Add(container.NewBorder(nil, nil, dayLabel, nil, times))
 	}
-	confirm := s.Button(sc, "mock.confirm", s.wT("sandbox.slot.confirm"), widget.HighImportance, func() {
+	confirm := s.Button(sc, "mock.confirm", s.T("sandbox.slot.confirm"), widget.HighImportance, func() {
 		switch {
 		case chosen == nil:
 			hint("sandbox.slot.hint.first")

@@ -21,20 +21,6 @@ import (
 	"pasapas/ui/shell"
 )
 
-// walkLang is the language of the walkthrough screens: the visitor's, but
-// French for a right-to-left one, as for all content (see rtl.go).
-func (s *Screens) walkLang() string {
-	if s.RightToLeft() {
-		return s.Svc.Text.Reference()
-	}
-	return s.Lang()
-}
-
-// wT is T for the walkthrough screens, in walkLang.
-func (s *Screens) wT(key string, args ...string) string {
-	return s.Svc.Text.T(s.walkLang(), key, args...)
-}
-
 // ShowProcedures opens "Suivre une démarche pas à pas": the procedures as
 // tiles, the visitor's declared needs first. The assessment result screen
 // calls it too.
@@ -82,17 +68,17 @@ func (s *Screens) procedureScreen(procs []*walkthrough.Procedure, pageNo, per in
 	shown := procs[pageNo*per : min(len(procs), (pageNo+1)*per)]
 	for i, p := range shown {
 		grid.Add(s.IconChoice(sc, "proc."+p.ID, assets.Illustration(p.Pictogram),
-			strconv.Itoa(i+1)+". "+p.Title.In(s.walkLang()), "", func() { s.OpenProcedure(p) }))
+			strconv.Itoa(i+1)+". "+p.Title.In(s.Lang()), "", func() { s.OpenProcedure(p) }))
 	}
 	// Empty cells keep the tiles of a last, shorter page the same size.
 	for range per - len(shown) {
 		grid.Add(canvas.NewRectangle(color.Transparent))
 	}
-	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, s.Flows.Home)
+	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, s.Flows.Home)
 	// Turning the page keeps the cut measured on the way in.
 	turn := func(to int) func() { return func() { s.Show(s.procedureScreen(procs, to, per)) } }
-	prev := s.Button(sc, "page.previous", s.wT("walk.page.previous"), widget.MediumImportance, turn(pageNo-1))
-	next := s.Button(sc, "page.next", s.wT("walk.page.next"), widget.MediumImportance, turn(pageNo+1))
+	prev := s.Button(sc, "page.previous", s.T("walk.page.previous"), widget.MediumImportance, turn(pageNo-1))
+	next := s.Button(sc, "page.next", s.T("walk.page.next"), widget.MediumImportance, turn(pageNo+1))
 	prev.Icon, next.Icon = theme.NavigateBackIcon(), theme.NavigateNextIcon()
 	next.IconPlacement = widget.ButtonIconTrailingText
 	if pageNo == 0 {
@@ -101,10 +87,10 @@ func (s *Screens) procedureScreen(procs []*walkthrough.Procedure, pageNo, per in
 	if pageNo == pages-1 {
 		next.Disable()
 	}
-	pageLabel := sc.Label("page", s.wT("walk.page", "n", strconv.Itoa(pageNo+1), "of", strconv.Itoa(pages)))
+	pageLabel := sc.Label("page", s.T("walk.page", "n", strconv.Itoa(pageNo+1), "of", strconv.Itoa(pages)))
 	pageLabel.Wrapping = fyne.TextWrapOff
 	sc.Content = kit.Page(container.NewBorder(
-		container.NewBorder(nil, nil, nil, pageLabel, sc.Heading("title", s.wT("walk.list.title"))), nil, nil, nil, grid,
+		container.NewBorder(nil, nil, nil, pageLabel, sc.Heading("title", s.T("walk.list.title"))), nil, nil, nil, grid,
 	), back, prev, next)
 	sc.Back = back.OnTapped
 	var tiles []*kit.Button
@@ -215,12 +201,12 @@ func (s *Screens) checklistScreen(run *walkthrough.Run, cut checklistCut, items 
 	// missing it becomes the reassuring note: the screen has no room for
 	// both at the largest text size.
 	sections := len(p.BringLater) > 0
-	heading, note := s.wT("walk.check.title"), s.wT("walk.check.missing")
+	heading, note := s.T("walk.check.title"), s.T("walk.check.missing")
 	switch {
 	case sections && len(items) > 0 && items[0].later:
-		heading, note = s.wT("walk.check.later"), ""
+		heading, note = s.T("walk.check.later"), ""
 	case sections:
-		heading = s.wT("walk.check.now")
+		heading = s.T("walk.check.now")
 	}
 	sub := kit.Centred(sc.Label("subtitle", heading))
 	sub.TextStyle.Bold = true
@@ -239,12 +225,12 @@ func (s *Screens) checklistScreen(run *walkthrough.Run, cut checklistCut, items 
 	for i, it := range items {
 		d := it.doc
 		if i > 0 && it.later && !items[i-1].later {
-			later := kit.Centred(sc.Label("walk.check.later", s.wT("walk.check.later")))
+			later := kit.Centred(sc.Label("walk.check.later", s.T("walk.check.later")))
 			later.TextStyle.Bold = true
 			rows.Add(later)
 		}
 		if it.later {
-			rows.Add(sc.Label("later."+d.Code, "•  "+d.Label.In(s.walkLang())))
+			rows.Add(sc.Label("later."+d.Code, "•  "+d.Label.In(s.Lang())))
 			continue
 		}
 		var have, lack *kit.Button
@@ -262,31 +248,31 @@ func (s *Screens) checklistScreen(run *walkthrough.Run, cut checklistCut, items 
 		}
 		answer = append(answer, mark)
 		asked = append(asked, d)
-		have = s.Button(sc, "have."+d.Code, s.wT("walk.check.have"), widget.MediumImportance, func() { mark(true) })
-		lack = s.Button(sc, "lack."+d.Code, s.wT("walk.check.lack"), widget.MediumImportance, func() { mark(false) })
+		have = s.Button(sc, "have."+d.Code, s.T("walk.check.have"), widget.MediumImportance, func() { mark(true) })
+		lack = s.Button(sc, "lack."+d.Code, s.T("walk.check.lack"), widget.MediumImportance, func() { mark(false) })
 		if has, ok := run.Have(d.Code); ok {
 			mark(has)
 		}
-		name := sc.Label("doc."+d.Code, d.Label.In(s.walkLang()))
+		name := sc.Label("doc."+d.Code, d.Label.In(s.Lang()))
 		if cut.stacked {
 			rows.Add(container.NewVBox(name, container.NewHBox(layout.NewSpacer(), have, lack)))
 		} else {
 			rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(have, lack), name))
 		}
 	}
-	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
+	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, func() {
 		if pageNo > 0 {
 			s.showChecklist(run, pageNo-1)
 			return
 		}
 		s.leaveWalk(run)
 	})
-	start := s.Button(sc, "start", s.wT("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
+	start := s.Button(sc, "start", s.T("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
 	if !measure && pageNo < len(cut.pages)-1 {
 		delete(sc.Buttons, "start")
-		start = s.Button(sc, "next", s.wT("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
+		start = s.Button(sc, "next", s.T("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
 	}
-	title := kit.Centred(sc.Label("title", p.Title.In(s.walkLang())))
+	title := kit.Centred(sc.Label("title", p.Title.In(s.Lang())))
 	title.TextStyle.Bold = true
 	sc.Content = kit.Page(container.NewVBox(title, sub, rows), back, start)
 	sc.Back = back.OnTapped
@@ -392,7 +378,7 @@ func (s *Screens) stepPages(run *walkthrough.Run) [][]stepPart {
 func (s *Screens) stepScreen(run *walkthrough.Run, pages [][]stepPart, pageNo int, measure bool) *shell.Screen {
 	st := run.Current()
 	sc := shell.NewScreen("walk.step")
-	stepOf := sc.Label("step", s.wT("walk.step_title", "step", s.stepOf(run), "title", st.Title.In(s.walkLang())))
+	stepOf := sc.Label("step", s.T("walk.step_title", "step", s.stepOf(run), "title", st.Title.In(s.Lang())))
 	stepOf.TextStyle.Bold = true
 	stepOf.SizeName = theme.SizeNameSubHeadingText
 	parts := pages[pageNo]
@@ -401,7 +387,7 @@ func (s *Screens) stepScreen(run *walkthrough.Run, pages [][]stepPart, pageNo in
 	for _, part := range parts {
 		switch part {
 		case partInstruction:
-			text = append(text, sc.Label("instruction", st.Instruction.In(s.walkLang())))
+			text = append(text, sc.Label("instruction", st.Instruction.In(s.Lang())))
 		case partPitfall:
 			text = append(text, s.pitfall(sc, st))
 		case partSide:
@@ -416,14 +402,14 @@ func (s *Screens) stepScreen(run *walkthrough.Run, pages [][]stepPart, pageNo in
 		body = container.NewBorder(nil, nil, nil, side, body)
 	}
 	last := pageNo == len(pages)-1
-	forward := s.Button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	forward := s.Button(sc, "done", s.T("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
 	if !last {
 		delete(sc.Buttons, "done")
-		forward = s.Button(sc, "more", s.wT("walk.step.more"), widget.HighImportance, func() { s.showStepPage(run, run.Step(), pageNo+1) })
+		forward = s.Button(sc, "more", s.T("walk.step.more"), widget.HighImportance, func() { s.showStepPage(run, run.Step(), pageNo+1) })
 		forward.Icon, forward.IconPlacement = theme.NavigateNextIcon(), widget.ButtonIconTrailingText
 	}
-	stuck := s.Button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() {
+	stuck := s.Button(sc, "stuck", s.T("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
+	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, func() {
 		if pageNo > 0 {
 			s.showStepPage(run, run.Step(), pageNo-1)
 			return
@@ -453,7 +439,7 @@ func (s *Screens) stepScreen(run *walkthrough.Run, pages [][]stepPart, pageNo in
 // pitfall is a step's usual mistake, "Attention : …", in bold so that it
 // reads as a warning and not as one more instruction.
 func (s *Screens) pitfall(sc *shell.Screen, st walkthrough.Step) fyne.CanvasObject {
-	l := sc.Label("pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))
+	l := sc.Label("pitfall", s.T("walk.pitfall", "text", st.Pitfall.In(s.Lang())))
 	l.TextStyle.Bold = true
 	return l
 }
@@ -469,7 +455,7 @@ func (s *Screens) stepSide(sc *shell.Screen, run *walkthrough.Run, alone, measur
 	if st.Sandbox == "" {
 		return s.illustration(picture, alone)
 	}
-	title := s.wT("walk.sandbox.open")
+	title := s.T("walk.sandbox.open")
 	width := float32(300)
 	if alone {
 		width = 420
@@ -488,7 +474,7 @@ func (s *Screens) stepSide(sc *shell.Screen, run *walkthrough.Run, alone, measur
 var blankDrawing = fyne.NewStaticResource("blank.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`))
 
 func (s *Screens) stepOf(run *walkthrough.Run) string {
-	return s.wT("walk.step_of", "n", strconv.Itoa(run.Step()+1), "of", strconv.Itoa(len(run.Proc.Steps)))
+	return s.T("walk.step_of", "n", strconv.Itoa(run.Step()+1), "of", strconv.Itoa(len(run.Proc.Steps)))
 }
 
 // showPractice is a step's sandbox: an interactive look-alike of the real
@@ -500,20 +486,20 @@ func (s *Screens) showPractice(run *walkthrough.Run) {
 	sc := shell.NewScreen("walk.sandbox")
 	task := sc.Label("hint", s.practiceText("sandbox."+st.Sandbox+".task", practice))
 	task.TextStyle.Bold = true
-	done := s.Button(sc, "done", s.wT("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
+	done := s.Button(sc, "done", s.T("walk.done_step"), widget.HighImportance, func() { s.stepDone(run) })
 	solved := func() {
 		run.Solve()
-		task.SetText(s.wT("walk.sandbox.bravo"))
-		done.SetText(s.wT("walk.sandbox.continue"))
+		task.SetText(s.T("walk.sandbox.bravo"))
+		done.SetText(s.T("walk.sandbox.continue"))
 		s.Window().Canvas().Focus(done)
 	}
 	gentle := func(key string) {
 		run.Hint()
 		task.SetText(s.practiceText(key, practice))
 	}
-	stuck := s.Button(sc, "stuck", s.wT("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
-	back := s.Button(sc, "back", s.wT("common.back"), widget.MediumImportance, func() { s.showStepPage(run, run.Step(), -1) })
-	sc.Content = kit.Page(container.NewVBox(practiceBanner(s.wT("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, practice, solved, gentle)),
+	stuck := s.Button(sc, "stuck", s.T("walk.stuck"), widget.MediumImportance, func() { s.showStuck(run) })
+	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, func() { s.showStepPage(run, run.Step(), -1) })
+	sc.Content = kit.Page(container.NewVBox(practiceBanner(s.T("walk.sandbox.banner")), task, s.practice(sc, st.Sandbox, practice, solved, gentle)),
 		kit.ActionRow(back, stuck, done))
 	sc.Back = back.OnTapped
 	s.Show(sc)
@@ -571,15 +557,15 @@ func (s *Screens) stepBack(run *walkthrough.Run) {
 func (s *Screens) showStuck(run *walkthrough.Run) {
 	stuck := run.Stuck()
 	sc := shell.NewScreen("walk.stuck")
-	retry := s.Button(sc, "retry", "1.  "+s.wT("walk.stuck.retry"), widget.HighImportance, func() {
+	retry := s.Button(sc, "retry", "1.  "+s.T("walk.stuck.retry"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckRetry)
 		s.showStep(run, run.Step())
 	})
-	tip := s.Button(sc, "tip", "2.  "+s.wT("walk.stuck.tip"), widget.HighImportance, func() {
+	tip := s.Button(sc, "tip", "2.  "+s.T("walk.stuck.tip"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckTip)
 		s.showTip(run)
 	})
-	mediator := s.Button(sc, "mediator", "3.  "+s.wT("walk.stuck.mediator"), widget.HighImportance, func() {
+	mediator := s.Button(sc, "mediator", "3.  "+s.T("walk.stuck.mediator"), widget.HighImportance, func() {
 		stuck(walkthrough.StuckMediator) // leaves the walk where they stopped
 		s.SetWalking(nil)
 		s.showAskMediator(run)
@@ -588,8 +574,8 @@ func (s *Screens) showStuck(run *walkthrough.Run) {
 		b.Alignment = widget.ButtonAlignLeading
 	}
 	sc.Content = kit.Page(container.NewVBox(
-		sc.Heading("title", s.wT("walk.stuck.title")),
-		kit.Centred(sc.Label("body", s.wT("walk.stuck.body"))),
+		sc.Heading("title", s.T("walk.stuck.title")),
+		kit.Centred(sc.Label("body", s.T("walk.stuck.body"))),
 		container.NewPadded(container.NewVBox(retry, tip, mediator)),
 	))
 	sc.Back = retry.OnTapped
@@ -603,14 +589,14 @@ func (s *Screens) showTip(run *walkthrough.Run) {
 	st := run.Current()
 	build := func(withPitfall, large bool) *shell.Screen {
 		sc := shell.NewScreen("walk.tip")
-		back := s.Button(sc, "back", s.wT("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.Step()) })
-		tip := kit.Centred(sc.Label("tip", st.Tip.In(s.walkLang())))
+		back := s.Button(sc, "back", s.T("walk.tip.back"), widget.HighImportance, func() { s.showStep(run, run.Step()) })
+		tip := kit.Centred(sc.Label("tip", st.Tip.In(s.Lang())))
 		if large {
 			tip.SizeName = theme.SizeNameSubHeadingText
 		}
-		parts := []fyne.CanvasObject{sc.Heading("title", s.wT("walk.tip.title")), tip}
+		parts := []fyne.CanvasObject{sc.Heading("title", s.T("walk.tip.title")), tip}
 		if withPitfall {
-			parts = append(parts, kit.Centred(sc.Label("pitfall", s.wT("walk.pitfall", "text", st.Pitfall.In(s.walkLang())))))
+			parts = append(parts, kit.Centred(sc.Label("pitfall", s.T("walk.pitfall", "text", st.Pitfall.In(s.Lang())))))
 		}
 		sc.Content = kit.Page(container.NewVBox(parts...), back)
 		sc.Back = back.OnTapped
@@ -635,15 +621,15 @@ func (s *Screens) showAskMediator(run *walkthrough.Run) {
 	if cur := s.Svc.Sessions.Current(); cur != nil {
 		code = cur.Code.String()
 	}
-	codeLabel := kit.Centred(sc.Label("code", s.wT("walk.mediator.body", "code", code)))
+	codeLabel := kit.Centred(sc.Label("code", s.T("walk.mediator.body", "code", code)))
 	codeLabel.SizeName = theme.SizeNameSubHeadingText
 	codeLabel.TextStyle.Bold = true
-	where := s.wT("walk.step_title", "step", s.stepOf(run), "title", run.Current().Title.In(s.walkLang()))
-	home := s.Button(sc, "home", s.wT("common.home"), widget.HighImportance, s.Flows.Home)
+	where := s.T("walk.step_title", "step", s.stepOf(run), "title", run.Current().Title.In(s.Lang()))
+	home := s.Button(sc, "home", s.T("common.home"), widget.HighImportance, s.Flows.Home)
 	sc.Content = kit.Page(container.NewVBox(
-		sc.Heading("title", s.wT("walk.mediator.title")),
+		sc.Heading("title", s.T("walk.mediator.title")),
 		codeLabel,
-		kit.Centred(sc.Label("where", s.wT("walk.mediator.where", "where", where))),
+		kit.Centred(sc.Label("where", s.T("walk.mediator.where", "where", where))),
 		container.NewCenter(s.Flows.PrintButton(sc)),
 	), home)
 	sc.Back = home.OnTapped
@@ -657,24 +643,24 @@ func (s *Screens) showWalkEnd(run *walkthrough.Run) {
 	p := run.Proc
 	var missing []string
 	for _, d := range run.Missing() {
-		missing = append(missing, d.Label.In(s.walkLang()))
+		missing = append(missing, d.Label.In(s.Lang()))
 	}
 	build := func(missingText string) *shell.Screen {
 		sc := shell.NewScreen("walk.end")
-		parts := []fyne.CanvasObject{sc.Heading("title", s.wT("walk.end.title"))}
+		parts := []fyne.CanvasObject{sc.Heading("title", s.T("walk.end.title"))}
 		if s.TextStep() == 0 { // no room for it at larger sizes, and the title says it
-			parts = append(parts, kit.Centred(sc.Label("body", s.wT("walk.end.body"))))
+			parts = append(parts, kit.Centred(sc.Label("body", s.T("walk.end.body"))))
 		}
 		if missingText != "" {
 			parts = append(parts, kit.Centred(sc.Label("missing", missingText)))
 		}
 		// The site the visitor types, never a certificate of the content:
 		// the day it was checked is for the mediator console.
-		source := kit.Centred(sc.Label("source", s.wT("walk.end.source", "site", officialSite(p))))
+		source := kit.Centred(sc.Label("source", s.T("walk.end.source", "site", officialSite(p))))
 		source.TextStyle.Bold = true
 		parts = append(parts, source)
-		home := s.Button(sc, "home", s.wT("common.home"), widget.MediumImportance, s.Flows.Home)
-		other := s.Button(sc, "other", s.wT("walk.end.other"), widget.HighImportance, s.ShowProcedures)
+		home := s.Button(sc, "home", s.T("common.home"), widget.MediumImportance, s.Flows.Home)
+		other := s.Button(sc, "other", s.T("walk.end.other"), widget.HighImportance, s.ShowProcedures)
 		// Printing sits in the page, not in the bottom row: hidden when
 		// there is no printer, it must not take a column there.
 		parts = append(parts, container.NewCenter(s.Flows.PrintButton(sc)))
@@ -687,9 +673,9 @@ func (s *Screens) showWalkEnd(run *walkthrough.Run) {
 	case len(missing) == 0:
 		sc = build("")
 	default:
-		sc = build(s.wT("walk.end.missing", "docs", strings.Join(missing, ", ")))
+		sc = build(s.T("walk.end.missing", "docs", strings.Join(missing, ", ")))
 		if !s.FitsScreen(sc.Content) {
-			sc = build(s.wT("walk.end.missing.many", "n", strconv.Itoa(len(missing))))
+			sc = build(s.T("walk.end.missing.many", "n", strconv.Itoa(len(missing))))
 		}
 	}
 	s.Show(sc)

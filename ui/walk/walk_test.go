@@ -367,8 +367,8 @@ func checkStepPages(t *testing.T, k *uitest.Kiosk, where string, p *walkthrough.
 	t.Helper()
 	s := k.UI.Walk
 	st := p.Steps[i]
-	instruction := st.Instruction.In(s.WalkLang())
-	pitfall := s.WT("walk.pitfall", "text", st.Pitfall.In(s.WalkLang()))
+	instruction := st.Instruction.In(s.Lang())
+	pitfall := s.T("walk.pitfall", "text", st.Pitfall.In(s.Lang()))
 	run := walk.RunAt(k.UI.Walk, p, i)
 	pages := s.StepPages(run)
 	sawInstruction, sawPitfall, sawBoth := false, false, false
