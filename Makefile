@@ -46,7 +46,7 @@ test: deps-test installer zip deb
 	scripts/fuzz.sh
 
 # A picture of every page of every walkthrough step (French at A and A++,
-# Ukrainian at A++) in artefacts/ui/walk-steps/, to look at after changing
+# Ukrainian and Arabic at A++) in artefacts/ui/walk-steps/, to look at after changing
 # walkthrough content.
 pictures: deps-test
 	PASAPAS_STEP_PICTURES=1 $(GO) test -count=1 -run TestWalkEveryStepScreenshots ./ui/walk/

@@ -76,19 +76,27 @@ func visual(line string) string {
 			between = append(between, rs...)
 			continue
 		}
-		start, end := 0, len(rs)
-		for start < end && !isRightToLeft(rs[start]) {
-			start++
+		// Only Arabic letters and spaces stay in a run Fyne shapes: a sign
+		// the Arabic font lacks, such as a bracket, is drawn from another
+		// font, which splits the run, and Fyne lays the pieces out from the
+		// left. Each sign is placed here, between marks.
+		pieces := splitAtSigns(rs)
+		for j := len(pieces) - 1; j >= 0; j-- {
+			piece := pieces[j]
+			start, end := 0, len(piece)
+			for start < end && !isRightToLeft(piece[start]) {
+				start++
+			}
+			for end > start && !isRightToLeft(piece[end-1]) && !unicode.Is(unicode.Mn, piece[end-1]) {
+				end--
+			}
+			between = append(between, mirrored(piece[end:])...)
+			if start < end {
+				flush()
+				out.WriteString(string(piece[start:end]))
+			}
+			between = append(between, mirrored(piece[:start])...)
 		}
-		for end > start && !isRightToLeft(rs[end-1]) && !unicode.Is(unicode.Mn, rs[end-1]) {
-			end--
-		}
-		between = append(between, mirrored(rs[end:])...)
-		if start < end {
-			flush()
-			out.WriteString(string(rs[start:end]))
-		}
-		between = append(between, mirrored(rs[:start])...)
 	}
 	flush()
 	return out.String()
@@ -111,6 +119,27 @@ func keepSigns(line string) string {
 		prev = r
 	}
 	return out.String()
+}
+
+// splitAtSigns cuts rs before and after each character that is neither a
+// right-to-left letter, a mark on one, nor a space.
+func splitAtSigns(rs []rune) [][]rune {
+	var pieces [][]rune
+	from := 0
+	for i, r := range rs {
+		if isRightToLeft(r) || unicode.Is(unicode.Mn, r) || r == ' ' {
+			continue
+		}
+		if i > from {
+			pieces = append(pieces, rs[from:i])
+		}
+		pieces = append(pieces, rs[i:i+1])
+		from = i + 1
+	}
+	if from < len(rs) {
+		pieces = append(pieces, rs[from:])
+	}
+	return pieces
 }
 
 // mirrored returns rs as a right-to-left reading shows it: from the right,

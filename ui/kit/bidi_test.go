@@ -1,8 +1,11 @@
 package kit_test
 
 import (
+	"pasapas/assets"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/font/sfnt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,8 +17,10 @@ import (
 
 // drawn is what Fyne puts on screen, from left to right, for a string:
 // go-text's segmenter splits it with the bidirectional algorithm in a
-// left-to-right paragraph (as Fyne asks) and lays the runs out in that
-// order, each right-to-left run turned round with its brackets mirrored.
+// left-to-right paragraph (as Fyne asks), then where the Arabic font lacks
+// a character (a bracket: it comes from the Latin font), and Fyne lays the
+// pieces out in that order, each right-to-left one turned round with its
+// brackets mirrored.
 func drawn(t *testing.T, s string) string {
 	t.Helper()
 	var p bidi.Paragraph
@@ -31,12 +36,37 @@ func drawn(t *testing.T, s string) string {
 		run := o.Run(i)
 		rs := []rune(run.String())
 		if run.Direction() == bidi.RightToLeft {
-			out.WriteString(bidi.ReverseString(string(rs)))
+			for _, piece := range byFont(t, rs) {
+				out.WriteString(bidi.ReverseString(string(piece)))
+			}
 			continue
 		}
 		out.WriteString(string(rs))
 	}
 	return strings.ReplaceAll(out.String(), "\u200e", "")
+}
+
+// byFont cuts rs where it passes between characters the Arabic font has
+// and those it lacks.
+func byFont(t *testing.T, rs []rune) [][]rune {
+	f, err := sfnt.Parse(assets.FontArabicRegular.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	has := func(r rune) bool {
+		g, err := f.GlyphIndex(&buf, r)
+		return err == nil && g != 0
+	}
+	var pieces [][]rune
+	from := 0
+	for i := 1; i <= len(rs); i++ {
+		if i == len(rs) || has(rs[i]) != has(rs[i-1]) {
+			pieces = append(pieces, rs[from:i])
+			from = i
+		}
+	}
+	return pieces
 }
 
 // rev writes an Arabic run as it appears from left to right.
@@ -56,6 +86,7 @@ func TestVisualOrder(t *testing.T) {
 		{"question", "هل لديك بريد إلكتروني؟", rev("هل لديك بريد إلكتروني؟")},
 		{"full stop", "اقرأ الرسالة.", "." + rev("اقرأ الرسالة")},
 		{"name with a plus", "استعمل «FranceConnect+» الآن", rev("الآن") + " «FranceConnect+» " + rev("استعمل")},
+		{"Arabic in brackets", "اذهب إلى «Mes démarches» (معاملاتي). اضغط", rev("اضغط") + " .(" + rev("معاملاتي") + ") «Mes démarches» " + rev("اذهب إلى")},
 		{"two names", "CAF أو ameli", "ameli " + rev("أو") + " CAF"},
 		{"French", "Aller sur ameli.fr (compte).", "Aller sur ameli.fr (compte)."},
 	} {

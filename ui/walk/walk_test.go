@@ -621,7 +621,7 @@ func TestWalkEveryStepScreenshots(t *testing.T) {
 	for _, c := range []struct {
 		lang  string
 		steps []int
-	}{{"fr", []int{0, large}}, {"uk", []int{large}}} {
+	}{{"fr", []int{0, large}}, {"uk", []int{large}}, {"ar", []int{large}}} {
 		k := uitest.NewIn(t, c.lang)
 		k.Tap("start")
 		for _, step := range c.steps {
