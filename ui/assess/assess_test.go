@@ -281,11 +281,12 @@ func TestTypeExerciseKeepsNoText(t *testing.T) {
 
 // TestWholeAssessmentByKeyboardAlone goes from home to the result with
 // keys only, and checks what is stored and what the next step offers.
-func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
-	k := uitest.New(t)
-	k.TypeKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Commencer
-	k.TypeRune('1')                                 // Tester mes compétences
+// answerByKeyboard answers every question on the way to the result with
+// the keyboard alone, the right answer where there is one, calling
+// onScreen on each screen first.
+func answerByKeyboard(k *uitest.Kiosk, onScreen func()) {
 	for i := 0; i < 40 && strings.HasPrefix(k.UI.Screen().Name, "assess.") && k.UI.Screen().Name != "assess.result"; i++ {
+		onScreen()
 		switch k.UI.Screen().Name {
 		case "assess.tap":
 			k.FocusOn(uitest.One[*assess.Target](k))
@@ -317,7 +318,7 @@ func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
 			// The right answer's number.
 			id := ""
 			for _, it := range k.UI.Svc.Questions.Items {
-				if l := k.UI.Screen().Labels["question"]; l != nil && l.Text == it.Question.In("fr") {
+				if l := k.UI.Screen().Labels["question"]; l != nil && l.Text == k.UI.Assess.QuestionText(it) {
 					for j, o := range it.Options {
 						if o.Right {
 							id = assess.KeyName(j)
@@ -330,6 +331,13 @@ func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
 			k.TypeRune('1')
 		}
 	}
+}
+
+func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
+	k := uitest.New(t)
+	k.TypeKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Commencer
+	k.TypeRune('1')                                 // Tester mes compétences
+	answerByKeyboard(k, func() {})
 	k.WantScreen("assess.result")
 	k.WantLabel("cando", "Ce que vous savez faire")
 	cur := k.UI.Svc.Sessions.Current()
@@ -353,6 +361,39 @@ func TestWholeAssessmentByKeyboardAlone(t *testing.T) {
 	k.WantLabel("orientation", "Vous savez faire vos démarches")
 	k.TypeKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	k.WantScreen("assess.result")
+}
+
+// TestArabicVisitorAssessesAndWalksInArabic follows an Arabic visitor
+// through the whole self-assessment and a walkthrough: every question and
+// every step is in Arabic, and the answers are stored as in French.
+func TestArabicVisitorAssessesAndWalksInArabic(t *testing.T) {
+	k := uitest.NewIn(t, "ar")
+	k.Tap("start")
+	k.TypeRune('1') // اختبر مهاراتي
+	arabic := func(what string) {
+		t.Helper()
+		if l := k.UI.Screen().Labels[what]; l != nil && !kit.RightToLeftText(l.Text) {
+			t.Errorf("%s: %s %q is not Arabic", k.UI.Screen().Name, what, l.Text)
+		}
+	}
+	answerByKeyboard(k, func() { arabic("question") })
+	k.WantScreen("assess.result")
+	res, ok, err := k.Store.AssessmentOf(context.Background(), k.UI.Svc.Sessions.Current().ID)
+	if err != nil || !ok || res.Orientation != assessment.Autonomous {
+		t.Fatalf("stored %+v %v %v", res, ok, err)
+	}
+	k.TypeKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	k.WantScreen("assess.next")
+	arabic("orientation")
+	k.UI.Flows.Home()
+	uitest.OpenWalk(k, "ameli")
+	arabic("title")
+	uitest.StartWalk(k)
+	for i := 0; i < 40 && k.UI.Screen().Name == "walk.step"; i++ {
+		arabic("instruction") // on the step's first page
+		uitest.NextStep(k)
+	}
+	k.WantScreen("walk.end")
 }
 
 func TestShortPathGoesStraightToNeedsAndResult(t *testing.T) {

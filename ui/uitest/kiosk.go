@@ -450,7 +450,9 @@ func One[T fyne.CanvasObject](k *Kiosk) T {
 // OpenWalk starts a session and opens procedure id from the list.
 func OpenWalk(k *Kiosk, id string) {
 	k.T.Helper()
-	k.Tap("start")
+	if k.UI.Screen().Name == "welcome" {
+		k.Tap("start")
+	}
 	k.Tap("guide")
 	for range k.UI.Svc.Walkthroughs.All() { // at worst one a page
 		if _, ok := k.UI.Screen().Buttons["proc."+id]; ok {
