@@ -162,8 +162,11 @@ var mirrors = map[rune]rune{
 
 // Lines breaks text into lines no wider than width, as measured, at
 // spaces, keeping the text's own line breaks: the lines of a paragraph
-// must be known before each is put in visual order.
+// must be known before each is put in visual order. Each word is measured
+// once: a space parts Arabic letters, so a line is as wide as its words
+// and spaces.
 func Lines(text string, width float32, measure func(string) float32) []string {
+	space := measure(" ")
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
 		words := strings.Fields(para)
@@ -171,14 +174,16 @@ func Lines(text string, width float32, measure func(string) float32) []string {
 			lines = append(lines, "")
 			continue
 		}
-		line := words[0]
+		line, lineWidth := words[0], measure(words[0])
 		for _, w := range words[1:] {
-			if measure(line+" "+w) <= width {
+			ww := measure(w)
+			if lineWidth+space+ww <= width {
 				line += " " + w
+				lineWidth += space + ww
 				continue
 			}
 			lines = append(lines, line)
-			line = w
+			line, lineWidth = w, ww
 		}
 		lines = append(lines, line)
 	}

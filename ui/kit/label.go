@@ -99,7 +99,7 @@ func (r *labelRenderer) sync() {
 	lines := strings.Split(l.Text, "\n")
 	// A small margin keeps Fyne's own wrapping, which measures the same
 	// glyphs, from breaking a line that was made to fit.
-	if avail := r.width - 2*th.Size(theme.SizeNameInnerPadding) - 2; l.Wrapping != fyne.TextWrapOff && avail > 0 {
+	if avail := r.width - 2*th.Size(theme.SizeNameInnerPadding) - 4; l.Wrapping != fyne.TextWrapOff && avail > 0 {
 		lines = Lines(l.Text, avail, measure)
 	}
 	for i, line := range lines {
