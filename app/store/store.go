@@ -178,8 +178,9 @@ func (s *Store) CreateSession(ctx context.Context, rec session.Record) (session.
 			return rec, err
 		}
 		_, err = s.db.ExecContext(ctx,
-			`INSERT INTO sessions (id, code, kiosk_id, lang, started_at, status) VALUES (?, ?, ?, ?, ?, ?)`,
-			rec.ID, string(code), rec.KioskID, rec.Lang, toMillis(rec.Started), string(session.Active))
+			`INSERT INTO sessions (id, code, kiosk_id, lang, started_at, status, earlier_id, accompanied) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			rec.ID, string(code), rec.KioskID, rec.Lang, toMillis(rec.Started), string(session.Active),
+			sql.NullString{String: rec.Earlier, Valid: rec.Earlier != ""}, rec.Accompanied)
 		var sqlErr sqlite3.Error
 		if errors.As(err, &sqlErr) && sqlErr.ExtendedCode == sqlite3.ErrConstraintUnique && strings.Contains(sqlErr.Error(), "code") {
 			continue
@@ -256,14 +257,14 @@ WHERE status = 'active'`); err != nil {
 // ErrNotFound is returned when no session has the asked code.
 var ErrNotFound = activity.ErrNotFound
 
-const sessionColumns = `id, code, kiosk_id, lang, started_at, coalesce(ended_at, 0), status`
+const sessionColumns = `id, code, kiosk_id, lang, started_at, coalesce(ended_at, 0), status, coalesce(earlier_id, ''), accompanied`
 
 // scanSession reads sessionColumns, then any extra columns into extra.
 func scanSession(row interface{ Scan(...any) error }, extra ...any) (session.Record, error) {
 	var r session.Record
 	var code, status string
 	var started, ended int64
-	if err := row.Scan(append([]any{&r.ID, &code, &r.KioskID, &r.Lang, &started, &ended, &status}, extra...)...); err != nil {
+	if err := row.Scan(append([]any{&r.ID, &code, &r.KioskID, &r.Lang, &started, &ended, &status, &r.Earlier, &r.Accompanied}, extra...)...); err != nil {
 		return r, err
 	}
 	r.Code, r.Status, r.Started = session.Code(code), session.Status(status), fromMillis(started)
