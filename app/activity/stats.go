@@ -2,6 +2,7 @@ package activity
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -122,24 +123,10 @@ func (s Stats) ReturningShare() float64 {
 }
 
 // ProgressDomains are the domains of Progress, sorted.
-func (s Stats) ProgressDomains() []string {
-	out := make([]string, 0, len(s.Progress))
-	for d := range s.Progress {
-		out = append(out, d)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s Stats) ProgressDomains() []string { return slices.Sorted(maps.Keys(s.Progress)) }
 
 // Domains are the domains with levels, sorted.
-func (s Stats) Domains() []string {
-	out := make([]string, 0, len(s.Levels))
-	for d := range s.Levels {
-		out = append(out, d)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s Stats) Domains() []string { return slices.Sorted(maps.Keys(s.Levels)) }
 
 // PerWeek adds PerDay up by week, each keyed by its Monday.
 func (s Stats) PerWeek() []Count {

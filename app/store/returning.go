@@ -105,24 +105,16 @@ SELECT `+sessionColumns+` FROM sessions JOIN chain USING (id) ORDER BY chain.dep
 // LoadCodePad returns the lockout of the "J'ai déjà un code" pad.
 func (s *Store) LoadCodePad() (throttle.State, error) {
 	var st throttle.State
-	var locked int64
-	err := s.db.QueryRow(`SELECT failures, locked_until FROM code_pad WHERE id = 1`).Scan(&st.Failures, &locked)
+	err := scanLockout(s.db.QueryRow(`SELECT failures, locked_until FROM code_pad WHERE id = 1`), &st)
 	if errors.Is(err, sql.ErrNoRows) {
 		return throttle.State{}, nil
-	}
-	if locked != 0 {
-		st.LockedUntil = fromMillis(locked)
 	}
 	return st, err
 }
 
 // SaveCodePad stores the lockout of the code pad.
 func (s *Store) SaveCodePad(st throttle.State) error {
-	var locked int64
-	if !st.LockedUntil.IsZero() {
-		locked = toMillis(st.LockedUntil)
-	}
 	_, err := s.db.Exec(`INSERT INTO code_pad (id, failures, locked_until) VALUES (1, ?, ?)
-ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`, st.Failures, locked)
+ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`, st.Failures, lockedMillis(st))
 	return err
 }
