@@ -137,13 +137,17 @@ const factsColumns = `f.orientation, f.levels, f.needs, f.walks, f.visit, f.chan
 
 // scanFacts reads factsColumns (NULLs, from an outer join, are empty).
 func scanFacts(scan func(...any) error, before ...any) (activity.Facts, error) {
-	var o, l, n, w, c sql.NullString
-	var visit sql.NullInt64
-	if err := scan(append(before, &o, &l, &n, &w, &visit, &c)...); err != nil {
+	// One struct rather than six variables: what scan is given escapes,
+	// and an export scans 100 000 rows.
+	var v struct {
+		o, l, n, w, c sql.NullString
+		visit         sql.NullInt64
+	}
+	if err := scan(append(before, &v.o, &v.l, &v.n, &v.w, &v.visit, &v.c)...); err != nil {
 		return activity.Facts{}, err
 	}
-	f := activity.DecodeFacts(o.String, l.String, n.String, w.String)
-	f.Visit, f.Changes = int(visit.Int64), activity.DecodeLevels(c.String)
+	f := activity.DecodeFacts(v.o.String, v.l.String, v.n.String, v.w.String)
+	f.Visit, f.Changes = int(v.visit.Int64), activity.DecodeLevels(v.c.String)
 	return f, nil
 }
 
