@@ -113,15 +113,6 @@ type Stats struct {
 	Accompanied int
 }
 
-// ReturningShare is the share of returning visits among the period's
-// sessions, 0..1.
-func (s Stats) ReturningShare() float64 {
-	if s.Sessions == 0 {
-		return 0
-	}
-	return float64(s.Returning) / float64(s.Sessions)
-}
-
 // ProgressDomains are the domains of Progress, sorted.
 func (s Stats) ProgressDomains() []string { return slices.Sorted(maps.Keys(s.Progress)) }
 

@@ -33,18 +33,27 @@ func (s *Store) EarlierByCode(ctx context.Context, code session.Code, cutoff tim
 	if rec.Started.Before(cutoff) {
 		return session.Record{}, session.ErrExpiredCode
 	}
-	r, err := scanSession(s.db.QueryRowContext(ctx, `
+	later, err := s.laterOf(ctx, rec.ID)
+	if err != nil || len(later) == 0 {
+		return rec, err
+	}
+	return later[len(later)-1], nil
+}
+
+// laterOf are the sessions that came back from id or from a later one,
+// oldest first.
+func (s *Store) laterOf(ctx context.Context, id string) ([]session.Record, error) {
+	rows, err := s.db.QueryContext(ctx, `
 WITH RECURSIVE later (id, depth) AS (
-	SELECT ?, 0
+	SELECT s.id, 1 FROM sessions s WHERE s.earlier_id = ?
 	UNION
 	SELECT s.id, l.depth + 1 FROM sessions s JOIN later l ON s.earlier_id = l.id WHERE l.depth < ?
 )
-SELECT `+sessionColumns+` FROM sessions WHERE id IN (SELECT id FROM later)
-ORDER BY started_at DESC, rowid DESC LIMIT 1`, rec.ID, maxChain))
-	if errors.Is(err, sql.ErrNoRows) {
-		return rec, nil
+SELECT `+sessionColumns+` FROM sessions WHERE id IN (SELECT id FROM later) ORDER BY started_at, rowid`, id, maxChain)
+	if err != nil {
+		return nil, err
 	}
-	return r, err
+	return scanSessions(rows)
 }
 
 // Chain is the code chain ending at the session sessionID, oldest first,
@@ -60,6 +69,27 @@ func (s *Store) Chain(ctx context.Context, sessionID string) ([]activity.Summary
 func (s *Store) Progress(ctx context.Context, sessionID string) (activity.Progress, error) {
 	chain, err := s.Chain(ctx, sessionID)
 	return activity.NewProgress(chain), err
+}
+
+// Visits are the stored visits of the code chain of the session with
+// code, oldest first: those before it, itself, and every visit that came
+// back from it or from a later one. The mediator console's detail of a
+// session links to them (on the mediator's side only: exports and
+// printouts never show another session's code).
+func (s *Store) Visits(ctx context.Context, code session.Code) ([]activity.Summary, error) {
+	rec, err := s.SessionByCode(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	out, err := s.earlierOf(ctx, rec.ID)
+	if err != nil {
+		return nil, err
+	}
+	later, err := s.laterOf(ctx, rec.ID)
+	if err != nil {
+		return nil, err
+	}
+	return s.withFacts(ctx, out, later)
 }
 
 // earlierOf is the chain ending at id, oldest first; empty when id is "".
@@ -78,20 +108,31 @@ SELECT `+sessionColumns+` FROM sessions JOIN chain USING (id) ORDER BY chain.dep
 	if err != nil {
 		return nil, err
 	}
+	recs, err := scanSessions(rows)
+	if err != nil {
+		return nil, err
+	}
+	return s.withFacts(ctx, make([]activity.Summary, 0, len(recs)), recs)
+}
+
+// scanSessions reads and closes rows of sessionColumns.
+func scanSessions(rows *sql.Rows) ([]session.Record, error) {
+	defer rows.Close()
 	var recs []session.Record
 	for rows.Next() {
 		r, err := scanSession(rows)
 		if err != nil {
-			rows.Close()
 			return nil, err
 		}
 		recs = append(recs, r)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]activity.Summary, 0, len(recs))
+	return recs, rows.Err()
+}
+
+// withFacts appends recs with their facts to out. The rows are read
+// first: the store's single connection cannot run a query per row while
+// they are open.
+func (s *Store) withFacts(ctx context.Context, out []activity.Summary, recs []session.Record) ([]activity.Summary, error) {
 	for _, r := range recs {
 		sum, err := s.summaryOfRecord(ctx, r)
 		if err != nil {

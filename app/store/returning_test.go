@@ -90,6 +90,13 @@ func TestReturningVisitorChain(t *testing.T) {
 	if !reflect.DeepEqual(p, want) {
 		t.Fatalf("progress %+v\nwant %+v", p, want)
 	}
+	// The console's detail of any visit links to the whole chain.
+	for _, rec := range []session.Record{first, second, third} {
+		visits, err := s.Visits(ctx, rec.Code)
+		if err != nil || len(visits) != 3 || visits[0].Code != first.Code || visits[1].Code != second.Code || visits[2].Code != third.Code {
+			t.Fatalf("visits around %s: %d, %v", rec.Code, len(visits), err)
+		}
+	}
 	if p, _ := s.Progress(ctx, first.ID); p.Visit != 1 || p.Returning() {
 		t.Fatalf("first visit's progress %+v", p)
 	}
