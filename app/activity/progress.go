@@ -53,6 +53,11 @@ type Progress struct {
 	// Finished are the walkthroughs completed since the earlier visit, this
 	// one included, each once, in the order they were completed.
 	Finished []string
+	// Resume is the last walkthrough the visitor opened and left
+	// unfinished on their previous visit, with the steps they were stuck
+	// at (the last is where to resume) and the documents they lacked; nil
+	// when there is none or it has been finished since.
+	Resume *Walk
 }
 
 // Returning reports whether the session follows an earlier one.
@@ -102,6 +107,15 @@ func NewProgress(chain []Summary) Progress {
 			if w.Completed && !slices.Contains(p.Finished, w.Procedure) {
 				p.Finished = append(p.Finished, w.Procedure)
 			}
+		}
+	}
+	previous := chain[len(chain)-2].Walks
+	for i := len(previous) - 1; i >= 0; i-- {
+		if w := previous[i]; !w.Completed {
+			if !slices.Contains(p.Finished, w.Procedure) {
+				p.Resume = &w
+			}
+			break
 		}
 	}
 	return p

@@ -12,6 +12,8 @@ func TestNewProgress(t *testing.T) {
 	walkOnly := Summary{Started: day(9), Facts: Facts{Walks: []Walk{{Procedure: "caf", Completed: true}, {Procedure: "ameli"}}}}
 	retook := Summary{Started: day(20), Facts: Facts{Orientation: "autonome", Levels: map[string]int{"device": 2, "internet": 2, "security": 1, "email": 3},
 		Walks: []Walk{{Procedure: "ameli", Completed: true}, {Procedure: "caf", Completed: true}}}}
+	stuck := Summary{Started: day(11), Facts: Facts{Walks: []Walk{
+		{Procedure: "impots", Stuck: []string{"login", "montant"}, Missing: []string{"avis"}}, {Procedure: "caf", Completed: true}}}}
 	tests := []struct {
 		name  string
 		chain []Summary
@@ -19,7 +21,7 @@ func TestNewProgress(t *testing.T) {
 	}{
 		{"first visit", []Summary{assessed}, Progress{Visit: 1}},
 		{"no assessment either time", []Summary{walkOnly, {Started: day(10)}},
-			Progress{Visit: 2, Since: day(9)}},
+			Progress{Visit: 2, Since: day(9), Resume: &Walk{Procedure: "ameli"}}},
 		{"retook after a visit without assessment", []Summary{assessed, walkOnly, retook}, Progress{
 			Visit: 3, Since: day(2), EarlierOrientation: "a_former",
 			Levels:   []LevelChange{{"device", 1, 2}, {"internet", 2, 2}, {"security", 2, 1}},
@@ -27,6 +29,9 @@ func TestNewProgress(t *testing.T) {
 		}},
 		{"came back without retaking", []Summary{assessed, walkOnly}, Progress{
 			Visit: 2, Since: day(2), EarlierOrientation: "a_former", Finished: []string{"caf"},
+		}},
+		{"resumes where they were stuck", []Summary{stuck, {Started: day(12)}}, Progress{
+			Visit: 2, Since: day(11), Resume: &Walk{Procedure: "impots", Stuck: []string{"login", "montant"}, Missing: []string{"avis"}},
 		}},
 	}
 	for _, tt := range tests {
