@@ -46,14 +46,18 @@ type Kiosk struct {
 	Store             *store.Store
 	Sessions          *session.Service
 	PIN               *pin.Guard
-	Text              *i18n.Catalogue
-	Content           *Content
-	ContentReport     *content.Report
-	Log               *logrus.Logger
-	IdleTimeout       time.Duration
-	IdleGrace         time.Duration
-	DefaultLang       string
-	DefaultTextStep   int
+	// Codes finds a returning visitor's earlier session from the code they
+	// type ("J'ai déjà un code"), slowed after wrong codes; its answer goes
+	// to Sessions.StartVisit.
+	Codes           *session.CodePad
+	Text            *i18n.Catalogue
+	Content         *Content
+	ContentReport   *content.Report
+	Log             *logrus.Logger
+	IdleTimeout     time.Duration
+	IdleGrace       time.Duration
+	DefaultLang     string
+	DefaultTextStep int
 	// Speech reads screens aloud; its Status tells the mediator console
 	// which voice is used, or why there is none.
 	Speech   *speech.Speaker
@@ -203,6 +207,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		Store:             st,
 		Sessions:          session.NewService(watched, setting(settings.KioskID, settings.DefaultKioskID), nil),
 		PIN:               pin.NewGuard(watched, nil),
+		Codes:             session.NewCodePad(watched, retentionCutoff(st), nil),
 		Text:              text,
 		Content:           c,
 		ContentReport:     report,

@@ -27,6 +27,14 @@ func RetentionDays(ctx context.Context, st *store.Store) int {
 	return settings.DefaultRetentionDays
 }
 
+// retentionCutoff gives the first instant the retention keeps at a time:
+// the code pad calls a code older than that expired.
+func retentionCutoff(st *store.Store) func(now time.Time) time.Time {
+	return func(now time.Time) time.Time {
+		return activity.RetentionCutoff(now, RetentionDays(context.Background(), st))
+	}
+}
+
 // clockSlack is how far the newest session may lie ahead of the clock
 // before the clock is taken for wrong (NTP corrections are seconds).
 const clockSlack = time.Hour

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -164,5 +165,26 @@ func TestStartPurgesExpiredSessions(t *testing.T) {
 	defer k.Store.Close()
 	if _, err := k.Store.SessionByCode(ctx, old.Code); err == nil {
 		t.Fatal("a 40-day-old session survived a start with a 30-day retention")
+	}
+}
+
+// TestCodePadFollowsTheRetentionSetting: a code is expired exactly when
+// the purge would take its session, under the centre's retention.days.
+func TestCodePadFollowsTheRetentionSetting(t *testing.T) {
+	now := time.Date(2026, 12, 2, 15, 0, 0, 0, time.Local)
+	st, codes := retentionStore(t, now, 29, 31)
+	pad := session.NewCodePad(st, retentionCutoff(st), func() time.Time { return now })
+	ctx := context.Background()
+	if _, err := pad.Find(ctx, string(codes[29])); err != nil {
+		t.Fatalf("29 days old under 30 days' retention: %v", err)
+	}
+	if _, err := pad.Find(ctx, string(codes[31])); !errors.Is(err, session.ErrExpiredCode) {
+		t.Fatalf("31 days old: %v", err)
+	}
+	if err := st.SetSetting(ctx, settings.RetentionDays, "60"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pad.Find(ctx, string(codes[31])); err != nil {
+		t.Fatalf("31 days old under 60 days' retention: %v", err)
 	}
 }

@@ -28,6 +28,12 @@ type Facts struct {
 	Levels      map[string]int `json:"levels,omitempty"` // domain → 0..3
 	Needs       []string       `json:"needs,omitempty"`
 	Walks       []Walk         `json:"walkthroughs,omitempty"`
+	// Visit is the session's place in its code chain as it ended (1, 2,
+	// 3…; 0 in summaries written before chains, a first visit).
+	Visit int `json:"visit,omitempty"`
+	// Changes are the level changes since the earlier visit (domain → now
+	// minus then), when the returning visitor retook the assessment.
+	Changes map[string]int `json:"level_changes,omitempty"`
 }
 
 // Walks reads a session's events (written by assessment/walkthrough's
@@ -80,6 +86,8 @@ type Summary struct {
 	Lang     string
 	KioskID  string
 	Status   session.Status
+	// Accompanied is a session a mediator ran beside the visitor.
+	Accompanied bool
 	Facts
 }
 

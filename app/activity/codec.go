@@ -18,15 +18,6 @@ import (
 
 // Encode writes f's levels, needs and walkthroughs as stored texts.
 func (f Facts) Encode() (levels, needs, walks string) {
-	domains := make([]string, 0, len(f.Levels))
-	for d := range f.Levels {
-		domains = append(domains, d)
-	}
-	sort.Strings(domains)
-	l := make([]string, len(domains))
-	for i, d := range domains {
-		l[i] = d + "=" + strconv.Itoa(f.Levels[d])
-	}
 	w := make([]string, len(f.Walks))
 	for i, x := range f.Walks {
 		done := "0"
@@ -35,21 +26,43 @@ func (f Facts) Encode() (levels, needs, walks string) {
 		}
 		w[i] = x.Procedure + "|" + done + "|" + strings.Join(x.Stuck, ",") + "|" + strings.Join(x.Missing, ",")
 	}
-	return strings.Join(l, " "), strings.Join(f.Needs, " "), strings.Join(w, " ")
+	return EncodeLevels(f.Levels), strings.Join(f.Needs, " "), strings.Join(w, " ")
+}
+
+// EncodeLevels writes domain numbers (levels, or level changes) as
+// "device=2 internet=-1", sorted by domain.
+func EncodeLevels(m map[string]int) string {
+	domains := make([]string, 0, len(m))
+	for d := range m {
+		domains = append(domains, d)
+	}
+	sort.Strings(domains)
+	l := make([]string, len(domains))
+	for i, d := range domains {
+		l[i] = d + "=" + strconv.Itoa(m[d])
+	}
+	return strings.Join(l, " ")
+}
+
+// DecodeLevels reads EncodeLevels' text; malformed parts are skipped, and
+// an empty text is nil.
+func DecodeLevels(s string) map[string]int {
+	var m map[string]int
+	for l := range strings.FieldsSeq(s) {
+		d, v, ok := strings.Cut(l, "=")
+		if n, err := strconv.Atoi(v); ok && err == nil {
+			if m == nil {
+				m = make(map[string]int, 6)
+			}
+			m[d] = n
+		}
+	}
+	return m
 }
 
 // DecodeFacts reads facts written by Encode; malformed parts are skipped.
 func DecodeFacts(orientation, levels, needs, walks string) Facts {
-	f := Facts{Orientation: orientation}
-	for l := range strings.FieldsSeq(levels) {
-		d, v, ok := strings.Cut(l, "=")
-		if n, err := strconv.Atoi(v); ok && err == nil {
-			if f.Levels == nil {
-				f.Levels = make(map[string]int, 6)
-			}
-			f.Levels[d] = n
-		}
-	}
+	f := Facts{Orientation: orientation, Levels: DecodeLevels(levels)}
 	if needs != "" {
 		f.Needs = strings.Fields(needs)
 	}

@@ -93,8 +93,8 @@ type Activity struct {
 	Type   Term
 	Place  Term
 	Centre Centre
-	// Minutes is the time the visitor spent at the kiosk, not a
-	// mediator's accompaniment time.
+	// Minutes is the time the visitor spent at the kiosk: a mediator's
+	// accompaniment time only when the session was accompanied.
 	Minutes  int
 	Material []Term
 	Themes   []Theme
@@ -113,14 +113,25 @@ type Activity struct {
 // record: a finished session with at least one theme. A session left by
 // the idle timeout or a crash (abandoned), or with nothing done, is not:
 // the exports keep it with the kiosk's columns only (docs/coop-cra.md).
+//
+// An accompanied session (a mediator beside the visitor) is one however it
+// ended, its minutes being the mediator's time: a mediator leaving the
+// kiosk to its timeout still accompanied the visitor. It still needs a
+// theme: the Coop's form requires at least one thématique
+// (vocabulaire.md, "Thématiques (required, at least one)") and the kiosk
+// would have to invent one for a session where nothing was recorded, so
+// such a session stays in the kiosk's columns only.
 func (s Summary) IsAccompaniment() bool {
-	return s.Status == session.Finished && len(Themes(s.Facts)) > 0
+	return s.countsAsActivity() && len(Themes(s.Facts)) > 0
 }
+
+// countsAsActivity is IsAccompaniment before the themes are worked out.
+func (s Summary) countsAsActivity() bool { return s.Status == session.Finished || s.Accompanied }
 
 // NewActivity puts s in the Coop's fields; ok is false when s is not an
 // accompaniment (the exports leave it out of the Coop's columns).
 func NewActivity(s Summary, o Options) (a Activity, ok bool) {
-	if s.Status != session.Finished {
+	if !s.countsAsActivity() {
 		return a, false
 	}
 	// The themes decide whether it is an accompaniment (IsAccompaniment):
@@ -215,7 +226,7 @@ var csvCoopColumns = []string{
 var KioskColumns = []string{
 	"Heure", "Code séance", "Borne", "Langue", "Statut de la séance", "Orientation (borne)",
 	"Niveaux par domaine", "Démarches à faire", "Démarches guidées", "Démarches terminées",
-	"Étapes bloquantes", "Documents manquants",
+	"Étapes bloquantes", "Documents manquants", "Séance accompagnée", "Visite n°", "Évolution des niveaux",
 }
 
 // CoopRow holds a session's values for the Coop's columns, in
@@ -275,7 +286,7 @@ func CoopCells(s Summary, o Options) CoopRow {
 func KioskCells(s Summary) []string {
 	// Each list is written straight into its cell: an export makes
 	// 100 000 rows, and the slices that were joined showed in its profile.
-	var levels, walked, done, stuck, missing, needs strings.Builder
+	var levels, walked, done, stuck, missing, needs, changes strings.Builder
 	add := func(b *strings.Builder, parts ...string) {
 		if b.Len() > 0 {
 			b.WriteString(", ")
@@ -289,6 +300,9 @@ func KioskCells(s Summary) []string {
 	}
 	for _, n := range s.Needs {
 		add(&needs, n)
+	}
+	for _, d := range sortedKeys(s.Changes) {
+		add(&changes, d, " : ", changeText(s.Changes[d]))
 	}
 	for _, w := range s.Walks {
 		add(&walked, w.Procedure)
@@ -305,7 +319,30 @@ func KioskCells(s Summary) []string {
 	return []string{
 		s.Started.In(time.Local).Format("15:04"), s.Code.String(), s.KioskID, s.Lang, statusLabel(string(s.Status)),
 		orientationOrEmpty(s.Orientation), levels.String(), needs.String(), walked.String(), done.String(), stuck.String(), missing.String(),
+		accompaniedLabel(s.Accompanied), strconv.Itoa(s.VisitNumber()), changes.String(),
 	}
+}
+
+// VisitNumber is the session's place in its code chain, 1 for a first
+// visit (and for summaries written before chains).
+func (s Summary) VisitNumber() int { return max(1, s.Visit) }
+
+// changeText writes a level change as the export shows it: "+1", "=", "-2".
+func changeText(c int) string {
+	switch {
+	case c > 0:
+		return "+" + strconv.Itoa(c)
+	case c == 0:
+		return "="
+	}
+	return strconv.Itoa(c)
+}
+
+func accompaniedLabel(yes bool) string {
+	if yes {
+		return "Oui"
+	}
+	return "Non"
 }
 
 // CSVHeader is the CSV's first line: the Coop's columns the kiosk fills,
@@ -340,6 +377,11 @@ type Record struct {
 	Levels      map[string]int `json:"niveaux,omitempty"`
 	Needs       []string       `json:"demarches_a_faire,omitempty"`
 	Walks       []Walk         `json:"demarches_guidees,omitempty"`
+	Accompanied bool           `json:"seance_accompagnee"`
+	// Visit is the session's place in its code chain (1, 2, 3…), never
+	// another session's code.
+	Visit   int            `json:"visite"`
+	Changes map[string]int `json:"evolution_niveaux,omitempty"`
 }
 
 // APIActivity is an accompaniment with the attribute names and codes of
@@ -376,6 +418,9 @@ func NewRecord(s Summary, o Options) Record {
 		Levels:      s.Levels,
 		Needs:       s.Needs,
 		Walks:       s.Walks,
+		Accompanied: s.Accompanied,
+		Visit:       s.VisitNumber(),
+		Changes:     s.Changes,
 	}
 	if a, ok := NewActivity(s, o); ok {
 		api := &APIActivity{

@@ -29,6 +29,8 @@ func sampleSummaries() []Summary {
 			Levels:      map[string]int{"device": 2, "internet": 2, "safety": 1},
 			Needs:       []string{"caf", "impots"},
 			Walks:       []Walk{{Procedure: "caf-declaration", Stuck: []string{"login"}, Missing: []string{"numero-allocataire"}}},
+			Visit:       2,
+			Changes:     map[string]int{"device": 1, "internet": 0, "safety": -1},
 		},
 	}, {
 		Code: "ABCDEF", Started: start.Add(3 * time.Hour), Duration: 5 * time.Minute, Lang: "uk", KioskID: "borne-accueil", Status: session.Abandoned,
@@ -178,7 +180,8 @@ func TestCSVExportSpeaksTheCoopsExport(t *testing.T) {
 		"Niveau d’autonomie (ou de l’atelier)", "Bénéficiaire réorienté", "Structure de redirection",
 		"Genre du bénéficiaire", "Tranche d’âge du bénéficiaire", "Statut du bénéficiaire",
 		"Heure", "Code séance", "Borne", "Langue", "Statut de la séance", "Orientation (borne)", "Niveaux par domaine",
-		"Démarches à faire", "Démarches guidées", "Démarches terminées", "Étapes bloquantes", "Documents manquants"}
+		"Démarches à faire", "Démarches guidées", "Démarches terminées", "Étapes bloquantes", "Documents manquants",
+		"Séance accompagnée", "Visite n°", "Évolution des niveaux"}
 	if !slices.Equal(rows[0], wantHeader) {
 		t.Fatalf("header\n%q\nwant\n%q", rows[0], wantHeader)
 	}
@@ -196,7 +199,8 @@ func TestCSVExportSpeaksTheCoopsExport(t *testing.T) {
 		"47", "Ordinateur", "Diagnostic numérique\nAide aux démarches administratives\nSocial - Santé\nArgent - Impôts", "CAF : déclaration trimestrielle",
 		"2/3", "Oui", "Autre structure de médiation numérique", "Non communiqué", "Non communiqué", "Non communiqué",
 		"09:05", "K7D-M3Q", "borne-accueil", "fr", "Terminée", "À former",
-		"device : 2, internet : 2, safety : 1", "caf, impots", "caf-declaration", "", "caf-declaration/login", "caf-declaration/numero-allocataire"}
+		"device : 2, internet : 2, safety : 1", "caf, impots", "caf-declaration", "", "caf-declaration/login", "caf-declaration/numero-allocataire",
+		"Non", "2", "device : +1, internet : =, safety : -1"}
 	if !slices.Equal(rows[1], want) {
 		t.Fatalf("row\n%q\nwant\n%q", rows[1], want)
 	}
@@ -204,6 +208,37 @@ func TestCSVExportSpeaksTheCoopsExport(t *testing.T) {
 	// the kiosk's columns only.
 	if rows[2][0] != "23/11/2026" || rows[2][8] != "5" || rows[2][1] != "" || rows[2][10] != "" || rows[2][22] != "Interrompue" {
 		t.Fatalf("second row %q", rows[2])
+	}
+	// A first visit is visit 1 with no change; no column holds another
+	// session's code.
+	if last := rows[2][len(rows[2])-3:]; !slices.Equal(last, []string{"Non", "1", ""}) {
+		t.Fatalf("second row's chain columns %q", last)
+	}
+}
+
+// TestAccompaniedSessionIsAnAccompaniment: a mediator's session counts in
+// the Coop's columns however it ended, with its minutes, when something
+// gives it a theme; without one it stays in the kiosk's columns.
+func TestAccompaniedSessionIsAnAccompaniment(t *testing.T) {
+	s := sampleSummaries()[0]
+	s.Status, s.Accompanied = session.Abandoned, true
+	cells := CoopCells(s, sampleOptions)
+	if cells.Get(ColType) != "Accompagnement individuel" || cells.Get(ColMinutes) != "47" || !s.IsAccompaniment() {
+		t.Fatalf("accompanied session: type %q, minutes %q", cells.Get(ColType), cells.Get(ColMinutes))
+	}
+	if kiosk := KioskCells(s); kiosk[12] != "Oui" {
+		t.Errorf("Séance accompagnée %q", kiosk[12])
+	}
+	empty := Summary{Started: s.Started, Duration: 20 * time.Minute, Status: session.Finished, Accompanied: true}
+	emptyCells := CoopCells(empty, sampleOptions)
+	if empty.IsAccompaniment() || emptyCells.Get(ColType) != "" {
+		t.Error("an accompanied session with no theme became a Coop accompaniment")
+	}
+	counters := s.Counters()
+	for _, want := range []Counter{{MetricAccompanied, ""}, {MetricReturning, ""}, {MetricRetook, ""}, {MetricProgress, "device:up"}, {MetricProgress, "internet:same"}, {MetricProgress, "safety:down"}} {
+		if !slices.Contains(counters, want) {
+			t.Errorf("counters %v lack %v", counters, want)
+		}
 	}
 }
 
@@ -220,7 +255,8 @@ func TestJSONExportHasTheCoopsAPICodes(t *testing.T) {
 		t.Fatalf("activity %+v", a)
 	}
 	if recs[0].Orientation != assessment.ToTrain || recs[0].Levels["device"] != 2 || recs[0].Walks[0].Stuck[0] != "login" ||
-		recs[1].Code != "ABC-DEF" || recs[1].Activity != nil || recs[1].Status != "Interrompue" {
+		recs[1].Code != "ABC-DEF" || recs[1].Activity != nil || recs[1].Status != "Interrompue" ||
+		recs[0].Visit != 2 || recs[0].Changes["safety"] != -1 || recs[1].Visit != 1 || recs[1].Changes != nil {
 		t.Fatalf("records %+v", recs)
 	}
 }

@@ -58,7 +58,14 @@ const (
 	MetricWalkDone    = "walk.done"    // key procedure
 	MetricWalkStuck   = "walk.stuck"   // key "procedure/step"
 	MetricTheme       = "theme"        // key a Coop thématique's code, accompaniments only
+	MetricReturning   = "returning"    // a visit after the first of its code chain
+	MetricRetook      = "retook"       // a returning visitor who retook the assessment
+	MetricProgress    = "progress"     // key "domain:up", "domain:same" or "domain:down"
+	MetricAccompanied = "accompanied"  // a session run with a mediator beside the visitor
 )
+
+// trendKeys are the keys of MetricProgress, by Trend+1.
+var trendKeys = [3]string{"down", "same", "up"}
 
 // Counters are what one session adds to its day's statistics.
 func (s Summary) Counters() []Counter {
@@ -71,6 +78,18 @@ func (s Summary) Counters() []Counter {
 	}
 	for _, n := range s.Needs {
 		out = append(out, Counter{MetricNeed, n})
+	}
+	if s.Visit > 1 {
+		out = append(out, Counter{MetricReturning, ""})
+	}
+	if len(s.Changes) > 0 {
+		out = append(out, Counter{MetricRetook, ""})
+	}
+	for d, c := range s.Changes {
+		out = append(out, Counter{MetricProgress, d + ":" + trendKeys[TrendOf(c)+1]})
+	}
+	if s.Accompanied {
+		out = append(out, Counter{MetricAccompanied, ""})
 	}
 	if s.IsAccompaniment() {
 		for _, t := range Themes(s.Facts) {

@@ -32,11 +32,28 @@ type Simulator struct {
 	// Exercises are the bank's practical exercises, tried by each
 	// simulated visitor who takes the assessment.
 	Exercises []*assessment.Item
+	// Returning is the share of sessions of a visitor coming back with an
+	// earlier session's code (a fifth by NewSimulator), half of whom take
+	// the assessment again; Accompanied the share run with a mediator.
+	Returning, Accompanied float64
+	// visitors are recent sessions a returning visitor may come back from.
+	visitors []simVisitor
 }
+
+// simVisitor is a simulated session a visitor may come back from, with
+// the visitor's ability then.
+type simVisitor struct {
+	rec     session.Record
+	ability float64
+}
+
+// simPool bounds the sessions kept for returning visitors: enough for
+// chains of several visits, little memory for 100 000 sessions.
+const simPool = 500
 
 // NewSimulator draws sessions over period from the content of bank and walks.
 func NewSimulator(r *rand.Rand, period Period, kioskID string, bank *assessment.Bank, walks *walkthrough.Set) *Simulator {
-	g := &Simulator{Rand: r, Period: period, KioskID: kioskID, Procedures: walks.All()}
+	g := &Simulator{Rand: r, Period: period, KioskID: kioskID, Procedures: walks.All(), Returning: 0.2, Accompanied: 0.1}
 	for _, d := range bank.Domains {
 		if d.Scored {
 			g.Domains = append(g.Domains, d.ID)
@@ -65,8 +82,23 @@ type SimStore interface {
 // simAutonomy is the autonomy code of each level.
 var simAutonomy = [4]string{assessment.Guided, assessment.Guided, assessment.GuidedIfNeeded, assessment.SelfReliant}
 
-// Session writes one simulated session to st.
+// Session writes one simulated session to st: a first visit, or one
+// coming back a few days after an earlier session, its visitor a little
+// more able.
 func (g *Simulator) Session(ctx context.Context, st SimStore) error {
+	r := g.Rand
+	if len(g.visitors) > 0 && r.Float64() < g.Returning {
+		v := g.visitors[r.IntN(len(g.visitors))]
+		at := v.rec.Started.AddDate(0, 0, 1+r.IntN(30)).Add(time.Duration(r.IntN(120)-60) * time.Minute)
+		if at.Before(g.Period.End()) {
+			return g.session(ctx, st, at, &v.rec, v.ability+r.Float64()*0.8, r.IntN(2) == 0)
+		}
+	}
+	return g.session(ctx, st, g.firstVisitTime(), nil, 0.3+r.Float64()*3, r.IntN(7) != 0)
+}
+
+// firstVisitTime draws when a first visit starts.
+func (g *Simulator) firstVisitTime() time.Time {
 	r := g.Rand
 	days := g.Period.Days()
 	day, _ := ParseDay(days[r.IntN(len(days))])
@@ -78,22 +110,39 @@ func (g *Simulator) Session(ctx context.Context, st SimStore) error {
 	if r.IntN(2) == 0 {
 		hour = 14 + r.IntN(3)
 	}
-	at := time.Date(day.Year(), day.Month(), day.Day(), hour, r.IntN(60), r.IntN(60), 0, time.Local)
+	return time.Date(day.Year(), day.Month(), day.Day(), hour, r.IntN(60), r.IntN(60), 0, time.Local)
+}
+
+// session writes a session started at at, following earlier (nil: a
+// first visit), of a visitor of the given ability who takes the
+// assessment or not.
+func (g *Simulator) session(ctx context.Context, st SimStore, at time.Time, earlier *session.Record, ability float64, assess bool) error {
+	r := g.Rand
 	lang := "fr"
-	if r.IntN(8) == 0 {
+	if earlier != nil {
+		lang = earlier.Lang
+	} else if r.IntN(8) == 0 {
 		lang = "en"
 	}
-	rec, err := st.CreateSession(ctx, session.Record{ID: uuid.NewString(), KioskID: g.KioskID, Lang: lang, Started: at})
+	rec := session.Record{ID: uuid.NewString(), KioskID: g.KioskID, Lang: lang, Started: at, Accompanied: r.Float64() < g.Accompanied}
+	if earlier != nil {
+		rec.Earlier = earlier.ID
+	}
+	rec, err := st.CreateSession(ctx, rec)
 	if err != nil {
 		return err
+	}
+	if len(g.visitors) < simPool {
+		g.visitors = append(g.visitors, simVisitor{rec, ability})
+	} else {
+		g.visitors[r.IntN(simPool)] = simVisitor{rec, ability}
 	}
 	add := func(kind string, p session.Payload) error {
 		at = at.Add(time.Duration(20+r.IntN(160)) * time.Second)
 		return st.AddEvent(ctx, rec.ID, session.Event{At: at, Kind: kind, Payload: p})
 	}
-	ability := 0.3 + r.Float64()*3
 	var needs []string
-	if r.IntN(7) != 0 {
+	if assess {
 		result := assessment.Result{}
 		sum := 0
 		for _, d := range g.Domains {

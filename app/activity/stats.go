@@ -2,6 +2,8 @@ package activity
 
 import (
 	"cmp"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -101,17 +103,21 @@ type Stats struct {
 	// Themes counts accompaniments per Coop thématique (code), most first.
 	Themes []Count
 	Walks  []WalkStats
+	// Returning counts the visits after the first of their code chain;
+	// Retook those of them where the assessment was taken again.
+	Returning, Retook int
+	// Progress counts, per domain, the returning visitors whose level went
+	// down, stayed or went up, indexed by Trend+1 (Down, Same, Up).
+	Progress map[string][3]int
+	// Accompanied counts the sessions run with a mediator beside the visitor.
+	Accompanied int
 }
 
+// ProgressDomains are the domains of Progress, sorted.
+func (s Stats) ProgressDomains() []string { return slices.Sorted(maps.Keys(s.Progress)) }
+
 // Domains are the domains with levels, sorted.
-func (s Stats) Domains() []string {
-	out := make([]string, 0, len(s.Levels))
-	for d := range s.Levels {
-		out = append(out, d)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s Stats) Domains() []string { return slices.Sorted(maps.Keys(s.Levels)) }
 
 // PerWeek adds PerDay up by week, each keyed by its Monday.
 func (s Stats) PerWeek() []Count {
@@ -132,7 +138,7 @@ func (s Stats) PerWeek() []Count {
 
 // NewStats adds up the day counters of p.
 func NewStats(p Period, rows []Row) Stats {
-	s := Stats{Period: p, Levels: map[string][4]int{}}
+	s := Stats{Period: p, Levels: map[string][4]int{}, Progress: map[string][3]int{}}
 	perDay := map[string]int{}
 	tallies := map[string]map[string]int{}
 	walks := map[string]*WalkStats{}
@@ -157,6 +163,19 @@ func NewStats(p Period, rows []Row) Stats {
 				lv := s.Levels[d]
 				lv[n] += r.N
 				s.Levels[d] = lv
+			}
+		case MetricReturning:
+			s.Returning += r.N
+		case MetricRetook:
+			s.Retook += r.N
+		case MetricAccompanied:
+			s.Accompanied += r.N
+		case MetricProgress:
+			d, trend, _ := strings.Cut(r.Key, ":")
+			if i := slices.Index(trendKeys[:], trend); i >= 0 {
+				pr := s.Progress[d]
+				pr[i] += r.N
+				s.Progress[d] = pr
 			}
 		case MetricWalkStarted:
 			walk(r.Key).Started += r.N

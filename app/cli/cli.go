@@ -56,8 +56,9 @@ Usage:
                                           coop : un .xlsx comme l'export « Activités » de la Coop)
   pasapas stats [--from JOUR] [--to JOUR] affiche les statistiques (par défaut : 365 jours)
   pasapas purge [--older-than JOURS]      supprime les sessions plus anciennes (par défaut : la durée de conservation)
-  pasapas simulate --sessions N [--days D] [--seed S]
-                                          ajoute N sessions fictives (démonstration, mesures)
+  pasapas simulate --sessions N [--days D] [--seed S] [--returning P]
+                                          ajoute N sessions fictives (démonstration, mesures),
+                                          dont P %% de visiteurs revenus avec leur code (par défaut : 20)
   pasapas summary --code ABC-DEF [--out FICHIER.pdf] [--print]
                                           écrit et/ou imprime le résumé d'une séance
   pasapas places import FICHIER.csv       remplace l'annuaire des lieux (standard national, 0.x ou 1.x)

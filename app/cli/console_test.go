@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +28,15 @@ func TestConsoleCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "Sessions : 300") || !strings.Contains(stdout, "Orientation") || !strings.Contains(stdout, "Niveaux par domaine") {
 		t.Fatalf("stats: %d %q %q", code, stdout, errOut)
 	}
+	// About a fifth come back with their code, some retake the assessment.
+	returning := regexp.MustCompile(`Visiteurs revenus avec leur code : (\d+) \((\d+) % des sessions\)`).FindStringSubmatch(stdout)
+	if returning == nil || !strings.Contains(stdout, "dont auto-diagnostic refait") ||
+		!strings.Contains(stdout, "Progrès de ceux qui ont refait l’auto-diagnostic") || !strings.Contains(stdout, "Séances accompagnées") {
+		t.Fatalf("stats without returning visitors:\n%s", stdout)
+	}
+	if share, _ := strconv.Atoi(returning[2]); share < 10 || share > 30 {
+		t.Errorf("%s %% of sessions are returning visits, want about 20", returning[2])
+	}
 	if code, stdout, errOut := run(t, "", "export", "--data-dir", dir, "--out", out); code != 0 || !strings.Contains(stdout, "300 sessions") {
 		t.Fatalf("export: %d %q %q", code, stdout, errOut)
 	}
@@ -34,6 +46,22 @@ func TestConsoleCommands(t *testing.T) {
 	rows, err := r.ReadAll()
 	if !bytes.HasPrefix(data, []byte("\uFEFFDate;Type;")) || err != nil || len(rows) != 301 {
 		t.Fatalf("csv starts %q, %d rows, %v", data[:20], len(rows), err)
+	}
+	// Later visits of a chain are numbered and, when retaken, show their
+	// level changes.
+	header := rows[0]
+	visitCol, changesCol := slices.Index(header, "Visite n°"), slices.Index(header, "Évolution des niveaux")
+	later, changed := 0, 0
+	for _, row := range rows[1:] {
+		if row[visitCol] != "1" {
+			later++
+		}
+		if row[changesCol] != "" {
+			changed++
+		}
+	}
+	if later == 0 || changed == 0 || changed > later {
+		t.Errorf("export: %d later visits, %d with level changes", later, changed)
 	}
 	// The Coop-shaped workbook holds the accompaniments only.
 	xlsx := filepath.Join(dir, "activites.xlsx")

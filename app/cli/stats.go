@@ -51,6 +51,13 @@ func printStats(out io.Writer, s activity.Stats) {
 	p := s.Period
 	fmt.Fprintf(w, "Pas à Pas : statistiques du %s au %s\n", p.First.Format(activity.DayLayout), p.Last.Format(activity.DayLayout))
 	fmt.Fprintf(w, "Sessions : %d\n", s.Sessions)
+	if s.Accompanied > 0 {
+		fmt.Fprintf(w, "Séances accompagnées : %d (%s)\n", s.Accompanied, percent(s.Accompanied, s.Sessions))
+	}
+	if s.Returning > 0 {
+		fmt.Fprintf(w, "Visiteurs revenus avec leur code : %d (%s des sessions)\n", s.Returning, percent(s.Returning, s.Sessions))
+		fmt.Fprintf(w, "  dont auto-diagnostic refait : %d\n", s.Retook)
+	}
 	section := func(title string, counts []activity.Count, label func(string) string) {
 		if len(counts) == 0 {
 			return
@@ -75,6 +82,13 @@ func printStats(out io.Writer, s activity.Stats) {
 		for _, d := range domains {
 			lv := s.Levels[d]
 			fmt.Fprintf(w, "  %s\t%d\t%d\t%d\t%d\n", d, lv[0], lv[1], lv[2], lv[3])
+		}
+	}
+	if domains := s.ProgressDomains(); len(domains) > 0 {
+		fmt.Fprintf(w, "\nProgrès de ceux qui ont refait l’auto-diagnostic\ten hausse\tstable\ten baisse\n")
+		for _, d := range domains {
+			pr := s.Progress[d]
+			fmt.Fprintf(w, "  %s\t%d\t%d\t%d\n", d, pr[activity.Up+1], pr[activity.Same+1], pr[activity.Down+1])
 		}
 	}
 	if len(s.Walks) > 0 {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/argon2"
+
+	"pasapas/app/throttle"
 )
 
 const (
@@ -35,11 +37,13 @@ const (
 	saltLen      = 16
 )
 
-// State is what is stored about the PIN.
+// lockout is the pad's policy against guessing.
+var lockout = throttle.Policy{MaxTries: MaxTries, Lock: LockDuration}
+
+// State is what is stored about the PIN: its hash and the lockout.
 type State struct {
-	Hash        string
-	Failures    int
-	LockedUntil time.Time
+	Hash string
+	throttle.State
 }
 
 // StateStore persists State (the SQLite store in the kiosk).
@@ -153,24 +157,7 @@ func (g *Guard) LockedFor() (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
-	return g.lockLeft(&st), nil
-}
-
-// lockLeft is the lock time left. A wall clock set back (dead BIOS battery)
-// must not lock the pad for days: the wait never exceeds LockDuration.
-func (g *Guard) lockLeft(st *State) time.Duration {
-	if st.LockedUntil.IsZero() {
-		return 0
-	}
-	left := st.LockedUntil.Sub(g.now())
-	if left <= 0 {
-		return 0
-	}
-	if left > LockDuration {
-		st.LockedUntil = g.now().Add(LockDuration)
-		left = LockDuration
-	}
-	return left
+	return lockout.Left(&st.State, g.now()), nil
 }
 
 // Check verifies p. It returns nil on success, ErrWrong (with the tries left)
@@ -185,29 +172,23 @@ func (g *Guard) Check(p string) (triesLeft int, err error) {
 	if st.Hash == "" {
 		return 0, ErrNotSet
 	}
-	if g.lockLeft(&st) > 0 {
+	if lockout.Left(&st.State, g.now()) > 0 {
 		return 0, ErrLocked
 	}
 	if Matches(st.Hash, p) {
-		if st.Failures != 0 || !st.LockedUntil.IsZero() {
-			st.Failures, st.LockedUntil = 0, time.Time{}
+		if st.Succeed() {
 			if err := g.store.SavePIN(st); err != nil {
 				return 0, err
 			}
 		}
 		return MaxTries, nil
 	}
-	st.Failures++
-	st.LockedUntil = time.Time{}
-	if st.Failures >= MaxTries {
-		st.Failures = 0
-		st.LockedUntil = g.now().Add(LockDuration)
-	}
+	left := lockout.Fail(&st.State, g.now())
 	if err := g.store.SavePIN(st); err != nil {
 		return 0, err
 	}
-	if !st.LockedUntil.IsZero() {
+	if left == 0 {
 		return 0, ErrLocked
 	}
-	return MaxTries - st.Failures, ErrWrong
+	return left, ErrWrong
 }

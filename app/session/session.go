@@ -31,6 +31,11 @@ type Record struct {
 	Started time.Time
 	Ended   time.Time
 	Status  Status
+	// Earlier is the internal id of the earlier session whose code the
+	// visitor typed ("J'ai déjà un code"), "" for a first visit.
+	Earlier string
+	// Accompanied is a session a mediator runs beside the visitor.
+	Accompanied bool
 }
 
 // Duration is how long the visitor stayed, zero while the session is open.
@@ -127,9 +132,23 @@ func (s *Service) SetKioskID(id string) {
 // ErrNoSession is returned when an action needs an open session.
 var ErrNoSession = errors.New("no open session")
 
+// Visit is how a session begins, besides its language.
+type Visit struct {
+	// Earlier is the session whose code a returning visitor typed
+	// (CodePad.Find): the new session is linked to it by its internal id.
+	Earlier *Record
+	// Accompanied is a session a mediator runs beside the visitor
+	// ("Séance accompagnée"): it counts as accompaniment time.
+	Accompanied bool
+}
+
 // Start opens a new session in language lang. An open one is abandoned first,
 // so two visitors never share a session.
-func (s *Service) Start(lang string) (Record, error) {
+func (s *Service) Start(lang string) (Record, error) { return s.StartVisit(lang, Visit{}) }
+
+// StartVisit opens a new session in language lang as v says: linked to an
+// earlier one, accompanied, or both. An open one is abandoned first.
+func (s *Service) StartVisit(lang string, v Visit) (Record, error) {
 	if s.Current() != nil {
 		if err := s.Abandon(); err != nil {
 			return Record{}, err
@@ -144,6 +163,11 @@ func (s *Service) Start(lang string) (Record, error) {
 		Lang:    lang,
 		Started: s.now(),
 		Status:  Active,
+		// The earlier session is named by its internal id only.
+		Accompanied: v.Accompanied,
+	}
+	if v.Earlier != nil {
+		rec.Earlier = v.Earlier.ID
 	}
 	rec, err := s.store.CreateSession(context.Background(), rec)
 	if err != nil {

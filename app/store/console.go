@@ -21,7 +21,7 @@ func (s *Store) ListSessions(ctx context.Context, after activity.Cursor, limit i
 	}
 	rows, err := s.db.QueryContext(ctx, `
 SELECT `+sessionColumns+`, s.rowid, `+factsColumns+`
-FROM sessions s LEFT JOIN (SELECT session_id, orientation, levels, needs, walks FROM session_facts) f ON f.session_id = s.id
+FROM sessions s LEFT JOIN (SELECT session_id, orientation, levels, needs, walks, visit, changes FROM session_facts) f ON f.session_id = s.id
 WHERE (s.started_at, s.rowid) < (?, ?)
 ORDER BY s.started_at DESC, s.rowid DESC
 LIMIT ?`, after.Started, after.Row, limit+1)
@@ -159,7 +159,7 @@ func (s *Store) EachSummary(ctx context.Context, from, to time.Time, fn func(act
 		hi = toMillis(to)
 	}
 	rows, err := s.db.QueryContext(ctx, `
-SELECT started_at, code, kiosk_id, lang, ended_at, status, `+factsColumns+`
+SELECT started_at, code, kiosk_id, lang, ended_at, status, accompanied, `+factsColumns+`
 FROM session_facts f WHERE started_at >= ? AND started_at < ? ORDER BY started_at, session_id`, lo, hi)
 	if err != nil {
 		return err
@@ -169,7 +169,7 @@ FROM session_facts f WHERE started_at >= ? AND started_at < ? ORDER BY started_a
 		var x activity.Summary
 		var code, status string
 		var started, ended int64
-		x.Facts, err = scanFacts(rows.Scan, &started, &code, &x.KioskID, &x.Lang, &ended, &status)
+		x.Facts, err = scanFacts(rows.Scan, &started, &code, &x.KioskID, &x.Lang, &ended, &status, &x.Accompanied)
 		if err != nil {
 			return err
 		}

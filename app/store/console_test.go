@@ -244,7 +244,7 @@ func TestV3SummariesAreCarriedOver(t *testing.T) {
 	}
 	ctx := context.Background()
 	start := time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)
-	rec, _ := old.CreateSession(ctx, session.Record{ID: "s-1", KioskID: "k", Lang: "fr", Started: start})
+	code := oldSession(t, old, "s-1", start)
 	old.db.Exec(`UPDATE sessions SET status = 'finished', ended_at = ? WHERE id = 's-1'`, toMillis(start.Add(12*time.Minute)))
 	if _, err := old.db.Exec(`INSERT INTO session_summaries (session_id, day, facts) VALUES ('s-1', '2026-11-02', ?)`,
 		`{"orientation":"a_former","levels":{"safety":1,"device":2},"needs":["caf","impots"],"walkthroughs":[{"procedure":"caf-declaration","completed":true,"stuck_steps":["login","amounts"],"missing_documents":["rib"]},{"procedure":"email-creer","completed":false}]}`); err != nil {
@@ -256,12 +256,12 @@ func TestV3SummariesAreCarriedOver(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	got, err := s.Summary(ctx, rec.Code)
+	got, err := s.Summary(ctx, code)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := activity.Facts{Orientation: "a_former", Levels: map[string]int{"device": 2, "safety": 1}, Needs: []string{"caf", "impots"},
-		Walks: []activity.Walk{{Procedure: "caf-declaration", Completed: true, Stuck: []string{"login", "amounts"}, Missing: []string{"rib"}}, {Procedure: "email-creer"}}}
+		Walks: []activity.Walk{{Procedure: "caf-declaration", Completed: true, Stuck: []string{"login", "amounts"}, Missing: []string{"rib"}}, {Procedure: "email-creer"}}, Visit: 1}
 	if !reflect.DeepEqual(got.Facts, want) || got.Duration != 12*time.Minute {
 		t.Fatalf("carried over %+v, want %+v", got, want)
 	}

@@ -159,4 +159,27 @@ CREATE TABLE outbox (
 );
 INSERT INTO outbox (session_id) SELECT session_id FROM session_facts ORDER BY started_at;
 `,
+	// v7: a returning visitor's code chain and accompanied sessions. A new
+	// session points to the earlier session whose code the visitor typed by
+	// its internal id only (its code is never copied); the link goes when
+	// the earlier session is purged or deleted (SET NULL), and with the row
+	// when the later one goes. session_facts keeps, as the session ended,
+	// its place in the chain and its level changes (codes and small
+	// numbers), so its counters can be taken back exactly on a delete. The
+	// code pad's lockout is stored like the PIN's, so a restart does not
+	// clear it.
+	`
+ALTER TABLE sessions ADD COLUMN earlier_id TEXT REFERENCES sessions (id) ON DELETE SET NULL;
+ALTER TABLE sessions ADD COLUMN accompanied INTEGER NOT NULL DEFAULT 0 CHECK (accompanied IN (0, 1));
+CREATE INDEX sessions_earlier_id ON sessions (earlier_id);
+ALTER TABLE session_facts ADD COLUMN visit INTEGER NOT NULL DEFAULT 1;       -- 1: first visit of its chain
+ALTER TABLE session_facts ADD COLUMN changes TEXT NOT NULL DEFAULT '';       -- "device=1 internet=0": level now minus then
+ALTER TABLE session_facts ADD COLUMN accompanied INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE code_pad (
+	id           INTEGER PRIMARY KEY CHECK (id = 1),
+	failures     INTEGER NOT NULL DEFAULT 0,      -- wrong codes in a row
+	locked_until INTEGER NOT NULL DEFAULT 0       -- Unix milliseconds, UTC
+);
+`,
 }

@@ -18,6 +18,7 @@ import (
 	"pasapas/app/activity"
 	"pasapas/app/pin"
 	"pasapas/app/session"
+	"pasapas/app/throttle"
 )
 
 // Store is the SQLite file behind the kiosk. It is safe for concurrent use;
@@ -178,8 +179,9 @@ func (s *Store) CreateSession(ctx context.Context, rec session.Record) (session.
 			return rec, err
 		}
 		_, err = s.db.ExecContext(ctx,
-			`INSERT INTO sessions (id, code, kiosk_id, lang, started_at, status) VALUES (?, ?, ?, ?, ?, ?)`,
-			rec.ID, string(code), rec.KioskID, rec.Lang, toMillis(rec.Started), string(session.Active))
+			`INSERT INTO sessions (id, code, kiosk_id, lang, started_at, status, earlier_id, accompanied) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			rec.ID, string(code), rec.KioskID, rec.Lang, toMillis(rec.Started), string(session.Active),
+			sql.NullString{String: rec.Earlier, Valid: rec.Earlier != ""}, rec.Accompanied)
 		var sqlErr sqlite3.Error
 		if errors.As(err, &sqlErr) && sqlErr.ExtendedCode == sqlite3.ErrConstraintUnique && strings.Contains(sqlErr.Error(), "code") {
 			continue
@@ -256,14 +258,14 @@ WHERE status = 'active'`); err != nil {
 // ErrNotFound is returned when no session has the asked code.
 var ErrNotFound = activity.ErrNotFound
 
-const sessionColumns = `id, code, kiosk_id, lang, started_at, coalesce(ended_at, 0), status`
+const sessionColumns = `id, code, kiosk_id, lang, started_at, coalesce(ended_at, 0), status, coalesce(earlier_id, ''), accompanied`
 
 // scanSession reads sessionColumns, then any extra columns into extra.
 func scanSession(row interface{ Scan(...any) error }, extra ...any) (session.Record, error) {
 	var r session.Record
 	var code, status string
 	var started, ended int64
-	if err := row.Scan(append([]any{&r.ID, &code, &r.KioskID, &r.Lang, &started, &ended, &status}, extra...)...); err != nil {
+	if err := row.Scan(append([]any{&r.ID, &code, &r.KioskID, &r.Lang, &started, &ended, &status, &r.Earlier, &r.Accompanied}, extra...)...); err != nil {
 		return r, err
 	}
 	r.Code, r.Status, r.Started = session.Code(code), session.Status(status), fromMillis(started)
@@ -326,25 +328,36 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 // LoadPIN returns the mediator PIN's hash and lockout state.
 func (s *Store) LoadPIN() (pin.State, error) {
 	var st pin.State
-	var locked int64
-	err := s.db.QueryRow(`SELECT hash, failures, locked_until FROM mediator_pin WHERE id = 1`).Scan(&st.Hash, &st.Failures, &locked)
+	err := scanLockout(s.db.QueryRow(`SELECT hash, failures, locked_until FROM mediator_pin WHERE id = 1`), &st.State, &st.Hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return pin.State{}, nil
-	}
-	if locked != 0 {
-		st.LockedUntil = fromMillis(locked)
 	}
 	return st, err
 }
 
 // SavePIN stores the mediator PIN's hash and lockout state.
 func (s *Store) SavePIN(st pin.State) error {
-	var locked int64
-	if !st.LockedUntil.IsZero() {
-		locked = toMillis(st.LockedUntil)
-	}
 	_, err := s.db.Exec(`INSERT INTO mediator_pin (id, hash, failures, locked_until) VALUES (1, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, failures = excluded.failures, locked_until = excluded.locked_until`,
-		st.Hash, st.Failures, locked)
+		st.Hash, st.Failures, lockedMillis(st.State))
 	return err
+}
+
+// scanLockout reads a pad's failures and locked_until (0: not locked)
+// into st, after the columns before.
+func scanLockout(row *sql.Row, st *throttle.State, before ...any) error {
+	var locked int64
+	err := row.Scan(append(before, &st.Failures, &locked)...)
+	if locked != 0 {
+		st.LockedUntil = fromMillis(locked)
+	}
+	return err
+}
+
+// lockedMillis is st's locked_until column.
+func lockedMillis(st throttle.State) int64 {
+	if st.LockedUntil.IsZero() {
+		return 0
+	}
+	return toMillis(st.LockedUntil)
 }

@@ -23,13 +23,21 @@ func (s *Store) summarize(ctx context.Context, sessionID string) error {
 		return err
 	}
 	sum := summaryOf(rec, f)
+	// The chain as it is now is frozen in the summary: a later purge of an
+	// earlier visit must not change what this one added to the counters.
+	chain, err := s.earlierOf(ctx, rec.Earlier)
+	if err != nil {
+		return err
+	}
+	p := activity.NewProgress(append(chain, sum))
+	sum.Visit, sum.Changes = p.Visit, p.Changes()
 	day := activity.DayOf(rec.Started)
 	levels, needs, walks := f.Encode()
 	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO session_facts
-(started_at, session_id, day, code, kiosk_id, lang, ended_at, status, orientation, levels, needs, walks)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+(started_at, session_id, day, code, kiosk_id, lang, ended_at, status, orientation, levels, needs, walks, visit, changes, accompanied)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		toMillis(rec.Started), sessionID, day, string(rec.Code), rec.KioskID, rec.Lang, toMillis(rec.Ended), string(rec.Status),
-		f.Orientation, levels, needs, walks); err != nil {
+		f.Orientation, levels, needs, walks, sum.Visit, activity.EncodeLevels(sum.Changes), rec.Accompanied); err != nil {
 		return err
 	}
 	if _, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO outbox (session_id) VALUES (?)`, sessionID); err != nil {
@@ -101,7 +109,7 @@ ON CONFLICT (day, metric, key) DO UPDATE SET n = n + excluded.n`, args...); err 
 func summaryOf(rec session.Record, f activity.Facts) activity.Summary {
 	return activity.Summary{
 		Code: rec.Code, Started: rec.Started, Duration: rec.Duration(),
-		Lang: rec.Lang, KioskID: rec.KioskID, Status: rec.Status, Facts: f,
+		Lang: rec.Lang, KioskID: rec.KioskID, Status: rec.Status, Accompanied: rec.Accompanied, Facts: f,
 	}
 }
 
@@ -125,15 +133,22 @@ func (s *Store) strings(ctx context.Context, query string, args ...any) ([]strin
 
 // factsColumns are the stored facts, in the order scanFacts reads them,
 // from session_facts named f.
-const factsColumns = `f.orientation, f.levels, f.needs, f.walks`
+const factsColumns = `f.orientation, f.levels, f.needs, f.walks, f.visit, f.changes`
 
 // scanFacts reads factsColumns (NULLs, from an outer join, are empty).
 func scanFacts(scan func(...any) error, before ...any) (activity.Facts, error) {
-	var o, l, n, w sql.NullString
-	if err := scan(append(before, &o, &l, &n, &w)...); err != nil {
+	// One struct rather than six variables: what scan is given escapes,
+	// and an export scans 100 000 rows.
+	var v struct {
+		o, l, n, w, c sql.NullString
+		visit         sql.NullInt64
+	}
+	if err := scan(append(before, &v.o, &v.l, &v.n, &v.w, &v.visit, &v.c)...); err != nil {
 		return activity.Facts{}, err
 	}
-	return activity.DecodeFacts(o.String, l.String, n.String, w.String), nil
+	f := activity.DecodeFacts(v.o.String, v.l.String, v.n.String, v.w.String)
+	f.Visit, f.Changes = int(v.visit.Int64), activity.DecodeLevels(v.c.String)
+	return f, nil
 }
 
 // Summary is the stored session with code, with its facts. An open session
@@ -143,6 +158,12 @@ func (s *Store) Summary(ctx context.Context, code session.Code) (activity.Summar
 	if err != nil {
 		return activity.Summary{}, err
 	}
+	return s.summaryOfRecord(ctx, rec)
+}
+
+// summaryOfRecord is rec with its stored facts, or those read from its
+// assessment and events while it is open.
+func (s *Store) summaryOfRecord(ctx context.Context, rec session.Record) (activity.Summary, error) {
 	f, err := scanFacts(s.db.QueryRowContext(ctx, `SELECT `+factsColumns+` FROM session_facts f WHERE session_id = ?`, rec.ID).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		f, err = s.factsOf(ctx, rec.ID)

@@ -8,6 +8,7 @@ import (
 	"pasapas/app/health"
 	"pasapas/app/pin"
 	"pasapas/app/session"
+	"pasapas/app/throttle"
 	"pasapas/assessment"
 )
 
@@ -29,6 +30,7 @@ var (
 	_ session.Store    = Watched{}
 	_ pin.StateStore   = Watched{}
 	_ assessment.Store = Watched{}
+	_ session.Earlier  = Watched{}
 )
 
 func (w Watched) note(err error) error {
@@ -65,4 +67,8 @@ func (w Watched) SaveAssessment(ctx context.Context, sessionID string, r assessm
 
 func (w Watched) SavePIN(s pin.State) error {
 	return w.note(w.Store.SavePIN(s))
+}
+
+func (w Watched) SaveCodePad(s throttle.State) error {
+	return w.note(w.Store.SaveCodePad(s))
 }

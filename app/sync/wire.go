@@ -6,7 +6,8 @@
 //
 // What leaves the kiosk is what the activity export already holds, as
 // codes: day, duration, status, language, kiosk id, orientation, levels,
-// needs, walkthroughs with their stuck steps and missing documents. Never
+// needs, walkthroughs with their stuck steps and missing documents, the
+// visit number and level changes of a returning visitor. Never
 // the public code printed for the visitor, never a time of day. A session
 // is known by its random internal id, so pushing it twice adds nothing.
 package sync
@@ -104,6 +105,18 @@ func (s Session) Validate() error {
 			return fmt.Errorf("session %s: level %d of %q is not 0..3", s.ID, l, d)
 		}
 		codes["level."+d] = "0"
+	}
+	// A returning visit's place in its chain and level changes (numbers,
+	// never the earlier session's code or id) go too, so the hub counts
+	// returning visitors and their progress as the kiosk does.
+	if s.Visit < 0 || s.Visit > 1000 {
+		return fmt.Errorf("session %s: visit number %d", s.ID, s.Visit)
+	}
+	for d, c := range s.Changes {
+		if c < -3 || c > 3 {
+			return fmt.Errorf("session %s: level change %d of %q is not -3..3", s.ID, c, d)
+		}
+		codes["change."+d] = "0"
 	}
 	add := func(what string, list []string) {
 		for i, v := range list {
