@@ -12,10 +12,6 @@ import (
 )
 
 var (
-	//go:embed fonts/NotoSansArabicUI-Regular.ttf
-	notoArabicRegular []byte
-	//go:embed fonts/NotoSansArabicUI-Bold.ttf
-	notoArabicBold []byte
 	//go:embed logo.svg
 	logoSVG []byte
 	//go:embed icon.png
@@ -25,11 +21,10 @@ var (
 var (
 	FontRegular = fyne.NewStaticResource("LecturePasAPas-Regular.ttf", fonts.Regular)
 	FontBold    = fyne.NewStaticResource("LecturePasAPas-Bold.ttf", fonts.Bold)
-	// Noto Sans Arabic UI (Google, OFL 1.1: fonts/NotoSansArabicUI-LICENSE.txt)
-	// draws the Arabic screens: Andika has no Arabic letters, and without
-	// an embedded font Fyne would look for one among the PC's fonts.
-	FontArabicRegular = fyne.NewStaticResource("NotoSansArabicUI-Regular.ttf", notoArabicRegular)
-	FontArabicBold    = fyne.NewStaticResource("NotoSansArabicUI-Bold.ttf", notoArabicBold)
+	// The Arabic screens' font: without an embedded one Fyne would look for
+	// one among the PC's fonts.
+	FontArabicRegular = fyne.NewStaticResource("NotoSansArabicUI-Regular.ttf", fonts.ArabicRegular)
+	FontArabicBold    = fyne.NewStaticResource("NotoSansArabicUI-Bold.ttf", fonts.ArabicBold)
 	Logo              = fyne.NewStaticResource("logo.svg", logoSVG)
 	Icon              = fyne.NewStaticResource("icon.png", iconPNG)
 )

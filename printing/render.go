@@ -61,7 +61,7 @@ func Render(s Summary, t Text) ([]byte, error) {
 	// The footer of the mediator's last page is drawn inside AddPage, so
 	// the language changes only once the visitor page has begun.
 	pdf.AddPage()
-	d.lang, d.visitor = visitorLang(s), true
+	d.lang, d.visitor, d.rtl = visitorLang(s), true, s.VisitorRTL
 	d.visitorPage()
 
 	return output(pdf, "the summary")
@@ -113,10 +113,36 @@ type doc struct {
 	lang string
 	// visitor is set once the visitor's page has begun.
 	visitor bool
+	// rtl is set when the visitor's page reads right to left (rtl.go).
+	rtl bool
+	// images counts the paragraphs placed as images, to name each.
+	images int
 }
 
-// T is the text for key in the current page's language, made printable.
-func (d *doc) T(key string, args ...string) string { return Printable(d.t(d.lang, key, args...)) }
+// T is the text for key in the current page's language, made printable
+// (a right-to-left page is shaped, not printed in the PDF font).
+func (d *doc) T(key string, args ...string) string {
+	if d.rtl {
+		return d.t(d.lang, key, args...)
+	}
+	return Printable(d.t(d.lang, key, args...))
+}
+
+// write sets s as a paragraph at the current position, w wide (0: to the
+// right margin), in the page's direction, and moves below it.
+func (d *doc) write(w, size, lineH float64, bold bool, c rgb, s string) {
+	if !d.rtl {
+		d.font(bold, size, c)
+		d.para(w, lineH, s, "L")
+		return
+	}
+	x, y := d.pdf.GetXY()
+	if w == 0 {
+		w = pageW - marginX - x
+	}
+	h := d.rtlPara(x, y, w, size, lineH, bold, false, c, s)
+	d.pdf.SetY(y + h)
+}
 
 func (d *doc) font(bold bool, size float64, c rgb) {
 	style := ""
@@ -144,6 +170,10 @@ func (d *doc) footer() {
 	text := fmt.Sprintf(labelFooter, d.s.Code)
 	if d.visitor {
 		text = d.T("print.footer.visitor", "code", d.s.Code)
+	}
+	if d.rtl {
+		d.rtlPara(marginX, d.pdf.GetY(), bodyW, 8.5, 5, false, true, muted, text)
+		return
 	}
 	d.pdf.CellFormat(0, 5, Printable(text), "", 0, "C", false, 0, "")
 }
@@ -517,17 +547,23 @@ func (d *doc) places() {
 
 const (
 	pictoSize = 13.0
-	textX     = marginX + pictoSize + 6
-	visitorW  = pageW - marginX - textX
+	visitorW  = pageW - 2*marginX - pictoSize - 6
 	bodySize  = 15.0
 	bodyLineH = 7.4
 )
 
+// visitorColumns are where the pictograms and the texts of the visitor
+// page begin: the pictograms on the side a reader starts from.
+func (d *doc) visitorColumns() (pictoX, textX float64) {
+	if d.rtl {
+		return pageW - marginX - pictoSize, marginX
+	}
+	return marginX, marginX + pictoSize + 6
+}
+
 func (d *doc) visitorPage() {
 	pdf, s, v := d.pdf, d.s, d.s.Visitor
-	d.font(true, 26, ink)
-	pdf.CellFormat(0, 12, d.T("print.visitor.title"), "", 1, "L", false, 0, "")
-	d.font(false, 13, muted)
+	d.write(0, 26, 12, true, ink, d.T("print.visitor.title"))
 	sub := []string{}
 	if s.Centre.Name != "" {
 		sub = append(sub, s.Centre.Name)
@@ -536,7 +572,7 @@ func (d *doc) visitorPage() {
 		sub = append(sub, s.Date.Format("02/01/2006"))
 	}
 	if len(sub) > 0 {
-		d.para(0, 6.5, strings.Join(sub, "  ·  "), "L")
+		d.write(0, 13, 6.5, false, muted, strings.Join(sub, "  ·  "))
 	}
 	pdf.Ln(2)
 	d.hrule(ink, 0.6)
@@ -547,8 +583,7 @@ func (d *doc) visitorPage() {
 	}
 	if v.NextStep != "" {
 		d.visitorSection(pictoArrow, "print.visitor.next", func() {
-			d.font(false, bodySize, ink)
-			d.para(visitorW, bodyLineH, v.NextStep, "L")
+			d.write(visitorW, bodySize, bodyLineH, false, ink, v.NextStep)
 		})
 	}
 	if len(v.Documents) > 0 {
@@ -557,14 +592,12 @@ func (d *doc) visitorPage() {
 	d.codeBox()
 	if s.Centre.Address != "" {
 		d.visitorSection(pictoPin, "print.visitor.address", func() {
-			d.font(false, bodySize, ink)
-			d.para(visitorW, bodyLineH, s.Centre.Address, "L")
+			d.write(visitorW, bodySize, bodyLineH, false, ink, s.Centre.Address)
 		})
 	}
 	if s.Centre.Hours != "" {
 		d.visitorSection(pictoClock, "print.visitor.hours", func() {
-			d.font(false, bodySize, ink)
-			d.para(visitorW, bodyLineH, s.Centre.Hours, "L")
+			d.write(visitorW, bodySize, bodyLineH, false, ink, s.Centre.Hours)
 		})
 	}
 }
@@ -576,11 +609,11 @@ func (d *doc) visitorSection(picto func(*gofpdf.Fpdf, float64, float64, float64)
 	d.keepRoom(30)
 	pdf.Ln(4)
 	y := pdf.GetY()
-	picto(pdf, marginX, y, pictoSize)
+	pictoX, textX := d.visitorColumns()
+	picto(pdf, pictoX, y, pictoSize)
 	pdf.SetLeftMargin(textX)
 	pdf.SetXY(textX, y)
-	d.font(true, 17, accent)
-	d.para(visitorW, 8.5, d.T(key), "L")
+	d.write(visitorW, 17, 8.5, true, accent, d.T(key))
 	pdf.Ln(0.5)
 	body()
 	pdf.SetLeftMargin(marginX)
@@ -589,9 +622,15 @@ func (d *doc) visitorSection(picto func(*gofpdf.Fpdf, float64, float64, float64)
 }
 
 func (d *doc) visitorBullets(items []string) {
+	_, textX := d.visitorColumns()
 	d.font(false, bodySize, ink)
 	for _, it := range items {
 		d.pdf.SetX(textX)
+		if d.rtl {
+			// The bullet leads the line, at its right.
+			d.write(visitorW, bodySize, bodyLineH, false, ink, "•  "+it)
+			continue
+		}
 		d.bullet(it, visitorW, bodyLineH, 6)
 	}
 }
@@ -611,7 +650,12 @@ func (d *doc) codeBox() {
 	pdf.RoundedRect(marginX, y, bodyW, h, 3, "1234", "D")
 	pdf.SetXY(marginX+6, y+4)
 	d.font(false, bodySize, ink)
-	pdf.CellFormat(bodyW-12, 8, d.T("print.visitor.code"), "", 2, "C", false, 0, "")
+	if d.rtl {
+		d.rtlPara(marginX+6, y+4, bodyW-12, bodySize, 8, false, true, ink, d.T("print.visitor.code"))
+		pdf.SetXY(marginX+6, y+12)
+	} else {
+		pdf.CellFormat(bodyW-12, 8, d.T("print.visitor.code"), "", 2, "C", false, 0, "")
+	}
 	d.font(true, 34, ink)
 	pdf.CellFormat(bodyW-12, 15, Printable(d.s.Code), "", 2, "C", false, 0, "")
 	pdf.SetY(y + h)

@@ -146,11 +146,13 @@ func BenchmarkRender(b *testing.B) {
 // TestEachPartFitsOnePage: the fullest example still gives one page for
 // the mediator and one for the visitor.
 func TestEachPartFitsOnePage(t *testing.T) {
-	pdf, err := Render(richSummary(), catalogue(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := printtest.Pages(t, pdf); n != 2 {
-		t.Fatalf("%d pages, want 2", n)
+	for name, s := range map[string]Summary{"French": richSummary(), "Arabic": arabicSummary()} {
+		pdf, err := Render(s, catalogue(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := printtest.Pages(t, pdf); n != 2 {
+			t.Errorf("%s: %d pages, want 2", name, n)
+		}
 	}
 }

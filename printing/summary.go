@@ -23,6 +23,9 @@ type Summary struct {
 	Language string
 	// VisitorLang is the catalogue code of the visitor page's language.
 	VisitorLang string
+	// VisitorRTL is set when that language reads right to left: the page
+	// is mirrored and its texts shaped (rtl.go).
+	VisitorRTL bool
 
 	Domains      []Domain
 	Exercises    []string // practical-exercise results in words

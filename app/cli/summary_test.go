@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -122,10 +123,10 @@ func TestSummaryPrintedThroughCUPS(t *testing.T) {
 	}
 }
 
-// TestSummaryInALanguageThePDFCannotWrite: Arabic needs letters joined
-// right to left, which the PDF cannot do; the visitor page falls back to
-// French rather than printing blanks.
-func TestSummaryInALanguageThePDFCannotWrite(t *testing.T) {
+// TestSummaryInArabic: the mediator's page stays French, naming the
+// language by its code; the visitor's page is Arabic, shaped and placed as
+// images (printing/rtl.go), with the code in print.
+func TestSummaryInArabic(t *testing.T) {
 	dir := t.TempDir()
 	code := apptest.VisitedSession(t, dir, "ar")
 	out := filepath.Join(t.TempDir(), "r.pdf")
@@ -137,10 +138,20 @@ func TestSummaryInALanguageThePDFCannotWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := printtest.Flat(printtest.Text(t, pdf))
-	for _, want := range []string{"Langue ar", "Ce que vous savez faire", "Votre code, à montrer à l'accueil", code.String()} {
+	for _, want := range []string{"Langue ar", "Pour le médiateur", code.String()} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
+	}
+	if strings.Contains(text, "Ce que vous savez faire") {
+		t.Errorf("the visitor's page is in French:\n%s", text)
+	}
+	list, err := exec.Command("pdfimages", "-f", "2", "-l", "2", "-list", out).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfimages: %v %s", err, list)
+	}
+	if n := strings.Count(string(list), "\n") - 2; n < 5 {
+		t.Errorf("%d images on the visitor's page, want its Arabic paragraphs:\n%s", n, list)
 	}
 }
 

@@ -45,6 +45,7 @@ func (r Reader) Summary(ctx context.Context, code session.Code) (printing.Summar
 		},
 		Language:    language,
 		VisitorLang: lang,
+		VisitorRTL:  r.Text.Language(lang).RightToLeft,
 	}
 	if s.result != nil {
 		addAssessment(&out, r.Questions.Describe(*s.result, mediator), r.Questions.Describe(*s.result, lang))
@@ -93,13 +94,14 @@ func addPlaces(s *printing.Summary, places []directory.Near) {
 
 // printLanguage is the visitor page's language and the name the mediator
 // page gives the session's language. The PDF font draws Latin, Greek and
-// Cyrillic, and gofpdf can neither join nor lay out right-to-left letters:
-// for a language it cannot print (Arabic) the visitor page is in French,
-// which the mediator reads out, and the language is named by its code.
+// Cyrillic, and a right-to-left page is shaped apart (printing/rtl.go): for
+// a language it can print neither way the visitor page is in French, which
+// the mediator reads out. The mediator page names a language its font
+// cannot draw (Arabic) by its code.
 func (r Reader) printLanguage(code string) (lang, name string) {
 	l := r.Text.Language(code)
 	lang, name = l.Code, l.Name
-	if l.RightToLeft || !printing.Covers(r.Text.T(lang, "print.visitor.title")) {
+	if !l.RightToLeft && !printing.Covers(r.Text.T(lang, "print.visitor.title")) {
 		lang = r.Text.Reference()
 	}
 	if !printing.Covers(name) {

@@ -16,3 +16,13 @@ var (
 	//go:embed LecturePasAPas-Bold.ttf
 	Bold []byte
 )
+
+// Noto Sans Arabic UI (Google, OFL 1.1: NotoSansArabicUI-LICENSE.txt) draws
+// Arabic, on screen and on the visitor's printed page: the Latin typeface
+// has no Arabic letters.
+var (
+	//go:embed NotoSansArabicUI-Regular.ttf
+	ArabicRegular []byte
+	//go:embed NotoSansArabicUI-Bold.ttf
+	ArabicBold []byte
+)
