@@ -49,8 +49,8 @@ func TestKioskSession(t *testing.T) {
 	k.typeText("4821")
 	k.key("Return")
 	k.shot("05-mediator-menu")
-	// Tab goes through the console's seven sections, then "Quitter".
-	for range 8 {
+	// Tab goes through the console's eight sections, then "Quitter".
+	for range 9 {
 		k.key("Tab")
 	}
 	k.shot("06-quit-focused")

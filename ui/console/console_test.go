@@ -403,6 +403,22 @@ func TestConsoleQuitsAndRestarts(t *testing.T) {
 	}
 }
 
+// TestConsoleStartsAnAccompaniedSession: « Séance accompagnée » leaves the
+// console for the visitor's home, in a session stored as accompanied,
+// which the activity report counts as an accompaniment however it ends.
+func TestConsoleStartsAnAccompaniedSession(t *testing.T) {
+	k := openConsole(t)
+	k.Tap("accompanied")
+	k.WantScreen("home")
+	cur := k.UI.Svc.Sessions.Current()
+	if cur == nil || !cur.Accompanied {
+		t.Fatalf("session %+v, want an accompanied one", cur)
+	}
+	if got := k.Stored(cur.Code); !got.Accompanied {
+		t.Fatalf("stored %+v, want accompanied", got)
+	}
+}
+
 // placesFile is a directory of three places: the standard's own example
 // and two more in its format, written the French spreadsheet way.
 func placesFile(k *uitest.Kiosk) string {

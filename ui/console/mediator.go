@@ -209,6 +209,12 @@ func (s *Screens) ShowMenu() {
 		s.Button(sc, "places", s.M("console.places.title"), widget.HighImportance, func() { s.showPlaces(0) }),
 		s.Button(sc, "content", s.M("console.content.title"), widget.HighImportance, func() { s.showContentStatus(0) }),
 		s.Button(sc, "network", s.M("console.network.title"), widget.HighImportance, s.showNetwork),
+		// The mediator sits beside the visitor: the session counts as an
+		// accompaniment in the activity report (type, durée).
+		s.Button(sc, "accompanied", s.M("console.accompanied"), widget.HighImportance, func() {
+			s.EndSession(session.Abandoned)
+			s.StartSession(session.Visit{Accompanied: true})
+		}),
 	)
 	exits := container.NewGridWithColumns(2, quit, back)
 	if s.Svc.Restart != nil {

@@ -395,9 +395,10 @@ func (s *Shell) SetDark(dark bool) {
 	s.topBar.refresh()
 }
 
-// StartSession opens a session in the chosen language and shows home.
-func (s *Shell) StartSession() {
-	if _, err := s.Svc.Sessions.Start(s.lang); err != nil {
+// StartSession opens a session in the chosen language, as v says (a
+// mediator beside the visitor, a visitor coming back), and shows home.
+func (s *Shell) StartSession(v session.Visit) {
+	if _, err := s.Svc.Sessions.StartVisit(s.lang, v); err != nil {
 		s.Svc.Log.WithError(err).Error("could not start a session")
 		s.ShowError(s.T("error.storage"))
 		return

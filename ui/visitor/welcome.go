@@ -1,6 +1,7 @@
 package visitor
 
 import (
+	"pasapas/app/session"
 	"pasapas/ui/kit"
 	"pasapas/ui/shell"
 
@@ -15,7 +16,7 @@ import (
 func (s *Screens) ShowWelcome() {
 	sc := shell.NewScreen("welcome")
 	sc.NoIdle = true
-	start := s.Button(sc, "start", s.T("welcome.start"), widget.HighImportance, s.StartSession)
+	start := s.Button(sc, "start", s.T("welcome.start"), widget.HighImportance, func() { s.StartSession(session.Visit{}) })
 	langs := container.NewGridWithColumns(min(4, len(s.Svc.Text.Languages())))
 	for _, l := range s.Svc.Text.Languages() {
 		imp := widget.MediumImportance
