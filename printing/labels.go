@@ -28,5 +28,8 @@ const (
 	labelStructure      = "Structure de redirection"
 	labelPlaces         = "Lieux où orienter"
 	labelNothing        = "Séance courte. Aucun résultat enregistré."
+	labelProgress       = "Progression depuis le %s"
+	labelFinishedSince  = "Parcours terminés depuis : "
+	labelEarlier        = "Orientation précédente : "
 	labelFooter         = "Code %s · Ce document ne contient aucune donnée personnelle."
 )

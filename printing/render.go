@@ -232,6 +232,7 @@ func (d *doc) mediatorPage() {
 		d.para(0, 5.2, strings.Join(s.Needs, ", "), "L")
 	}
 	d.walkthroughs()
+	d.progress()
 	if s.Orientation != "" {
 		d.heading(labelOrientation)
 		d.font(true, 12, ink)
@@ -375,6 +376,26 @@ func (d *doc) walkthroughs() {
 			d.para(0, 4.8, labelMissing+strings.Join(w.Missing, ", "), "L")
 			d.pdf.SetX(marginX)
 		}
+	}
+}
+
+// progress says what changed since a returning visitor's earlier visit.
+func (d *doc) progress() {
+	p := d.s.Progress
+	if p == nil {
+		return
+	}
+	d.heading(fmt.Sprintf(labelProgress, p.Since.Format("02/01/2006")))
+	for _, l := range p.Levels {
+		d.font(false, 10.5, ink)
+		d.bullet(fmt.Sprintf("%s : %d/3 → %d/3", l.Domain, l.Then, l.Now), 0, 5, 5)
+	}
+	d.font(false, 10.5, ink)
+	if len(p.Finished) > 0 {
+		d.bullet(labelFinishedSince+strings.Join(p.Finished, ", "), 0, 5, 5)
+	}
+	if p.EarlierOrientation != "" {
+		d.bullet(labelEarlier+p.EarlierOrientation, 0, 5, 5)
 	}
 }
 
@@ -581,6 +602,9 @@ func (d *doc) visitorPage() {
 	if len(v.CanDo) > 0 {
 		d.visitorSection(pictoCheck, "print.visitor.cando", func() { d.visitorBullets(v.CanDo) })
 	}
+	if better := d.visitorProgress(); len(better) > 0 {
+		d.visitorSection(pictoCheck, "print.visitor.progress", func() { d.visitorBullets(better) })
+	}
 	if v.NextStep != "" {
 		d.visitorSection(pictoArrow, "print.visitor.next", func() {
 			d.write(visitorW, bodySize, bodyLineH, false, ink, v.NextStep)
@@ -600,6 +624,23 @@ func (d *doc) visitorPage() {
 			d.write(visitorW, bodySize, bodyLineH, false, ink, s.Centre.Hours)
 		})
 	}
+}
+
+// visitorProgress are the visitor's lines of « Vos progrès »: what went up
+// and what they finished since their earlier visit.
+func (d *doc) visitorProgress() []string {
+	p := d.s.Progress
+	if p == nil {
+		return nil
+	}
+	var out []string
+	for _, domain := range p.Better {
+		out = append(out, d.T("print.visitor.progress.up", "domain", domain))
+	}
+	for _, title := range p.FinishedSince {
+		out = append(out, d.T("print.visitor.walk_done", "title", title))
+	}
+	return out
 }
 
 // visitorSection draws a pictogram in the margin column, a heading, and the

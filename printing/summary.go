@@ -26,6 +26,9 @@ type Summary struct {
 	// VisitorRTL is set when that language reads right to left: the page
 	// is mirrored and its texts shaped (rtl.go).
 	VisitorRTL bool
+	// Progress is set for a visitor who came back with their code: what
+	// changed since the earlier visit. A first visit has none.
+	Progress *Progress
 
 	Domains      []Domain
 	Exercises    []string // practical-exercise results in words
@@ -107,6 +110,30 @@ type Place struct {
 
 // Visitor holds the visitor page's texts, in the visitor's language and in
 // plain words (FALC).
+// Progress is what changed for a returning visitor since Since, the
+// earlier visit compared with.
+type Progress struct {
+	Since time.Time
+	// Levels are the domains assessed then and now (mediator's names).
+	Levels []LevelChange
+	// Finished are the walkthroughs finished since (mediator's titles),
+	// EarlierOrientation the earlier visit's orientation, in the report's
+	// words.
+	Finished           []string
+	EarlierOrientation string
+	// Better and FinishedSince are the visitor page's: the domains that
+	// went up and the walkthroughs finished on an earlier visit since, in
+	// the visitor's language. Nothing that went down is printed for the
+	// visitor.
+	Better, FinishedSince []string
+}
+
+// LevelChange is a domain's level on the earlier visit and now (0 to 3).
+type LevelChange struct {
+	Domain    string
+	Then, Now int
+}
+
 type Visitor struct {
 	CanDo     []string // "Ce que je sais faire"
 	NextStep  string   // "Ma prochaine étape"

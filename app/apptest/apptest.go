@@ -54,19 +54,7 @@ func VisitedSession(t *testing.T, dataDir, lang string) session.Code {
 	if err != nil {
 		t.Fatal(err)
 	}
-	answers := []assessment.Answer{
-		{Item: "device.tap", Code: assessment.OutcomeOK, Misses: 2, Millis: 4000, Accuracy: -1},
-		{Item: "device.doubleclick", Code: assessment.OutcomeHard, Misses: 5, Millis: 9000, Accuracy: -1},
-		// The visitor typed the marker; only its accuracy is kept.
-		{Item: "device.type", Code: assessment.OutcomeOK, Millis: 7000, Accuracy: 100},
-		{Item: "web.search", Code: assessment.AnswerAlone, Accuracy: -1},
-		{Item: "web.icon.close", Code: "close", Accuracy: -1},
-		{Item: "comm.email", Code: assessment.AnswerHelped, Accuracy: -1},
-		{Item: "comm.photo", Code: assessment.AnswerAlone, Accuracy: -1},
-		{Item: "proc.account", Code: assessment.AnswerCannot, Accuracy: -1},
-		{Item: "proc.franceconnect", Code: assessment.AnswerUnknown, Accuracy: -1},
-		{Item: "needs", Code: assessment.Chosen, Needs: []string{"caf", "ameli"}},
-	}
+	answers := firstAnswers()
 	for _, a := range answers {
 		it, ok := c.Questions.Item(a.Item)
 		if !ok {
@@ -103,6 +91,70 @@ func VisitedSession(t *testing.T, dataDir, lang string) session.Code {
 		t.Fatal(err)
 	}
 	return rec.Code
+}
+
+// firstAnswers are the answers of VisitedSession's self-assessment.
+func firstAnswers() []assessment.Answer {
+	return []assessment.Answer{
+		{Item: "device.tap", Code: assessment.OutcomeOK, Misses: 2, Millis: 4000, Accuracy: -1},
+		{Item: "device.doubleclick", Code: assessment.OutcomeHard, Misses: 5, Millis: 9000, Accuracy: -1},
+		// The visitor typed the marker; only its accuracy is kept.
+		{Item: "device.type", Code: assessment.OutcomeOK, Millis: 7000, Accuracy: 100},
+		{Item: "web.search", Code: assessment.AnswerAlone, Accuracy: -1},
+		{Item: "web.icon.close", Code: "close", Accuracy: -1},
+		{Item: "comm.email", Code: assessment.AnswerHelped, Accuracy: -1},
+		{Item: "comm.photo", Code: assessment.AnswerAlone, Accuracy: -1},
+		{Item: "proc.account", Code: assessment.AnswerCannot, Accuracy: -1},
+		{Item: "proc.franceconnect", Code: assessment.AnswerUnknown, Accuracy: -1},
+		{Item: "needs", Code: assessment.Chosen, Needs: []string{"caf", "ameli"}},
+	}
+}
+
+// ReturningSession is the visitor of VisitedSession coming back on 1
+// December with their code: they retake the self-assessment, can now make
+// an account on their own, and finish the CAF walkthrough they were stuck
+// in. It returns both codes.
+func ReturningSession(t *testing.T, dataDir, lang string) (first, again session.Code) {
+	t.Helper()
+	first = VisitedSession(t, dataDir, lang)
+	st, err := store.OpenDataDir(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	earlier, err := st.SessionByCode(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 1, 14, 0, 0, 0, time.UTC)
+	svc := session.NewService(st, "borne-1", func() time.Time { now = now.Add(time.Minute); return now })
+	rec, err := svc.StartVisit(lang, session.Visit{Earlier: &earlier})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := app.LoadContent(filepath.Join(dataDir, app.ContentDirName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := firstAnswers()
+	for i, a := range answers {
+		if a.Item == "proc.account" || a.Item == "proc.franceconnect" {
+			answers[i].Code = assessment.AnswerAlone
+		}
+	}
+	if err := st.SaveAssessment(ctx, rec.ID, c.Questions.Score(answers)); err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range [][2]any{pair(walkthrough.Started("caf")), pair(walkthrough.Completed("caf", 600))} {
+		if err := svc.Record(ev[0].(string), ev[1].(session.Payload)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := svc.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	return first, rec.Code
 }
 
 func pair(kind string, p session.Payload) [2]any { return [2]any{kind, p} }

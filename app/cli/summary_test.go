@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"pasapas/app/apptest"
+	"pasapas/app/session"
 	"pasapas/app/settings"
 	"pasapas/app/store"
 	"pasapas/internal/shareddata"
@@ -188,5 +189,33 @@ func TestSummaryOffersTheNearestPlaces(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "summary-gap.pdf"), pdf, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestSummaryOfAReturningVisitorSaysWhatChanged: the printed PDF of a
+// returning visitor has « Progression depuis le … » for the mediator and
+// « Your progress » for them; their first visit's PDF has neither.
+func TestSummaryOfAReturningVisitorSaysWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	first, again := apptest.ReturningSession(t, dir, "en")
+	read := func(code session.Code) string {
+		out := filepath.Join(t.TempDir(), "r.pdf")
+		if status, _, stderr := run(t, "", "summary", "--data-dir", dir, "--code", string(code), "--out", out); status != 0 {
+			t.Fatal(stderr)
+		}
+		pdf, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return printtest.Flat(printtest.Text(t, pdf))
+	}
+	text := read(again)
+	for _, want := range []string{"Progression depuis le 23/11/2026", "Faire une démarche en ligne : 0/3 → ", "Parcours terminés depuis : CAF", "Your progress", "You have made progress: "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("returning visitor's summary lacks %q:\n%s", want, text)
+		}
+	}
+	if text := read(first); strings.Contains(text, "Progression depuis") || strings.Contains(text, "Your progress") {
+		t.Errorf("a first visit's summary shows progress:\n%s", text)
 	}
 }

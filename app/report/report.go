@@ -32,6 +32,7 @@ type Store interface {
 	Events(ctx context.Context, sessionID string) ([]session.Event, error)
 	Summary(ctx context.Context, code session.Code) (activity.Summary, error)
 	AssessmentOf(ctx context.Context, sessionID string) (assessment.Result, bool, error)
+	Progress(ctx context.Context, sessionID string) (activity.Progress, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 	Places(ctx context.Context) ([]directory.Place, error)
 	PlacesFor(ctx context.Context, orientation string) ([]directory.Place, error)
@@ -75,6 +76,7 @@ type Session struct {
 	// the words, codes only.
 	Events []session.Event
 
+	id     string
 	lang   string
 	facts  activity.Summary
 	result *assessment.Result // nil when the self-assessment was not finished
@@ -121,6 +123,7 @@ func (r Reader) Session(ctx context.Context, code session.Code) (Session, error)
 		Autonomy: activity.AutonomyLabel(facts.Levels),
 		Needs:    r.names("need", facts.Needs),
 		Events:   events,
+		id:       rec.ID,
 		lang:     rec.Lang,
 		facts:    facts,
 	}

@@ -57,6 +57,9 @@ func (r Reader) Summary(ctx context.Context, code session.Code) (printing.Summar
 		addPlaces(&out, places)
 	}
 	r.addWalkthroughs(&out, s.Walks, lang)
+	if err := r.addProgress(ctx, &out, s, lang); err != nil {
+		return printing.Summary{}, err
+	}
 	// The activity-report block uses the Coop's vocabulary and the
 	// console's facts, so the paper and the exports say the same.
 	facts := s.facts
@@ -130,6 +133,46 @@ func addAssessment(s *printing.Summary, med, visitor assessment.Description) {
 	s.Orientation = med.Orientation.Report
 	s.Visitor.CanDo = append(s.Visitor.CanDo, visitor.CanDo...)
 	s.Visitor.NextStep = visitor.Orientation.Next
+}
+
+// addProgress puts on both pages what changed since a returning visitor's
+// earlier visit; a first visit has no such section.
+func (r Reader) addProgress(ctx context.Context, out *printing.Summary, s Session, lang string) error {
+	p, err := r.Store.Progress(ctx, s.id)
+	if err != nil || !p.Returning() {
+		return err
+	}
+	pr := &printing.Progress{Since: p.Since}
+	for _, l := range p.Levels {
+		name, visitorName := l.Domain, l.Domain
+		if d, ok := r.Questions.Domain(l.Domain); ok {
+			name, visitorName = d.Title.In(mediator), d.Title.In(lang)
+		}
+		pr.Levels = append(pr.Levels, printing.LevelChange{Domain: name, Then: l.Then, Now: l.Now})
+		if l.Trend() == activity.Up {
+			pr.Better = append(pr.Better, visitorName)
+		}
+	}
+	// This visit's finished walkthroughs are already on the visitor page.
+	now := map[string]bool{}
+	for _, w := range s.Walks {
+		now[w.progress.ID] = w.progress.Completed
+	}
+	for _, id := range p.Finished {
+		title, visitorTitle := id, id
+		if w := r.Walkthroughs.Get(id); w != nil {
+			title, visitorTitle = w.Title.In(mediator), w.Title.In(lang)
+		}
+		pr.Finished = append(pr.Finished, title)
+		if !now[id] {
+			pr.FinishedSince = append(pr.FinishedSince, visitorTitle)
+		}
+	}
+	if o, ok := r.Questions.Orientation(p.EarlierOrientation); ok {
+		pr.EarlierOrientation = o.Report.In(mediator)
+	}
+	out.Progress = pr
+	return nil
 }
 
 // addWalkthroughs puts each procedure the visitor opened on the mediator

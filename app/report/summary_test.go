@@ -57,3 +57,39 @@ func TestSummaryOfAStoredSession(t *testing.T) {
 		t.Errorf("activity report %+v", r)
 	}
 }
+
+// TestSummaryOfAReturningVisitor: the visitor came back with their code and
+// retook the assessment. The mediator page compares the two visits, the
+// visitor page says what went up; their first visit's summary has neither.
+func TestSummaryOfAReturningVisitor(t *testing.T) {
+	dir := t.TempDir()
+	first, again := apptest.ReturningSession(t, dir, "en")
+	s, _ := apptest.StoredSummary(t, dir, again)
+	p := s.Progress
+	if p == nil {
+		t.Fatal("no progress on a returning visitor's summary")
+	}
+	if got := p.Since.Format("02/01/2006"); got != "23/11/2026" {
+		t.Errorf("since %s, want the first visit's day", got)
+	}
+	var up []string
+	for _, l := range p.Levels {
+		if l.Now > l.Then {
+			up = append(up, l.Domain)
+		}
+	}
+	if len(up) != 1 || up[0] != "Faire une démarche en ligne" || len(p.Better) != 1 || p.Better[0] == up[0] {
+		t.Errorf("went up: %q (mediator), %q (visitor, in English)", up, p.Better)
+	}
+	// CAF, finished this time, is on the mediator's list; the visitor's
+	// page already says it among what they can do.
+	if len(p.Finished) != 1 || !strings.Contains(p.Finished[0], "CAF") || len(p.FinishedSince) != 0 {
+		t.Errorf("finished since: %q / %q", p.Finished, p.FinishedSince)
+	}
+	if p.EarlierOrientation == "" {
+		t.Error("no earlier orientation")
+	}
+	if s1, _ := apptest.StoredSummary(t, dir, first); s1.Progress != nil {
+		t.Errorf("a first visit shows progress: %+v", s1.Progress)
+	}
+}
