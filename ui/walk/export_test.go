@@ -5,7 +5,6 @@ import "pasapas/assessment/walkthrough"
 // For the tests: a step's and the checklist's pages as the kiosk cuts
 // them, shown without walking a visitor's path to them.
 
-
 // RunAt is a run of p on step i that records nothing.
 func RunAt(s *Screens, p *walkthrough.Procedure, i int) *walkthrough.Run {
 	run := walkthrough.NewRun(p, s.Svc.Now, func(string, map[string]string) {})
