@@ -4,7 +4,7 @@
 //
 // Each screen group is a package that knows only the shell and the kit:
 // visitor (welcome, home, goodbye, printing), assess (the self-assessment),
-// walk (the walkthroughs), console (the PIN pad, the first start's setup
+// walk (the walkthroughs), returning (a visitor back with their code), console (the PIN pad, the first start's setup
 // and the mediator console). Create wires them through the shell's Flows,
 // as fyne_demo wires its tutorials through one table.
 package ui
@@ -14,6 +14,7 @@ import (
 
 	"pasapas/ui/assess"
 	"pasapas/ui/console"
+	"pasapas/ui/returning"
 	"pasapas/ui/shell"
 	"pasapas/ui/visitor"
 	"pasapas/ui/walk"
@@ -25,6 +26,7 @@ type Kiosk struct {
 	Visitor *visitor.Screens
 	Assess  *assess.Screens
 	Walk    *walk.Screens
+	Back    *returning.Screens
 	Gate    *console.Gate
 	Console *console.Screens
 }
@@ -33,7 +35,7 @@ type Kiosk struct {
 // first start's setup.
 func Create(a fyne.App, w fyne.Window, svc shell.Services) *Kiosk {
 	sh := shell.New(a, w, svc)
-	k := &Kiosk{Shell: sh, Visitor: &visitor.Screens{Shell: sh}, Assess: &assess.Screens{Shell: sh}, Walk: &walk.Screens{Shell: sh}}
+	k := &Kiosk{Shell: sh, Visitor: &visitor.Screens{Shell: sh}, Assess: &assess.Screens{Shell: sh}, Walk: &walk.Screens{Shell: sh}, Back: &returning.Screens{Shell: sh}}
 	k.Gate, k.Console = console.New(sh)
 	sh.Flows = shell.Flows{
 		Start:       k.Gate.ShowStart,
@@ -45,6 +47,10 @@ func Create(a fyne.App, w fyne.Window, svc shell.Services) *Kiosk {
 		Print:       k.Visitor.PrintSummary,
 		PrintButton: k.Visitor.PrintButton,
 		NewContent:  k.Visitor.TakeNewContent,
+		CodePad:     k.Back.ShowCodePad,
+		Returned:    k.Back.ShowReturned,
+		Progress:    k.Back.ShowProgress,
+		Resume:      k.Walk.Resume,
 	}
 	sh.Flows.Start()
 	return k

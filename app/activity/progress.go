@@ -47,6 +47,9 @@ type Progress struct {
 	// EarlierOrientation is the earlier visit's orientation code ("" when
 	// it had no assessment).
 	EarlierOrientation string
+	// EarlierLevels are the earlier visit's levels (domain → 0..3), what
+	// the returning visitor is reminded of; nil when it had no assessment.
+	EarlierLevels map[string]int
 	// Levels are the domains assessed on the earlier visit and now, sorted
 	// by domain; empty when the visitor did not retake the assessment.
 	Levels []LevelChange
@@ -95,7 +98,7 @@ func NewProgress(chain []Summary) Progress {
 		}
 	}
 	then := chain[base]
-	p.Since, p.EarlierOrientation = then.Started, then.Orientation
+	p.Since, p.EarlierOrientation, p.EarlierLevels = then.Started, then.Orientation, then.Levels
 	for d, l := range now.Levels {
 		if t, ok := then.Levels[d]; ok {
 			p.Levels = append(p.Levels, LevelChange{Domain: d, Then: t, Now: l})

@@ -54,7 +54,7 @@ func VisitedSession(t *testing.T, dataDir, lang string) session.Code {
 	if err != nil {
 		t.Fatal(err)
 	}
-	answers := firstAnswers()
+	answers := FirstAnswers()
 	for _, a := range answers {
 		it, ok := c.Questions.Item(a.Item)
 		if !ok {
@@ -93,8 +93,8 @@ func VisitedSession(t *testing.T, dataDir, lang string) session.Code {
 	return rec.Code
 }
 
-// firstAnswers are the answers of VisitedSession's self-assessment.
-func firstAnswers() []assessment.Answer {
+// FirstAnswers are the answers of VisitedSession's self-assessment.
+func FirstAnswers() []assessment.Answer {
 	return []assessment.Answer{
 		{Item: "device.tap", Code: assessment.OutcomeOK, Misses: 2, Millis: 4000, Accuracy: -1},
 		{Item: "device.doubleclick", Code: assessment.OutcomeHard, Misses: 5, Millis: 9000, Accuracy: -1},
@@ -137,7 +137,7 @@ func ReturningSession(t *testing.T, dataDir, lang string) (first, again session.
 	if err != nil {
 		t.Fatal(err)
 	}
-	answers := firstAnswers()
+	answers := FirstAnswers()
 	for i, a := range answers {
 		if a.Item == "proc.account" || a.Item == "proc.franceconnect" {
 			answers[i].Code = assessment.AnswerAlone

@@ -11,9 +11,9 @@ import (
 	"strings"
 )
 
-// codeAlphabet leaves out characters people confuse when reading a printout
+// CodeAlphabet leaves out characters people confuse when reading a printout
 // aloud or typing it back: 0/O and 1/I/L.
-const codeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+const CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 const codeLength = 6
 
@@ -32,7 +32,7 @@ func NewCode(r io.Reader) (Code, error) {
 	buf := make([]byte, codeLength)
 	out := make([]byte, codeLength)
 	// Rejection sampling keeps every character equally likely.
-	limit := byte(256 - 256%len(codeAlphabet))
+	limit := byte(256 - 256%len(CodeAlphabet))
 	for i := 0; i < codeLength; {
 		if _, err := io.ReadFull(r, buf); err != nil {
 			return "", fmt.Errorf("drawing a session code: %w", err)
@@ -41,7 +41,7 @@ func NewCode(r io.Reader) (Code, error) {
 			if b >= limit || i == codeLength {
 				continue
 			}
-			out[i] = codeAlphabet[int(b)%len(codeAlphabet)]
+			out[i] = CodeAlphabet[int(b)%len(CodeAlphabet)]
 			i++
 		}
 	}
@@ -56,7 +56,7 @@ func ParseCode(s string) (Code, error) {
 		switch {
 		case r == '-' || r == ' ':
 			continue
-		case strings.ContainsRune(codeAlphabet, r):
+		case strings.ContainsRune(CodeAlphabet, r):
 			b.WriteRune(r)
 		default:
 			return "", ErrBadCode

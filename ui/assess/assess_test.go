@@ -16,6 +16,7 @@ import (
 	"pasapas/assessment"
 	"pasapas/assets"
 	"pasapas/printing"
+	"pasapas/printing/printtest"
 	"pasapas/ui/assess"
 	"pasapas/ui/kit"
 	"pasapas/ui/uitest"
@@ -569,6 +570,46 @@ func TestQuestionsNameTheButtonsOnTheirScreen(t *testing.T) {
 					t.Errorf("%s in %s names the button « %s », which its screen does not show: %q", it.ID, lang, name, q)
 				}
 			}
+		}
+	}
+}
+
+// TestReturningVisitorResumesRetakesAndPrints: a visitor back with their
+// code resumes the CAF walkthrough at the step where they were stuck,
+// finishes it, retakes the self-assessment, sees « Vos progrès » and prints
+// a summary that says what changed since their first visit.
+func TestReturningVisitorResumesRetakesAndPrints(t *testing.T) {
+	k := uitest.New(t)
+	out := t.TempDir()
+	k.PrintWith(printing.Folder{Dir: out})
+	code := k.EarlierVisit(10)
+	k.Tap("returning")
+	k.TypeCode(code.String())
+	for k.UI.Screen().Name != "back.resume" {
+		k.Tap("next")
+	}
+	k.Tap("resume")
+	k.WantLabel("step", "Étape 3 sur")
+	for i := 0; i < 40 && k.UI.Screen().Name == "walk.step"; i++ {
+		uitest.NextStep(k)
+	}
+	k.WantScreen("walk.end")
+	k.UI.Flows.Home()
+	k.TypeRune('1') // Tester mes compétences
+	answerByKeyboard(k, func() {})
+	k.WantScreen("assess.result")
+	k.Tap("next")
+	k.WantScreen("back.progress")
+	k.WantLabel("domain.communicate", "Communiquer : vous avez progressé")
+	k.WantLabel("domain.internet", "comme la dernière fois")
+	k.Tap("next")
+	k.WantScreen("assess.next")
+	k.Tap("print")
+	k.WaitPrint()
+	text := printtest.Text(t, printtest.OnlyPDF(t, out))
+	for _, want := range []string{"Progression depuis le 13/11/2026", "Vos progrès"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("printed summary lacks %q:\n%s", want, text)
 		}
 	}
 }

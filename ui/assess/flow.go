@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pasapas/assessment"
-	"pasapas/assets"
 	"pasapas/ui/kit"
 	"pasapas/ui/shell"
 )
@@ -255,11 +254,7 @@ func (f *assessFlow) finish() {
 
 // picto is the pictogram called name at size px, or nil.
 func (s *Screens) picto(name string, size float32) fyne.CanvasObject {
-	res := assets.Picto(name)
-	if res == nil {
-		return nil
-	}
-	return kit.Picture(res, fyne.NewSquareSize(size), s.Window().Canvas().Scale())
+	return kit.Picto(name, size, s.Window().Canvas().Scale())
 }
 
 // tile is a big answer: a button underneath (focus, Enter, tap) showing

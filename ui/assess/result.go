@@ -50,7 +50,14 @@ func (s *Screens) ShowResult(res assessment.Result) {
 		// The short path, or every question passed: no level to show.
 		parts = append(parts, sc.Heading("title", s.T("assess.result.title")), kit.Centred(sc.Label("none", s.T("assess.result.none"))))
 	}
-	next := s.Button(sc, "next", s.T("assess.result.next"), widget.HighImportance, func() { s.ShowNext(res) })
+	next := s.Button(sc, "next", s.T("assess.result.next"), widget.HighImportance, func() {
+		// A returning visitor sees what changed before their next step.
+		if cur := s.Svc.Sessions.Current(); cur != nil && cur.Earlier != "" {
+			s.Flows.Progress(func() { s.ShowNext(res) })
+			return
+		}
+		s.ShowNext(res)
+	})
 	next.Icon = theme.NavigateNextIcon()
 	next.IconPlacement = widget.ButtonIconTrailingText
 	sc.Content = kit.Page(container.NewVBox(parts...), next)

@@ -5,6 +5,7 @@ import (
 	"container/list"
 	"fmt"
 	"image"
+	"pasapas/assets"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -112,4 +113,14 @@ func rasterise(svg []byte, w, h int) (pix *image.NRGBA, err error) {
 	}()
 	icon.Draw(rasterx.NewDasher(w, h, scanner), 1)
 	return pix, nil
+}
+
+// Picto is the pictogram called name at size px for a canvas of scale, or
+// nil when there is none.
+func Picto(name string, size, scale float32) fyne.CanvasObject {
+	res := assets.Picto(name)
+	if res == nil {
+		return nil
+	}
+	return Picture(res, fyne.NewSquareSize(size), scale)
 }

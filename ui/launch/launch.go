@@ -44,6 +44,8 @@ func Services(k *app.Kiosk) shell.Services {
 		Questions:         k.Content.Questions,
 		Assessments:       k.Assessments,
 		Walkthroughs:      k.Content.Walkthroughs,
+		Codes:             k.Codes,
+		Progress:          k.Store.Progress,
 		NewContent: func() *shell.ContentUpdate {
 			c, report := k.TakeNewContent()
 			if c == nil {

@@ -85,6 +85,12 @@ type Services struct {
 	Assessments assessment.Store
 	// Walkthroughs are the procedures of "Suivre une démarche pas à pas".
 	Walkthroughs *walkthrough.Set
+	// Codes finds a returning visitor's earlier session from the code on
+	// their paper; nil hides "J'ai déjà un code".
+	Codes *session.CodePad
+	// Progress is what changed for the visitor of the session with this
+	// internal id since their earlier visit (app/store.Store.Progress).
+	Progress func(ctx context.Context, sessionID string) (activity.Progress, error)
 	// NewContent, when set, returns once the content of a network pack
 	// that came since the start, else nil; asked on the welcome screen
 	// only (ui/visitor/newcontent.go).
@@ -143,6 +149,14 @@ type Flows struct {
 	// NewContent takes a network pack that came since the start, on
 	// welcome only.
 	NewContent func()
+	// CodePad is "J'ai déjà un code"; Returned greets a visitor whose
+	// session follows an earlier one; Progress shows "Vos progrès" after
+	// their retaken assessment, then calls then.
+	CodePad  func()
+	Returned func()
+	Progress func(then func())
+	// Resume opens walkthrough id at the step with that id.
+	Resume func(id, step string)
 }
 
 // Walk is a walkthrough begun and not ended: a session that ends under it
@@ -401,6 +415,10 @@ func (s *Shell) StartSession(v session.Visit) {
 	if _, err := s.Svc.Sessions.StartVisit(s.lang, v); err != nil {
 		s.Svc.Log.WithError(err).Error("could not start a session")
 		s.ShowError(s.T("error.storage"))
+		return
+	}
+	if v.Earlier != nil {
+		s.Flows.Returned()
 		return
 	}
 	s.Flows.Home()

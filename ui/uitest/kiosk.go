@@ -13,10 +13,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"pasapas/app"
+	"pasapas/app/activity"
 	"pasapas/app/i18n"
 	"pasapas/app/pin"
 	"pasapas/app/report"
 	"pasapas/app/session"
+	"pasapas/app/settings"
 	"pasapas/app/speech"
 	"pasapas/app/store"
 	"pasapas/assessment"
@@ -33,6 +35,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -214,6 +217,10 @@ func newWith(t *testing.T, installed bool, lang string, step int) *Kiosk {
 		Questions:       questions,
 		Assessments:     st,
 		Walkthroughs:    walks,
+		Codes: session.NewCodePad(st, func(now time.Time) time.Time {
+			return activity.RetentionCutoff(now, settings.DefaultRetentionDays)
+		}, clock),
+		Progress: st.Progress,
 		SessionView: func(code session.Code) (report.Session, error) {
 			return report.Reader{Store: st, Text: text, Questions: k.UI.Svc.Questions, Walkthroughs: k.UI.Svc.Walkthroughs}.Session(context.Background(), code)
 		},
@@ -722,3 +729,52 @@ const Marker = "MarqueurVisiteurZQXJW"
 // longest texts. The others are checked all the same; a picture of every
 // screen in every language cost a quarter of the tests' time.
 func Pictured(l i18n.Language) bool { return l.Reference || l.RightToLeft || l.Code == "uk" }
+
+// EarlierVisit stores a finished visit of daysAgo days before the kiosk's
+// clock: the HandMade self-assessment, then the CAF walkthrough left at
+// its third step, stuck there, lacking its first document. It returns the
+// visit's code, the one on the visitor's paper.
+func (k *Kiosk) EarlierVisit(daysAgo int) session.Code {
+	k.T.Helper()
+	at := k.Now.AddDate(0, 0, -daysAgo)
+	svc := session.NewService(k.Store, "test-Kiosk", func() time.Time { at = at.Add(time.Minute); return at })
+	rec, err := svc.Start("fr")
+	if err != nil {
+		k.T.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := k.Store.SaveAssessment(ctx, rec.ID, k.UI.Svc.Questions.Score(HandMade())); err != nil {
+		k.T.Fatal(err)
+	}
+	caf := k.UI.Svc.Walkthroughs.Get("caf")
+	for _, ev := range []func() (string, map[string]string){
+		func() (string, map[string]string) { return walkthrough.Started("caf") },
+		func() (string, map[string]string) { return walkthrough.Missing("caf", caf.Bring[0].Code) },
+		func() (string, map[string]string) {
+			return walkthrough.Stuck("caf", caf.Steps[2].ID, 90, walkthrough.StuckMediator)
+		},
+	} {
+		if err := svc.Record(ev()); err != nil {
+			k.T.Fatal(err)
+		}
+	}
+	if err := svc.Finish(); err != nil {
+		k.T.Fatal(err)
+	}
+	return rec.Code
+}
+
+// TypeCode types code on the returning visitor's pad, the first half by
+// touch and the rest on the keyboard in lower case, and validates it.
+func (k *Kiosk) TypeCode(code string) {
+	k.T.Helper()
+	typed := strings.ReplaceAll(code, "-", "")
+	for i, r := range typed {
+		if i < len(typed)/2 {
+			k.Tap("key." + string(r))
+		} else {
+			k.TypeRune(unicode.ToLower(r))
+		}
+	}
+	k.Tap("ok")
+}

@@ -34,11 +34,13 @@ func (s *Screens) ShowWelcome() {
 	langTitle.Alignment = fyne.TextAlignCenter
 	// The languages keep the smallest step's size: they are for visitors
 	// who do not read the current language, and all of them must fit.
+	main := []fyne.CanvasObject{sc.Heading("title", s.T("welcome.title")), subtitle, kit.MainAction(start, 420, 1.25)}
+	if s.Svc.Codes != nil {
+		main = append(main, kit.MainAction(s.Button(sc, "returning", s.T("welcome.returning"), widget.MediumImportance, s.Flows.CodePad), 420, 1))
+	}
 	sc.Content = kit.Page(container.NewVBox(
-		sc.Heading("title", s.T("welcome.title")),
-		subtitle,
-		kit.MainAction(start, 420, 1.25),
-		container.NewThemeOverride(container.NewVBox(langTitle, langs), kit.SteadyBar{}),
+		append(main,
+		container.NewThemeOverride(container.NewVBox(langTitle, langs), kit.SteadyBar{}))...,
 	))
 	sc.OnKey = kit.EnterPresses(start)
 	s.Show(sc)

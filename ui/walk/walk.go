@@ -123,6 +123,21 @@ func (s *Screens) OpenProcedure(p *walkthrough.Procedure) {
 	s.showChecklist(run, 0)
 }
 
+// Resume opens walkthrough id at step (its first step when the step is
+// gone from the content), where a returning visitor stopped last time;
+// an unknown procedure shows the list.
+func (s *Screens) Resume(id, step string) {
+	p := s.Svc.Walkthroughs.Get(id)
+	if p == nil {
+		s.ShowProcedures()
+		return
+	}
+	run := walkthrough.NewRun(p, s.Svc.Now, s.record)
+	run.Begin()
+	s.SetWalking(run)
+	s.showStep(run, max(0, p.StepIndex(step)))
+}
+
 // checkItem is one line of the checklist: a document to have now, which
 // the visitor answers, or one to bring to the appointment, only listed.
 type checkItem struct {
