@@ -40,7 +40,13 @@ var consoleScreens = map[string]func(k *uitest.Kiosk){
 	"stats":    func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[1], 0) },
 	"stats365": func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[3], 0) },
 	"walks":    func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[1], 1) },
-	"themes":   func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[1], 99) },
+	"themes": func(k *uitest.Kiosk) {
+		simulate(k, 400)
+		k.UI.Console.ShowStats(console.StatsPeriods[1], 99)
+		k.Tap("prev")
+	},
+	"returning":     func(k *uitest.Kiosk) { simulate(k, 400); k.UI.Console.ShowStats(console.StatsPeriods[1], 99) },
+	"session-chain": func(k *uitest.Kiosk) { simulate(k, 40); k.UI.Console.ShowSession(returningVisit(k), nil) },
 	"export": func(k *uitest.Kiosk) {
 		k.UI.Console.ShowExport(console.StatsPeriods[1], activity.FormatCSV, "/media/usb")
 	},
@@ -131,6 +137,22 @@ func simulate(k *uitest.Kiosk, n int) {
 	if err := k.Store.Simulate(context.Background(), sim, n); err != nil {
 		k.T.Fatal(err)
 	}
+}
+
+// returningVisit is the newest simulated visit that follows an earlier one.
+func returningVisit(k *uitest.Kiosk) session.Code {
+	k.T.Helper()
+	page, err := k.Store.ListSessions(context.Background(), activity.Cursor{}, 1000)
+	if err != nil {
+		k.T.Fatal(err)
+	}
+	for _, s := range page.Sessions {
+		if s.Visit > 1 {
+			return s.Code
+		}
+	}
+	k.T.Fatal("the simulator brought no visitor back")
+	return ""
 }
 
 func firstListed(k *uitest.Kiosk) (code session.Code) {
@@ -619,4 +641,48 @@ func TestConsoleTurnsAutoReadOnAndSaysWhichVoice(t *testing.T) {
 	if v, _ := k.Store.Setting(context.Background(), settings.SpeechAuto, ""); v != "true" || !k.UI.Svc.AutoRead {
 		t.Fatalf("speech.auto = %q, kiosk reads automatically: %v", v, k.UI.Svc.AutoRead)
 	}
+}
+
+// TestConsoleLinksTheVisitsOfACode: a returning visit's detail links to
+// every visit of its code chain, itself not a link.
+func TestConsoleLinksTheVisitsOfACode(t *testing.T) {
+	k := openConsole(t)
+	simulate(k, 40)
+	code := returningVisit(k)
+	visits, err := k.Store.Visits(context.Background(), code)
+	if err != nil || len(visits) < 2 {
+		t.Fatalf("visits %v %v", visits, err)
+	}
+	k.UI.Console.ShowSession(code, nil)
+	first := visits[0].Code
+	if first == code || disabled(k, "visit.1") {
+		t.Fatalf("the first visit %s is not a link from %s", first, code)
+	}
+	k.Tap("visit.1")
+	k.WantScreen("mediator.session")
+	if !disabled(k, "visit.1") {
+		t.Fatal("the first visit links to itself")
+	}
+	k.Tap("visit.2")
+	if !disabled(k, "visit.2") {
+		t.Fatal("the second visit did not open")
+	}
+}
+
+// TestConsoleStatsShowReturningVisitors: the last page of the statistics
+// counts returning visitors and, per domain, how the levels of those who
+// retook the assessment went, as the store counts them.
+func TestConsoleStatsShowReturningVisitors(t *testing.T) {
+	k := openConsole(t)
+	simulate(k, 400)
+	k.UI.Console.ShowStats(console.StatsPeriods[1], 99)
+	st, err := k.Store.Stats(context.Background(), activity.LastDays(k.Now, 30))
+	if err != nil || st.Returning == 0 || len(st.Progress) == 0 {
+		t.Fatalf("simulated stats: %+v %v", st, err)
+	}
+	k.WantLabel("returning", "Visites de retour : "+strconv.Itoa(st.Returning))
+	k.WantLabel("retook", strconv.Itoa(st.Retook))
+	d := st.ProgressDomains()[0]
+	p := st.Progress[d]
+	k.WantLabel("progress."+d, strconv.Itoa(p[2])+" en hausse, "+strconv.Itoa(p[1])+" stables, "+strconv.Itoa(p[0])+" en baisse")
 }

@@ -156,6 +156,9 @@ func (s *Screens) showSession(code session.Code, back []activity.Cursor) {
 		l.Wrapping = fyne.TextWrapWord
 		walks.Add(l)
 	}
+	if chain := s.chain(sc, code, back); chain != nil {
+		walks.Add(chain)
+	}
 	eventsBtn := s.cbutton(sc, "events", s.M("console.session.events", "n", strconv.Itoa(len(events))), widget.MediumImportance,
 		func() { s.showEvents(code, events, 0, back) })
 	right := container.NewVBox(bold(s.M("console.session.levels")), levels)
@@ -189,6 +192,29 @@ func (s *Screens) showSession(code session.Code, back []activity.Cursor) {
 	}
 	remove := s.cbutton(sc, "delete", s.M("console.session.delete"), widget.DangerImportance, func() { s.confirmDelete(code, back) })
 	s.consolePage(sc, s.M("console.session.title", "code", code.String()), body, clabel(sc, "result", ""), reprint, remove)
+}
+
+// chain links to the other visits of the session's code chain (earlier
+// and later visits of the same visitor), nil for a visitor who came once.
+func (s *Screens) chain(sc *shell.Screen, code session.Code, back []activity.Cursor) fyne.CanvasObject {
+	visits, err := s.Svc.Console.Visits(s.ctx(), code)
+	if err != nil {
+		s.Svc.Log.WithError(err).Error("reading a session's code chain")
+		return nil
+	}
+	if len(visits) < 2 {
+		return nil
+	}
+	row := container.NewHBox(bold(s.M("console.session.visits")))
+	for i, v := range visits {
+		text := s.M("console.session.visit", "n", strconv.Itoa(i+1), "day", s.dayLabel(v.Started))
+		b := s.cbutton(sc, "visit."+strconv.Itoa(i+1), text, widget.MediumImportance, func() { s.showSession(v.Code, back) })
+		if v.Code == code {
+			b.Disable()
+		}
+		row.Add(b)
+	}
+	return row
 }
 
 func orDash(s string) string {

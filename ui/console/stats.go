@@ -86,9 +86,10 @@ func (s *Screens) showStats(p statsPeriod, page int) {
 	total := clabel(sc, "total", s.M("console.stats.total", "n", strconv.Itoa(st.Sessions),
 		"from", s.dayLabel(period.First), "to", s.dayLabel(period.Last)))
 	head.Add(total)
-	// The overview, the walkthroughs, then the Coop's thématiques.
+	// The overview, the walkthroughs, the Coop's thématiques, then the
+	// visitors who came back.
 	walkPages := (len(st.Walks) + WalksPerPage - 1) / WalksPerPage
-	pages := 2 + walkPages
+	pages := 3 + walkPages
 	page = max(0, min(page, pages-1))
 	var body fyne.CanvasObject
 	switch {
@@ -96,8 +97,10 @@ func (s *Screens) showStats(p statsPeriod, page int) {
 		body = s.statsOverview(sc, st)
 	case page <= walkPages:
 		body = s.statsWalks(sc, st.Walks[(page-1)*WalksPerPage:min(len(st.Walks), page*WalksPerPage)])
-	default:
+	case page == walkPages+1:
 		body = s.statsThemes(sc, st)
+	default:
+		body = s.statsReturning(sc, st)
 	}
 	prev := s.cbutton(sc, "prev", s.M("console.prev"), widget.MediumImportance, func() { s.showStats(p, page-1) })
 	if page == 0 {
@@ -229,6 +232,28 @@ func (s *Screens) statsThemes(sc *shell.Screen, st activity.Stats) fyne.CanvasOb
 		chart = hbars(bars, 0)
 	}
 	return container.NewVBox(panel(s.M("console.stats.themes"), chart), layout.NewSpacer())
+}
+
+// statsReturning shows the visitors who came back with their code, the
+// accompanied sessions, and per domain how the levels of those who retook
+// the self-assessment went: what a centre shows its funders.
+func (s *Screens) statsReturning(sc *shell.Screen, st activity.Stats) fyne.CanvasObject {
+	rows := []fyne.CanvasObject{
+		clabel(sc, "returning", s.M("console.stats.returning", "n", countPercent(st.Returning, st.Sessions))),
+		clabel(sc, "retook", s.M("console.stats.retook", "n", strconv.Itoa(st.Retook))),
+		clabel(sc, "accompanied", s.M("console.stats.accompanied", "n", countPercent(st.Accompanied, st.Sessions))),
+		bold(s.M("console.stats.progress")),
+	}
+	domains := st.ProgressDomains()
+	if len(domains) == 0 {
+		rows = append(rows, clabel(sc, "noprogress", s.M("console.stats.none")))
+	}
+	for i, name := range s.domainNames(domains) {
+		p := st.Progress[domains[i]]
+		rows = append(rows, clabel(sc, "progress."+domains[i], s.M("console.stats.progress.domain", "domain", name,
+			"up", strconv.Itoa(p[2]), "same", strconv.Itoa(p[1]), "down", strconv.Itoa(p[0]))))
+	}
+	return container.NewVBox(panel(s.M("console.stats.returning.title"), container.NewVBox(rows...)), layout.NewSpacer())
 }
 
 func colourOr(c, def color.Color) color.Color {

@@ -34,12 +34,15 @@ func (s *Screens) ShowCodePad() {
 	shown.Alignment = fyne.TextAlignCenter
 	shown.SizeName = "headingText"
 	shown.TextStyle.Monospace = true
+	// One line says where the code is, or what went wrong.
 	message := sc.Label("message", "")
-	message.Importance = widget.DangerImportance
 	message.Alignment = fyne.TextAlignCenter
+	title := sc.Heading("title", s.T("back.pad.title"))
 	update := func() {
 		shown.SetText(grouped(typed))
-		message.SetText("")
+		title.Show()
+		message.Importance = widget.MediumImportance
+		message.SetText(s.T("back.pad.hint"))
 	}
 	add := func(r rune) {
 		r = unicode.ToUpper(r)
@@ -56,12 +59,14 @@ func (s *Screens) ShowCodePad() {
 	}
 	validate := func() {
 		if len(typed) < codeLength {
-			message.SetText(s.T("back.pad.short"))
+			warn(sc, s.T("back.pad.short"))
 			return
 		}
 		s.find(sc, string(typed))
 	}
-	keys := container.NewGridWithColumns(8)
+	// Three rows of keys: the screen keeps room for a two-line message at
+	// the largest text.
+	keys := container.NewGridWithColumns(11)
 	for _, r := range session.CodeAlphabet {
 		keys.Add(s.Button(sc, "key."+string(r), string(r), widget.MediumImportance, func() { add(r) }))
 	}
@@ -83,17 +88,16 @@ func (s *Screens) ShowCodePad() {
 	}
 	update()
 	sc.Content = kit.Page(container.NewVBox(
-		sc.Heading("title", s.T("back.pad.title")),
-		kit.Centred(sc.Label("hint", s.T("back.pad.hint"))),
-		shown,
-		message,
+		title,
+		kit.Centred(message),
 		// The code's keys read as on the paper, left to right, in every
-		// language.
-		kit.LeftToRight(keys),
-	), back, ok)
+		// language, and keep the smallest text size, as the languages of
+		// the welcome screen do: a letter is legible at any size.
+		kit.LeftToRight(container.NewThemeOverride(keys, kit.SteadyBar{})),
+	), back, shown, ok)
 	s.Show(sc)
 	if wait, err := s.Svc.Codes.Wait(); err == nil && wait > 0 {
-		message.SetText(s.T("back.pad.slowed"))
+		warn(sc, s.T("back.pad.slowed"))
 	}
 }
 
@@ -118,19 +122,28 @@ func grouped(typed []rune) string {
 // keeps the code typed so a slip is mended with one key.
 func (s *Screens) find(sc *shell.Screen, typed string) {
 	rec, err := s.Svc.Codes.Find(context.Background(), typed)
-	msg := sc.Labels["message"]
+	say := func(key string) { warn(sc, s.T(key)) }
 	switch {
 	case err == nil:
 		s.StartSession(session.Visit{Earlier: &rec})
 	case errors.Is(err, session.ErrUnknownCode), errors.Is(err, session.ErrBadCode):
-		msg.SetText(s.T("back.pad.unknown"))
+		say("back.pad.unknown")
 	case errors.Is(err, session.ErrExpiredCode):
-		msg.SetText(s.T("back.pad.expired"))
+		say("back.pad.expired")
 	case errors.Is(err, session.ErrPadSlowed):
 		s.Svc.Log.Warn("returning code pad slowed after wrong codes")
-		msg.SetText(s.T("back.pad.slowed"))
+		say("back.pad.slowed")
 	default:
 		s.Svc.Log.WithError(err).Error("looking up a returning visitor's code")
 		s.ShowError(s.T("error.storage"))
 	}
+}
+
+// warn says what went wrong in the place of the pad's title: the message
+// says what to do, and a long one keeps room at the largest text.
+func warn(sc *shell.Screen, text string) {
+	sc.Labels["title"].Hide()
+	l := sc.Labels["message"]
+	l.Importance = widget.DangerImportance
+	l.SetText(text)
 }

@@ -86,28 +86,66 @@ func (s *Screens) resumable(p activity.Progress) *walkthrough.Procedure {
 
 func (s *Screens) date(p activity.Progress) string { return p.Since.Local().Format("02/01/2006") }
 
+// rows builds the body of a page holding rows [from, to) of a list.
+type rows func(sc *shell.Screen, from, to int) fyne.CanvasObject
+
+// showPaged shows a list of n rows as the most rows a page for which every
+// page fits the screen at the visitor's text size: nothing scrolls, nothing
+// is dropped. "Suite" turns the page, and on the last one calls next.
+func (s *Screens) showPaged(name string, n int, body rows, next func()) {
+	per := max(n, 1)
+	for ; per > 1 && !s.pagesFit(name, n, per, body, next); per-- {
+	}
+	s.Show(s.pageScreen(name, n, per, 0, body, next))
+}
+
+func (s *Screens) pagesFit(name string, n, per int, body rows, next func()) bool {
+	for at := 0; at < n; at += per {
+		if !s.FitsScreen(s.pageScreen(name, n, per, at, body, next).Content) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Screens) pageScreen(name string, n, per, at int, body rows, next func()) *shell.Screen {
+	sc := shell.NewScreen(name)
+	to := min(n, at+per)
+	turn := next
+	if to < n {
+		turn = func() { s.Show(s.pageScreen(name, n, per, to, body, next)) }
+	}
+	sc.Content = kit.Page(body(sc, at, to), s.nextButton(sc, turn))
+	sc.Redraw = func() { s.showPaged(name, n, body, next) }
+	return sc
+}
+
+// domainRow is a domain's pictogram beside its words.
+func (s *Screens) domainRow(sc *shell.Screen, id, picto, text string) fyne.CanvasObject {
+	line := sc.Label("domain."+id, text)
+	if pic := kit.Picto(picto, 52, s.Window().Canvas().Scale()); pic != nil {
+		return container.NewBorder(nil, nil, pic, nil, line)
+	}
+	return line
+}
+
+func (s *Screens) subheading(sc *shell.Screen, id, text string) *kit.Label {
+	l := sc.Label(id, text)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
 // showList is "La dernière fois" with one list: what the visitor could do,
 // or what was hard, each domain with its pictogram.
-func (s *Screens) showList(name, key string, p activity.Progress, rows []level, next func()) {
-	sc := shell.NewScreen(name)
-	heading := sc.Label("heading", s.T(key))
-	heading.TextStyle.Bold = true
-	heading.SizeName = theme.SizeNameSubHeadingText
-	list := container.NewGridWithColumns(min(2, len(rows)))
-	for _, r := range rows {
-		line := sc.Label("domain."+r.id, r.text)
-		row := fyne.CanvasObject(line)
-		if pic := kit.Picto(r.picto, 52, s.Window().Canvas().Scale()); pic != nil {
-			row = container.NewBorder(nil, nil, pic, nil, line)
+func (s *Screens) showList(name, key string, p activity.Progress, list []level, next func()) {
+	s.showPaged(name, len(list), func(sc *shell.Screen, from, to int) fyne.CanvasObject {
+		box := container.NewVBox(sc.Heading("title", s.T("back.title", "date", s.date(p))), s.subheading(sc, "heading", s.T(key)))
+		for _, r := range list[from:to] {
+			box.Add(s.domainRow(sc, r.id, r.picto, r.text))
 		}
-		list.Add(row)
-	}
-	sc.Content = kit.Page(container.NewVBox(
-		sc.Heading("title", s.T("back.title", "date", s.date(p))),
-		heading,
-		list,
-	), s.nextButton(sc, next))
-	s.Show(sc)
+		return box
+	}, next)
 }
 
 func (s *Screens) nextButton(sc *shell.Screen, next func()) *kit.Button {
@@ -119,32 +157,36 @@ func (s *Screens) nextButton(sc *shell.Screen, next func()) *kit.Button {
 }
 
 // showResume offers to take the walkthrough up at the step where the
-// visitor was stuck, with the documents they said they lacked.
+// visitor was stuck, after the documents they said they lacked, if any.
 func (s *Screens) showResume(p activity.Progress, proc *walkthrough.Procedure, later func()) {
-	sc := shell.NewScreen("back.resume")
 	w := p.Resume
 	step := ""
 	if len(w.Stuck) > 0 {
 		step = w.Stuck[len(w.Stuck)-1]
 	}
 	at := max(0, proc.StepIndex(step))
-	parts := []fyne.CanvasObject{
-		sc.Heading("title", s.T("back.resume.title", "title", proc.Title.In(s.Lang()))),
-		kit.Centred(sc.Label("step", s.T("back.resume.step", "n", strconv.Itoa(at+1), "step", proc.Steps[at].Title.In(s.Lang())))),
+	offer := func() {
+		sc := shell.NewScreen("back.resume")
+		resume := s.Button(sc, "resume", s.T("back.resume.go"), widget.HighImportance, func() { s.Flows.Resume(proc.ID, proc.Steps[at].ID) })
+		skip := s.Button(sc, "later", s.T("back.resume.later"), widget.MediumImportance, later)
+		sc.OnKey = kit.EnterPresses(resume)
+		sc.Content = kit.Page(container.NewVBox(
+			sc.Heading("title", s.T("back.resume.title", "title", proc.Title.In(s.Lang()))),
+			kit.Centred(sc.Label("step", s.T("back.resume.step", "n", strconv.Itoa(at+1), "step", proc.Steps[at].Title.In(s.Lang())))),
+		), skip, resume)
+		s.Show(sc)
 	}
-	if len(w.Missing) > 0 {
-		bring := sc.Label("bring", s.T("back.resume.bring"))
-		bring.TextStyle.Bold = true
-		parts = append(parts, bring)
-		for i, code := range w.Missing {
-			parts = append(parts, sc.Label("doc."+strconv.Itoa(i), "• "+proc.Document(code).Label.In(s.Lang())))
+	if len(w.Missing) == 0 {
+		offer()
+		return
+	}
+	s.showPaged("back.lacking", len(w.Missing), func(sc *shell.Screen, from, to int) fyne.CanvasObject {
+		box := container.NewVBox(sc.Heading("title", proc.Title.In(s.Lang())), s.subheading(sc, "bring", s.T("back.resume.bring")))
+		for i, code := range w.Missing[from:to] {
+			box.Add(sc.Label("doc."+strconv.Itoa(from+i), "• "+proc.Document(code).Label.In(s.Lang())))
 		}
-	}
-	resume := s.Button(sc, "resume", s.T("back.resume.go"), widget.HighImportance, func() { s.Flows.Resume(proc.ID, proc.Steps[at].ID) })
-	skip := s.Button(sc, "later", s.T("back.resume.later"), widget.MediumImportance, later)
-	sc.OnKey = kit.EnterPresses(resume)
-	sc.Content = kit.Page(container.NewVBox(parts...), skip, resume)
-	s.Show(sc)
+		return box
+	}, offer)
 }
 
 // showRetake offers the self-assessment again, for "Vos progrès".
@@ -170,26 +212,24 @@ func (s *Screens) ShowProgress(then func()) {
 		then()
 		return
 	}
-	sc := shell.NewScreen("back.progress")
 	words := map[activity.Trend]string{activity.Up: "back.progress.up", activity.Same: "back.progress.same", activity.Down: "back.progress.down"}
 	// Down is said as something to work on together, not as a loss.
 	pictos := map[activity.Trend]string{activity.Up: "progress-up", activity.Same: "progress-same", activity.Down: "progress-together"}
-	list := container.NewVBox()
+	var changes []activity.LevelChange
 	for _, c := range p.Levels {
-		d, ok := s.Svc.Questions.Domain(c.Domain)
-		if !ok {
-			continue
+		if _, ok := s.Svc.Questions.Domain(c.Domain); ok {
+			changes = append(changes, c)
 		}
-		line := sc.Label("domain."+c.Domain, s.T(words[c.Trend()], "domain", d.Short.In(s.Lang())))
-		row := fyne.CanvasObject(line)
-		if pic := kit.Picto(pictos[c.Trend()], 52, s.Window().Canvas().Scale()); pic != nil {
-			row = container.NewBorder(nil, nil, pic, nil, line)
+	}
+	s.showPaged("back.progress", len(changes), func(sc *shell.Screen, from, to int) fyne.CanvasObject {
+		box := container.NewVBox(sc.Heading("title", s.T("back.progress.title")))
+		if len(changes) == 0 {
+			box.Add(kit.Centred(sc.Label("none", s.T("back.progress.none"))))
 		}
-		list.Add(row)
-	}
-	if len(list.Objects) == 0 {
-		list.Add(kit.Centred(sc.Label("none", s.T("back.progress.none"))))
-	}
-	sc.Content = kit.Page(container.NewVBox(sc.Heading("title", s.T("back.progress.title")), list), s.nextButton(sc, then))
-	s.Show(sc)
+		for _, c := range changes[from:to] {
+			d, _ := s.Svc.Questions.Domain(c.Domain)
+			box.Add(s.domainRow(sc, c.Domain, pictos[c.Trend()], s.T(words[c.Trend()], "domain", d.Short.In(s.Lang()))))
+		}
+		return box
+	}, then)
 }

@@ -526,6 +526,8 @@ func (s *Shell) FitsScreen(content fyne.CanvasObject) bool {
 // settings and the local directory.
 type Console interface {
 	ListSessions(ctx context.Context, after activity.Cursor, limit int) (activity.Page, error)
+	// Visits are the visits of a session's code chain, oldest first.
+	Visits(ctx context.Context, code session.Code) ([]activity.Summary, error)
 	Summary(ctx context.Context, code session.Code) (activity.Summary, error)
 	DeleteSession(ctx context.Context, code session.Code) error
 	Stats(ctx context.Context, p activity.Period) (activity.Stats, error)

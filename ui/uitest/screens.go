@@ -1,6 +1,10 @@
 package uitest
 
-import "pasapas/printing"
+import (
+	"context"
+	"pasapas/assessment"
+	"pasapas/printing"
+)
 
 // VisitorScreens opens each screen built so far, in a fresh Kiosk each.
 var VisitorScreens = map[string]func(k *Kiosk){
@@ -97,4 +101,41 @@ func init() {
 func init() {
 	VisitorScreens["walk-checklist-later"] = OpenLater
 	VisitorScreens["walk-end-site"] = func(k *Kiosk) { OpenLater(k); TapOnChecklist(k, "lack.parents"); StartWalk(k); WalkToEnd(k) }
+}
+
+// A visitor back with their code: the pad, and each returning screen.
+func init() {
+	back := func(k *Kiosk) {
+		code := k.EarlierVisit(10)
+		k.Tap("returning")
+		k.TypeCode(code.String())
+	}
+	VisitorScreens["codepad"] = func(k *Kiosk) { k.Tap("returning") }
+	VisitorScreens["codepad-unknown"] = func(k *Kiosk) { k.Tap("returning"); k.TypeCode("ZZZ-ZZZ") }
+	VisitorScreens["back-cando"] = back
+	// A list may take two pages at the largest text: "Suite" until the
+	// screen comes.
+	nextUntil := func(k *Kiosk, name string) {
+		for i := 0; i < 10 && k.UI.Screen().Name != name; i++ {
+			k.Tap("next")
+		}
+	}
+	VisitorScreens["back-hard"] = func(k *Kiosk) { back(k); nextUntil(k, "back.hard") }
+	VisitorScreens["back-lacking"] = func(k *Kiosk) { back(k); nextUntil(k, "back.lacking") }
+	VisitorScreens["back-resume"] = func(k *Kiosk) { back(k); nextUntil(k, "back.resume") }
+	VisitorScreens["back-retake"] = func(k *Kiosk) { VisitorScreens["back-resume"](k); k.Tap("later") }
+	VisitorScreens["back-progress"] = func(k *Kiosk) {
+		back(k)
+		better := HandMade()
+		for i, a := range better {
+			if a.Item == "comm.email" || a.Item == "proc.account" {
+				better[i].Code = assessment.AnswerAlone
+			}
+		}
+		cur := k.UI.Svc.Sessions.Current()
+		if err := k.Store.SaveAssessment(context.Background(), cur.ID, k.UI.Svc.Questions.Score(better)); err != nil {
+			k.T.Fatal(err)
+		}
+		k.UI.Back.ShowProgress(func() {})
+	}
 }

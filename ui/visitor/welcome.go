@@ -34,13 +34,17 @@ func (s *Screens) ShowWelcome() {
 	langTitle.Alignment = fyne.TextAlignCenter
 	// The languages keep the smallest step's size: they are for visitors
 	// who do not read the current language, and all of them must fit.
-	main := []fyne.CanvasObject{sc.Heading("title", s.T("welcome.title")), subtitle, kit.MainAction(start, 420, 1.25)}
+	var action fyne.CanvasObject = kit.MainAction(start, 420, 1.25)
 	if s.Svc.Codes != nil {
-		main = append(main, kit.MainAction(s.Button(sc, "returning", s.T("welcome.returning"), widget.MediumImportance, s.Flows.CodePad), 420, 1))
+		// Beside "Commencer", so the screen keeps its height at every size.
+		back := s.Button(sc, "returning", s.T("welcome.returning"), widget.MediumImportance, s.Flows.CodePad)
+		action = container.NewCenter(container.NewHBox(kit.AtLeast(start, 420, 1.25), kit.AtLeast(back, 320, 1.25)))
 	}
 	sc.Content = kit.Page(container.NewVBox(
-		append(main,
-		container.NewThemeOverride(container.NewVBox(langTitle, langs), kit.SteadyBar{}))...,
+		sc.Heading("title", s.T("welcome.title")),
+		subtitle,
+		action,
+		container.NewThemeOverride(container.NewVBox(langTitle, langs), kit.SteadyBar{}),
 	))
 	sc.OnKey = kit.EnterPresses(start)
 	s.Show(sc)
