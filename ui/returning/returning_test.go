@@ -116,3 +116,19 @@ func TestCodePadSaysWhatWentWrong(t *testing.T) {
 	k.TypeKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	k.WantScreen("back.cando")
 }
+
+// TestIdlePadForgetsTheTypedCode: a visitor who walks away from the pad
+// half-way leaves nothing of their code for the next one.
+func TestIdlePadForgetsTheTypedCode(t *testing.T) {
+	k := uitest.New(t)
+	k.Tap("returning")
+	k.Tap("key.A")
+	k.Tap("key.B")
+	k.WantLabel("typed", "AB_-___")
+	k.Advance(k.UI.Svc.IdleTimeout)
+	k.WantScreen("idle")
+	k.Advance(k.UI.Svc.IdleGrace + time.Second)
+	k.WantScreen("welcome")
+	k.Tap("returning")
+	k.WantLabel("typed", "___-___")
+}
