@@ -23,12 +23,12 @@ func TestNewProgress(t *testing.T) {
 		{"no assessment either time", []Summary{walkOnly, {Started: day(10)}},
 			Progress{Visit: 2, Since: day(9), Resume: &Walk{Procedure: "ameli"}}},
 		{"retook after a visit without assessment", []Summary{assessed, walkOnly, retook}, Progress{
-			Visit: 3, Since: day(2), EarlierOrientation: "a_former",
+			Visit: 3, Since: day(2), EarlierOrientation: "a_former", EarlierLevels: assessed.Levels,
 			Levels:   []LevelChange{{"device", 1, 2}, {"internet", 2, 2}, {"security", 2, 1}},
 			Finished: []string{"caf", "ameli"},
 		}},
 		{"came back without retaking", []Summary{assessed, walkOnly}, Progress{
-			Visit: 2, Since: day(2), EarlierOrientation: "a_former", Finished: []string{"caf"},
+			Visit: 2, Since: day(2), EarlierOrientation: "a_former", EarlierLevels: assessed.Levels, Finished: []string{"caf"},
 		}},
 		{"resumes where they were stuck", []Summary{stuck, {Started: day(12)}}, Progress{
 			Visit: 2, Since: day(11), Resume: &Walk{Procedure: "impots", Stuck: []string{"login", "montant"}, Missing: []string{"avis"}},

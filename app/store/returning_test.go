@@ -85,8 +85,9 @@ func TestReturningVisitorChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := activity.Progress{Visit: 3, Since: day, EarlierOrientation: assessment.ToTrain,
-		Levels:   []activity.LevelChange{{Domain: "device", Then: 1, Now: 2}, {Domain: "internet", Then: 2, Now: 2}, {Domain: "safety", Then: 2, Now: 1}},
-		Finished: []string{"caf-declaration", "ameli-attestation"}}
+		EarlierLevels: map[string]int{"device": 1, "internet": 2, "safety": 2},
+		Levels:        []activity.LevelChange{{Domain: "device", Then: 1, Now: 2}, {Domain: "internet", Then: 2, Now: 2}, {Domain: "safety", Then: 2, Now: 1}},
+		Finished:      []string{"caf-declaration", "ameli-attestation"}}
 	if !reflect.DeepEqual(p, want) {
 		t.Fatalf("progress %+v\nwant %+v", p, want)
 	}
