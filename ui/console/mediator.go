@@ -113,17 +113,7 @@ func (s *Gate) showPinPad(mode padMode, first string) {
 		sc.Back = s.Resume
 	}
 	sc.OnRune = add
-	sc.OnKey = func(ev *fyne.KeyEvent) bool {
-		switch ev.Name {
-		case fyne.KeyBackspace, fyne.KeyDelete:
-			erase()
-		case fyne.KeyReturn, fyne.KeyEnter:
-			validate()
-		default:
-			return false
-		}
-		return true
-	}
+	sc.OnKey = kit.PadKeys(erase, validate)
 
 	left := container.NewVBox(promptLabel, dots, message)
 	sc.Content = kit.Page(container.NewVBox(

@@ -82,6 +82,22 @@ func EnterPresses(b *Button) func(*fyne.KeyEvent) bool {
 	}
 }
 
+// PadKeys are a code pad's keys: Backspace and Delete erase, Enter
+// validates.
+func PadKeys(erase, validate func()) func(*fyne.KeyEvent) bool {
+	return func(ev *fyne.KeyEvent) bool {
+		switch ev.Name {
+		case fyne.KeyBackspace, fyne.KeyDelete:
+			erase()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			validate()
+		default:
+			return false
+		}
+		return true
+	}
+}
+
 // NumberKeys makes the key 1 press the first button, 2 the second… A nil
 // button is a number without action.
 func NumberKeys(buttons ...*Button) func(rune) {

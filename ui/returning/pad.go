@@ -75,17 +75,7 @@ func (s *Screens) ShowCodePad() {
 	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, s.BackToWelcome)
 	sc.Back = s.BackToWelcome
 	sc.OnRune = add
-	sc.OnKey = func(ev *fyne.KeyEvent) bool {
-		switch ev.Name {
-		case fyne.KeyBackspace, fyne.KeyDelete:
-			erase()
-		case fyne.KeyReturn, fyne.KeyEnter:
-			validate()
-		default:
-			return false
-		}
-		return true
-	}
+	sc.OnKey = kit.PadKeys(erase, validate)
 	update()
 	sc.Content = kit.Page(container.NewVBox(
 		title,
