@@ -60,7 +60,6 @@ func (s *Gate) OpenMediator() {
 // first time when confirming a new one.
 func (s *Gate) showPinPad(mode padMode, first string) {
 	sc := shell.NewScreen("pinpad")
-	var typed []rune
 	dots := sc.Label("dots", "")
 	dots.Alignment = fyne.TextAlignCenter
 	dots.SizeName = "headingText"
@@ -75,23 +74,11 @@ func (s *Gate) showPinPad(mode padMode, first string) {
 	promptLabel := sc.Label("prompt", promptText)
 	promptLabel.TextStyle.Bold = true
 
-	update := func() { dots.SetText(strings.Repeat("● ", len(typed))) }
-	add := func(r rune) {
-		if r >= '0' && r <= '9' && len(typed) < pin.MaxLength {
-			typed = append(typed, r)
-			update()
-		}
-	}
-	erase := func() {
-		if len(typed) > 0 {
-			typed = typed[:len(typed)-1]
-			update()
-		}
-	}
+	typed := &kit.Typed{Max: pin.MaxLength, Accept: func(r rune) bool { return r >= '0' && r <= '9' }}
+	typed.Changed = func() { dots.SetText(strings.Repeat("● ", len(typed.Runes()))) }
+	add, erase := typed.Add, typed.Erase
 	validate := func() {
-		entered := string(typed)
-		typed = typed[:0]
-		update()
+		entered := typed.Take()
 		s.padSubmit(sc, mode, first, entered)
 	}
 

@@ -153,3 +153,39 @@ func (spreadRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	out.Width += theme.Padding() * float32(len(objs)-1)
 	return out
 }
+
+// Typed is what a code pad holds: at most Max characters that Accept
+// takes; Changed runs after each change, to show them.
+type Typed struct {
+	Max     int
+	Accept  func(rune) bool
+	Changed func()
+	runes   []rune
+}
+
+// Add types r, when there is room and Accept takes it.
+func (t *Typed) Add(r rune) {
+	if len(t.runes) < t.Max && t.Accept(r) {
+		t.runes = append(t.runes, r)
+		t.Changed()
+	}
+}
+
+// Erase removes the last character typed.
+func (t *Typed) Erase() {
+	if len(t.runes) > 0 {
+		t.runes = t.runes[:len(t.runes)-1]
+		t.Changed()
+	}
+}
+
+// Take returns what was typed and empties the pad.
+func (t *Typed) Take() string {
+	s := string(t.runes)
+	t.runes = t.runes[:0]
+	t.Changed()
+	return s
+}
+
+// Runes is what is typed so far.
+func (t *Typed) Runes() []rune { return t.runes }

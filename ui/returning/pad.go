@@ -29,7 +29,6 @@ const codeLength = 6
 // keyboard. A found code starts a session linked to the earlier one.
 func (s *Screens) ShowCodePad() {
 	sc := shell.NewScreen("codepad")
-	var typed []rune
 	shown := sc.Label("typed", "")
 	shown.Alignment = fyne.TextAlignCenter
 	shown.SizeName = "headingText"
@@ -38,31 +37,21 @@ func (s *Screens) ShowCodePad() {
 	message := sc.Label("message", "")
 	message.Alignment = fyne.TextAlignCenter
 	title := sc.Heading("title", s.T("back.pad.title"))
-	update := func() {
-		shown.SetText(grouped(typed))
+	typed := &kit.Typed{Max: codeLength, Accept: func(r rune) bool { return strings.ContainsRune(session.CodeAlphabet, r) }}
+	typed.Changed = func() {
+		shown.SetText(grouped(typed.Runes()))
 		title.Show()
 		message.Importance = widget.MediumImportance
 		message.SetText(s.T("back.pad.hint"))
 	}
-	add := func(r rune) {
-		r = unicode.ToUpper(r)
-		if len(typed) < codeLength && strings.ContainsRune(session.CodeAlphabet, r) {
-			typed = append(typed, r)
-			update()
-		}
-	}
-	erase := func() {
-		if len(typed) > 0 {
-			typed = typed[:len(typed)-1]
-			update()
-		}
-	}
+	// Codes are printed in capitals; a keyboard may type small letters.
+	add := func(r rune) { typed.Add(unicode.ToUpper(r)) }
 	validate := func() {
-		if len(typed) < codeLength {
+		if len(typed.Runes()) < codeLength {
 			warn(sc, s.T("back.pad.short"))
 			return
 		}
-		s.find(sc, string(typed))
+		s.find(sc, string(typed.Runes()))
 	}
 	// Three rows of keys: the screen keeps room for a two-line message at
 	// the largest text.
@@ -70,13 +59,13 @@ func (s *Screens) ShowCodePad() {
 	for _, r := range session.CodeAlphabet {
 		keys.Add(s.Button(sc, "key."+string(r), string(r), widget.MediumImportance, func() { add(r) }))
 	}
-	keys.Add(s.Button(sc, "erase", "⌫", widget.MediumImportance, erase))
+	keys.Add(s.Button(sc, "erase", "⌫", widget.MediumImportance, typed.Erase))
 	ok := s.Button(sc, "ok", s.T("back.pad.ok"), widget.HighImportance, validate)
 	back := s.Button(sc, "back", s.T("common.back"), widget.MediumImportance, s.BackToWelcome)
 	sc.Back = s.BackToWelcome
 	sc.OnRune = add
-	sc.OnKey = kit.PadKeys(erase, validate)
-	update()
+	sc.OnKey = kit.PadKeys(typed.Erase, validate)
+	typed.Changed()
 	sc.Content = kit.Page(container.NewVBox(
 		title,
 		kit.Centred(message),
