@@ -190,8 +190,53 @@ func (s *Store) Export(ctx context.Context, w io.Writer, from, to time.Time, for
 	if err != nil {
 		return 0, err
 	}
-	if err := s.EachSummary(ctx, from, to, x.Write); err != nil {
-		return 0, err
+	// Reading the database and writing the rows overlap, a batch at a time:
+	// with a core free, the export takes the longer of the two, not their sum.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	batches := make(chan []activity.Summary, 2)
+	var readErr error
+	go func() {
+		defer close(batches)
+		batch := make([]activity.Summary, 0, exportBatch)
+		send := func() bool {
+			select {
+			case batches <- batch:
+				batch = make([]activity.Summary, 0, exportBatch)
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		readErr = s.EachSummary(ctx, from, to, func(sm activity.Summary) error {
+			if batch = append(batch, sm); len(batch) == exportBatch && !send() {
+				return ctx.Err()
+			}
+			return nil
+		})
+		if readErr == nil && len(batch) > 0 {
+			send()
+		}
+	}()
+	var writeErr error
+	for batch := range batches {
+		for _, sm := range batch {
+			if writeErr == nil {
+				writeErr = x.Write(sm)
+			}
+		}
+		if writeErr != nil {
+			stop() // the reader stops at its next batch
+		}
+	}
+	if writeErr != nil {
+		return 0, writeErr
+	}
+	if readErr != nil {
+		return 0, readErr
 	}
 	return x.Close()
 }
+
+// exportBatch is how many sessions the export reads ahead of the writer.
+const exportBatch = 256
