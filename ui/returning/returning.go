@@ -30,10 +30,10 @@ func (s *Screens) ShowReturned() {
 	var pages []func(next func())
 	can, hard := s.levels(p.EarlierLevels)
 	if len(can) > 0 {
-		pages = append(pages, func(next func()) { s.showList("back.cando", "back.cando", p, can, next) })
+		pages = append(pages, func(next func()) { s.showList("back.cando", p, can, next) })
 	}
 	if len(hard) > 0 {
-		pages = append(pages, func(next func()) { s.showList("back.hard", "back.hard", p, hard, next) })
+		pages = append(pages, func(next func()) { s.showList("back.hard", p, hard, next) })
 	}
 	if w := s.resumable(p); w != nil {
 		pages = append(pages, func(next func()) { s.showResume(p, w, next) })
@@ -137,10 +137,11 @@ func (s *Screens) subheading(sc *shell.Screen, id, text string) *kit.Label {
 }
 
 // showList is "La dernière fois" with one list: what the visitor could do,
-// or what was hard, each domain with its pictogram.
-func (s *Screens) showList(name, key string, p activity.Progress, list []level, next func()) {
+// or what was hard, each domain with its pictogram; the screen's name is
+// its heading's key.
+func (s *Screens) showList(name string, p activity.Progress, list []level, next func()) {
 	s.showPaged(name, len(list), func(sc *shell.Screen, from, to int) fyne.CanvasObject {
-		box := container.NewVBox(sc.Heading("title", s.T("back.title", "date", s.date(p))), s.subheading(sc, "heading", s.T(key)))
+		box := container.NewVBox(sc.Heading("title", s.T("back.title", "date", s.date(p))), s.subheading(sc, "heading", s.T(name)))
 		for _, r := range list[from:to] {
 			box.Add(s.domainRow(sc, r.id, r.picto, r.text))
 		}

@@ -117,7 +117,7 @@ func (s *Screens) procedureScreen(procs []*walkthrough.Procedure, pageNo, per in
 func (s *Screens) OpenProcedure(p *walkthrough.Procedure) {
 	run := walkthrough.NewRun(p, s.Svc.Now, s.record)
 	if len(checkItems(p)) == 0 {
-		s.beginWalk(run)
+		s.beginWalk(run, 0)
 		return
 	}
 	s.showChecklist(run, 0)
@@ -132,10 +132,7 @@ func (s *Screens) Resume(id, step string) {
 		s.ShowProcedures()
 		return
 	}
-	run := walkthrough.NewRun(p, s.Svc.Now, s.record)
-	run.Begin()
-	s.SetWalking(run)
-	s.showStep(run, max(0, p.StepIndex(step)))
+	s.beginWalk(walkthrough.NewRun(p, s.Svc.Now, s.record), max(0, p.StepIndex(step)))
 }
 
 // checkItem is one line of the checklist: a document to have now, which
@@ -282,7 +279,7 @@ func (s *Screens) checklistScreen(run *walkthrough.Run, cut checklistCut, items 
 		}
 		s.leaveWalk(run)
 	})
-	start := s.Button(sc, "start", s.T("walk.start"), widget.HighImportance, func() { s.beginWalk(run) })
+	start := s.Button(sc, "start", s.T("walk.start"), widget.HighImportance, func() { s.beginWalk(run, 0) })
 	if !measure && pageNo < len(cut.pages)-1 {
 		delete(sc.Buttons, "start")
 		start = s.Button(sc, "next", s.T("walk.page.next"), widget.HighImportance, func() { s.showChecklist(run, pageNo+1) })
@@ -309,11 +306,11 @@ func (s *Screens) checklistScreen(run *walkthrough.Run, cut checklistCut, items 
 }
 
 // beginWalk records the start (once) and the documents said missing, then
-// shows the first step.
-func (s *Screens) beginWalk(run *walkthrough.Run) {
+// shows step at (the first, or where a returning visitor was stuck).
+func (s *Screens) beginWalk(run *walkthrough.Run, at int) {
 	run.Begin()
 	s.SetWalking(run)
-	s.showStep(run, 0)
+	s.showStep(run, at)
 }
 
 // leaveWalk goes back to the list; a walk already begun is recorded as
