@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -52,15 +53,20 @@ const (
 var errTooMany = errors.New("too many failed logins")
 
 // dummyHash is checked against for unknown logins, so that an unknown
-// login answers as slowly as a wrong password.
-var dummyHash, _ = pin.Hash("pasapas-no-such-user")
+// login answers as slowly as a wrong password. It is made at the first
+// login, not at start: the kiosk's binary links the hub, and an argon2id
+// hash (20 MB, ~70 ms) would delay every kiosk's window.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := pin.Hash("pasapas-no-such-user")
+	return h
+})
 
 // checkPassword returns the user whose login and password these are.
 func (db *DB) checkPassword(ctx context.Context, login, password string) (user, error) {
 	var u user
 	if !loginPattern.MatchString(login) {
 		// No such login can exist; answer as slowly as for one.
-		pin.Matches(dummyHash, password)
+		pin.Matches(dummyHash(), password)
 		return u, errUnauthorized
 	}
 	var hash string
@@ -72,7 +78,7 @@ func (db *DB) checkPassword(ctx context.Context, login, password string) (user, 
 		}
 		err := tx.QueryRow(ctx, `SELECT login, password_hash, centre_id FROM users WHERE login = $1`, login).Scan(&u.login, &hash, &u.centre)
 		if errors.Is(err, pgx.ErrNoRows) {
-			hash = dummyHash
+			hash = dummyHash()
 			return nil
 		}
 		return err

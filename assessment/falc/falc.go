@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Rule names what a warning is about.
@@ -89,15 +90,37 @@ var JargonWords = []struct{ Name, Pattern string }{
 	{"mot de passe provisoire", `mots? de passe provisoires?`},
 }
 
-var (
-	word = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’.@-][\p{L}\p{N}]+)*`)
-	// A stop inside a word (caf.fr, 3.5) does not end a sentence.
-	sentences = regexp.MustCompile(`(?:[^.!?…]|[.!?…]+[^\s.!?…])+(?:[.!?…]+|$)`)
-
+const (
 	beForms    = `est|sont|sera|seront|serait|seraient|soit|soient|était|étaient|été|être`
 	adverbs    = `(?:pas|plus|jamais|déjà|bien|souvent|toujours|aussi|très|mal|vite|automatiquement|ensuite|parfois|encore)`
 	participle = `\p{L}+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes|aint|ainte|eint|einte|ait|aite)`
-	passiveRe  = regexp.MustCompile(`(?i)(?:^|[^\p{L}'’]|(?:^|[^\p{L}])n['’])(?:` + beForms + `)\s+(?:` + adverbs + `\s+)*(` + participle + `)(?:[^\p{L}]|$)`)
+)
+
+// patterns are the rules' regular expressions, compiled at their first use
+// rather than at start: the kiosk's binary links this package for its
+// check-content command, and compiling them all takes ~12 ms.
+type patterns struct {
+	word, sentences, passive, scaleAnswer, negative, sans, pasFirst, explain *regexp.Regexp
+	jargon                                                                   []*regexp.Regexp
+}
+
+var patternsOf = sync.OnceValue(func() *patterns {
+	return &patterns{
+		word: regexp.MustCompile(`[\p{L}\p{N}]+(?:['’.@-][\p{L}\p{N}]+)*`),
+		// A stop inside a word (caf.fr, 3.5) does not end a sentence.
+		sentences: regexp.MustCompile(`(?:[^.!?…]|[.!?…]+[^\s.!?…])+(?:[.!?…]+|$)`),
+		passive:   regexp.MustCompile(`(?i)(?:^|[^\p{L}'’]|(?:^|[^\p{L}])n['’])(?:` + beForms + `)\s+(?:` + adverbs + `\s+)*(` + participle + `)(?:[^\p{L}]|$)`),
+		// The answers of the self-assessment's scale, negative by nature.
+		scaleAnswer: regexp.MustCompile(`(?i)^je ne sais pas( faire| ce que c['’]est)?\s*[.!]?$`),
+		negative:    regexp.MustCompile(`(?i)(?:^|[^\p{L}])(ne\s+|n['’])(?:[^.!?…]*?[^\p{L}])?(pas|plus|jamais|rien|personne|aucune?|guère|ni)(?:[^\p{L}]|$)`),
+		sans:        regexp.MustCompile(`(?i)(?:^|[^\p{L}])(sans)(?:[^\p{L}]|$)`),
+		pasFirst:    regexp.MustCompile(`(?i)^\s*(pas)(?:[^\p{L}]|$)`),
+		explain:     regexp.MustCompile(`(?i)^\s*(?:\(|:|,?\s*c['’]est(?:-à-dire)?\s|,?\s*(?:qui\s+)?veut\s+dire\s|est\s+(?:le|la|l['’]|un|une|votre|ce)\s?)`),
+		jargon:      compileJargon(),
+	}
+})
+
+var (
 	// Verbs conjugated with être (a compound past, not a passive), and
 	// words that end like a participle without being one.
 	notParticiples = map[string]bool{
@@ -116,13 +139,6 @@ var (
 		"dessus": true, "plus": true, "tous": true, "nous": true, "vous": true, "depuis": true, "gris": true, "grise": true,
 		"précis": true, "précise": true, "ameli": true, "wi-fi": true, "ensuite": true,
 	}
-	// The answers of the self-assessment's scale, negative by nature.
-	scaleAnswer = regexp.MustCompile(`(?i)^je ne sais pas( faire| ce que c['’]est)?\s*[.!]?$`)
-	negativeRe  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(ne\s+|n['’])(?:[^.!?…]*?[^\p{L}])?(pas|plus|jamais|rien|personne|aucune?|guère|ni)(?:[^\p{L}]|$)`)
-	sansRe      = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(sans)(?:[^\p{L}]|$)`)
-	pasFirstRe  = regexp.MustCompile(`(?i)^\s*(pas)(?:[^\p{L}]|$)`)
-	explainRe   = regexp.MustCompile(`(?i)^\s*(?:\(|:|,?\s*c['’]est(?:-à-dire)?\s|,?\s*(?:qui\s+)?veut\s+dire\s|est\s+(?:le|la|l['’]|un|une|votre|ce)\s?)`)
-	jargonRes   = compileJargon()
 )
 
 func compileJargon() []*regexp.Regexp {
@@ -134,12 +150,12 @@ func compileJargon() []*regexp.Regexp {
 }
 
 // Words counts the words of s.
-func Words(s string) int { return len(word.FindAllString(s, -1)) }
+func Words(s string) int { return len(patternsOf().word.FindAllString(s, -1)) }
 
 // Sentences splits s into its sentences, trimmed.
 func Sentences(s string) []string {
 	var out []string
-	for _, m := range sentences.FindAllString(s, -1) {
+	for _, m := range patternsOf().sentences.FindAllString(s, -1) {
 		if m = strings.TrimSpace(m); m != "" {
 			out = append(out, m)
 		}
@@ -156,19 +172,19 @@ func Check(text string) []Finding {
 		if n := Words(s); n > MaxWords {
 			out = append(out, Finding{Long, s, fmt.Sprintf("%d mots ; coupez en phrases de %d mots au plus, une idée par phrase", n, MaxWords)})
 		}
-		for _, m := range passiveRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range patternsOf().passive.FindAllStringSubmatchIndex(s, -1) {
 			if pp := strings.ToLower(s[m[2]:m[3]]); !notParticiples[pp] {
 				out = append(out, Finding{Passive, strings.TrimLeft(s[m[0]:m[3]], " '’"), "dites qui fait l'action (« La CAF envoie… » plutôt que « … est envoyé »)"})
 			}
 		}
-		if m := negativeRe.FindStringSubmatchIndex(s); scaleAnswer.MatchString(s) {
+		if m := patternsOf().negative.FindStringSubmatchIndex(s); patternsOf().scaleAnswer.MatchString(s) {
 			// an answer of the scale
 		} else if m != nil {
 			out = append(out, Finding{Negative, strings.TrimSpace(s[m[2]:m[5]]), "dites ce qu'il faut faire, à la forme positive"})
-		} else if m := pasFirstRe.FindStringSubmatchIndex(s); m != nil {
+		} else if m := patternsOf().pasFirst.FindStringSubmatchIndex(s); m != nil {
 			out = append(out, Finding{Negative, s[m[2]:m[3]], "dites ce qu'il faut faire, à la forme positive"})
 		}
-		if m := sansRe.FindStringSubmatchIndex(s); m != nil {
+		if m := patternsOf().sans.FindStringSubmatchIndex(s); m != nil {
 			out = append(out, Finding{Negative, s[m[2]:m[3]], "dites ce qu'il faut faire ou avoir (« avec… », « d'abord… »)"})
 		}
 	}
@@ -186,7 +202,7 @@ type Explained struct {
 func NewExplained(names ...string) *Explained {
 	e := &Explained{done: map[string]bool{}}
 	for _, n := range names {
-		for i, re := range jargonRes {
+		for i, re := range patternsOf().jargon {
 			if strings.EqualFold(strings.TrimSpace(n), JargonWords[i].Name) || re.MatchString(n) {
 				e.done[JargonWords[i].Name] = true
 			}
@@ -199,7 +215,7 @@ func NewExplained(names ...string) *Explained {
 // explained, and notes the ones text explains.
 func (e *Explained) Check(text string) []Finding {
 	var out []Finding
-	for i, re := range jargonRes {
+	for i, re := range patternsOf().jargon {
 		name := JargonWords[i].Name
 		if e.done[name] {
 			continue
@@ -209,7 +225,7 @@ func (e *Explained) Check(text string) []Finding {
 			continue
 		}
 		e.done[name] = true
-		if !explainRe.MatchString(text[m[3]:]) {
+		if !patternsOf().explain.MatchString(text[m[3]:]) {
 			out = append(out, Finding{Jargon, text[m[2]:m[3]], fmt.Sprintf("expliquez-le là où il apparaît la première fois, par exemple « %s (…) », ou écrivez dans le fichier : # falc-explique: %s", text[m[2]:m[3]], name)})
 		}
 	}
