@@ -316,7 +316,11 @@ func (s *Screens) overButton(sc *shell.Screen, id string, selected bool, f func(
 	}
 	b := s.Button(sc, id, "", imp, f)
 	padded := container.New(layout.NewCustomPaddedLayout(2, 2, side, side), content)
-	return container.NewStack(b, container.NewThemeOverride(padded, kit.Tile{OnPrimary: selected}))
+	var text fyne.ThemeColorName
+	if selected {
+		text = theme.ColorNameForegroundOnPrimary
+	}
+	return container.NewStack(b, kit.OnSurface(padded, text, true))
 }
 
 // keyIndex turns '1'…'9' into 0…8 and '0' into 9; -1 for other runes.
@@ -512,7 +516,7 @@ func (f *assessFlow) scene(sc *shell.Screen, sn *assessment.Scene) (head, box fy
 		from.TextStyle.Bold = true
 		parts = append([]fyne.CanvasObject{from}, parts...)
 	}
-	inner := container.NewThemeOverride(container.NewPadded(container.NewVBox(parts...)), kit.Tile{})
+	inner := kit.OnSurface(container.NewPadded(container.NewVBox(parts...)), "", true)
 	return head, container.NewStack(frame, inner)
 }
 

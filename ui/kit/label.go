@@ -14,7 +14,17 @@ import (
 // is drawn exactly as by widget.Label. Text stays the text as written.
 type Label struct {
 	widget.Label
+	// Foreground, when set, is the colour of the label's plain text in the
+	// place of the theme's foreground: text laid over a tile or banner in
+	// another colour (see OnSurface).
+	Foreground fyne.ThemeColorName
+	// Tight leaves TightPadding around the text instead of the theme's
+	// inner padding: a tile's button already frames it.
+	Tight bool
 }
+
+// TightPadding is the room a Tight label leaves around its text.
+const TightPadding = 4
 
 // NewLabel is a Label showing text.
 func NewLabel(text string) *Label {
@@ -51,7 +61,10 @@ func (r *labelRenderer) Destroy() {}
 
 func (r *labelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.text} }
 
-func (r *labelRenderer) MinSize() fyne.Size { return r.text.MinSize() }
+func (r *labelRenderer) MinSize() fyne.Size {
+	trim := 2 * r.trim()
+	return r.text.MinSize().SubtractWidthHeight(trim, trim)
+}
 
 func (r *labelRenderer) Layout(size fyne.Size) {
 	if RightToLeftText(r.l.Text) && size.Width != r.width {
@@ -59,7 +72,20 @@ func (r *labelRenderer) Layout(size fyne.Size) {
 		r.sync()
 		r.text.Refresh()
 	}
-	r.text.Resize(size)
+	// A Tight label's rich text keeps the theme's padding, laid out that
+	// much larger than the label, so the text sits TightPadding inside.
+	trim := r.trim()
+	r.text.Move(fyne.NewPos(-trim, -trim))
+	r.text.Resize(size.AddWidthHeight(2*trim, 2*trim))
+}
+
+// trim is how much of the theme's inner padding a Tight label takes off
+// each side.
+func (r *labelRenderer) trim() float32 {
+	if !r.l.Tight {
+		return 0
+	}
+	return max(0, r.l.Theme().Size(theme.SizeNameInnerPadding)-TightPadding)
 }
 
 func (r *labelRenderer) Refresh() {
@@ -78,7 +104,7 @@ func (r *labelRenderer) sync() {
 	seg := r.text.Segments[0].(*widget.TextSegment)
 	seg.Style = widget.RichTextStyle{
 		Alignment: l.Alignment,
-		ColorName: importanceColour(l.Importance),
+		ColorName: l.colour(),
 		Inline:    true,
 		TextStyle: l.TextStyle,
 		SizeName:  size,
@@ -99,13 +125,23 @@ func (r *labelRenderer) sync() {
 	lines := strings.Split(l.Text, "\n")
 	// A small margin keeps Fyne's own wrapping, which measures the same
 	// glyphs, from breaking a line that was made to fit.
-	if avail := r.width - 2*th.Size(theme.SizeNameInnerPadding) - 4; l.Wrapping != fyne.TextWrapOff && avail > 0 {
+	if avail := r.width - 2*(th.Size(theme.SizeNameInnerPadding)-r.trim()) - 4; l.Wrapping != fyne.TextWrapOff && avail > 0 {
 		lines = Lines(l.Text, avail, measure)
 	}
 	for i, line := range lines {
 		lines[i] = visual(line)
 	}
 	seg.Text = strings.Join(lines, "\n")
+}
+
+// colour is the label's text colour: its importance's, with plain text in
+// Foreground when set.
+func (l *Label) colour() fyne.ThemeColorName {
+	c := importanceColour(l.Importance)
+	if c == theme.ColorNameForeground && l.Foreground != "" {
+		return l.Foreground
+	}
+	return c
 }
 
 func importanceColour(i widget.Importance) fyne.ThemeColorName {
@@ -123,4 +159,23 @@ func importanceColour(i widget.Importance) fyne.ThemeColorName {
 	default:
 		return theme.ColorNameForeground
 	}
+}
+
+// OnSurface styles the labels of o laid over a coloured surface: plain text
+// in foreground ("" keeps the theme's), Tight when tight. It does what a
+// Fyne theme override would, without one: Fyne keeps everything a theme
+// override held, and a parsed copy of the fonts (~2 MB) per override, for
+// the window's life (fyne-io/fyne#5000 fixed it for widgets only), and
+// every screen of answer tiles would add its share.
+func OnSurface(o fyne.CanvasObject, foreground fyne.ThemeColorName, tight bool) fyne.CanvasObject {
+	switch v := o.(type) {
+	case *Label:
+		v.Foreground = foreground
+		v.Tight = tight
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			OnSurface(c, foreground, tight)
+		}
+	}
+	return o
 }

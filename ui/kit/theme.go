@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
 	"pasapas/assets"
@@ -189,57 +190,8 @@ func (t *Kiosk) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
-// current is the theme set for the whole app; the overrides below follow it.
+// current is the theme set for the whole app; SteadyBar follows it.
 func current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-// OnPrimary is for text laid over a primary-coloured surface (the big
-// choice tiles): it follows whatever theme is current and swaps the
-// foreground for the one made to contrast with primary.
-type OnPrimary struct{}
-
-func (o OnPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameForeground {
-		n = theme.ColorNameForegroundOnPrimary
-	}
-	return current().Color(n, v)
-}
-
-func (o OnPrimary) Font(s fyne.TextStyle) fyne.Resource     { return current().Font(s) }
-func (o OnPrimary) Icon(n fyne.ThemeIconName) fyne.Resource { return current().Icon(n) }
-func (o OnPrimary) Size(n fyne.ThemeSizeName) float32       { return current().Size(n) }
-
-// OnWarning is OnPrimary's counterpart for text on the warning colour.
-type OnWarning struct{ OnPrimary }
-
-func (o OnWarning) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameForeground {
-		n = theme.ColorNameForegroundOnWarning
-	}
-	return current().Color(n, v)
-}
-
-// Tile is the current theme with less room inside labels: the tile's
-// button already frames them, and at the largest text a line saved is an
-// answer more on screen. OnPrimary swaps the text colour for a selected
-// tile.
-type Tile struct{ OnPrimary bool }
-
-func (t Tile) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if t.OnPrimary && n == theme.ColorNameForeground {
-		n = theme.ColorNameForegroundOnPrimary
-	}
-	return current().Color(n, v)
-}
-
-func (t Tile) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameInnerPadding {
-		return 4
-	}
-	return current().Size(n)
-}
-
-func (t Tile) Font(st fyne.TextStyle) fyne.Resource    { return current().Font(st) }
-func (t Tile) Icon(n fyne.ThemeIconName) fyne.Resource { return current().Icon(n) }
 
 // ConsoleText is the console's body text size. Its screens are for staff at
 // a desk with a mouse: at the visitors' 32 px a week of sessions or four
@@ -275,10 +227,24 @@ func (t Console) Size(n fyne.ThemeSizeName) float32 {
 // smallest text step's sizes whatever the visitor chose, so the size
 // buttons never move away from the finger that just tapped one, and every
 // control fits a 1024 px wide screen. 32 px is still the brief's minimum.
-type SteadyBar struct{ OnPrimary }
+type SteadyBar struct{}
+
+// Steady keeps o at the smallest text step's sizes (SteadyBar) while the
+// visitor's step is larger. At the smallest step it is o itself: a theme
+// override costs Fyne a parsed copy of the fonts and keeps what it holds
+// for the window's life (see OnSurface), and screens rebuilt for every
+// visitor would add one each time.
+func Steady(o fyne.CanvasObject, step int) fyne.CanvasObject {
+	if step == 0 {
+		return o
+	}
+	return container.NewThemeOverride(o, SteadyBar{})
+}
 
 func (SteadyBar) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return current().Color(n, v)
 }
 
-func (SteadyBar) Size(n fyne.ThemeSizeName) float32 { return NewKiosk(0, false, false).Size(n) }
+func (SteadyBar) Font(s fyne.TextStyle) fyne.Resource     { return current().Font(s) }
+func (SteadyBar) Icon(n fyne.ThemeIconName) fyne.Resource { return current().Icon(n) }
+func (SteadyBar) Size(n fyne.ThemeSizeName) float32       { return NewKiosk(0, false, false).Size(n) }

@@ -72,7 +72,7 @@ func (s *Screens) ShowCodePad() {
 		// The code's keys read as on the paper, left to right, in every
 		// language, and keep the smallest text size, as the languages of
 		// the welcome screen do: a letter is legible at any size.
-		kit.LeftToRight(container.NewThemeOverride(keys, kit.SteadyBar{})),
+		kit.LeftToRight(kit.Steady(keys, s.TextStep())),
 	), back, shown, ok)
 	s.Show(sc)
 	if wait, err := s.Svc.Codes.Wait(); err == nil && wait > 0 {

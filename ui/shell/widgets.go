@@ -68,7 +68,7 @@ func (s *Shell) IconChoice(sc *Screen, id string, icon fyne.Resource, title, hin
 		img := kit.Picture(icon, fyne.NewSquareSize(kit.MinTouchTarget+12), s.win.Canvas().Scale())
 		body = container.NewBorder(nil, nil, container.NewCenter(img), nil, container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer()))
 	}
-	return container.NewStack(b, container.NewThemeOverride(container.NewPadded(body), kit.OnPrimary{}))
+	return container.NewStack(b, kit.OnSurface(container.NewPadded(body), theme.ColorNameForegroundOnPrimary, false))
 }
 
 // longPressLogo is the logo in the top bar. Held for LongPress it opens the

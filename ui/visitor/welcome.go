@@ -44,7 +44,7 @@ func (s *Screens) ShowWelcome() {
 		sc.Heading("title", s.T("welcome.title")),
 		subtitle,
 		action,
-		container.NewThemeOverride(container.NewVBox(langTitle, langs), kit.SteadyBar{}),
+		kit.Steady(container.NewVBox(langTitle, langs), s.TextStep()),
 	))
 	sc.OnKey = kit.EnterPresses(start)
 	s.Show(sc)

@@ -541,7 +541,8 @@ func practiceBanner(text string) fyne.CanvasObject {
 	l.Alignment = fyne.TextAlignCenter
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
 	bg.CornerRadius = 10
-	return container.NewStack(bg, container.NewThemeOverride(l, kit.OnWarning{}))
+	l.Foreground = theme.ColorNameForegroundOnWarning
+	return container.NewStack(bg, l)
 }
 
 func (s *Screens) stepDone(run *walkthrough.Run) {
