@@ -19,11 +19,10 @@ import (
 // whose alert the mediator has dismissed.
 const SettingDismissedFiles = "health.dismissed_files"
 
-// raiseStartAlerts puts on the board what the mediator must know from the
-// start: every moved-aside database file not yet dismissed (so the alert
-// outlives a restart until someone has read it) and every rejected content
-// file. Dismissing a moved-aside file is remembered in the settings.
-func raiseStartAlerts(ctx context.Context, st *store.Store, board *health.Board, dataDir string, report *content.Report, log logrus.FieldLogger) {
+// raiseDatabaseAlerts puts on the board every moved-aside database file not
+// yet dismissed, so the alert outlives a restart until someone has read it;
+// dismissing one is remembered in the settings.
+func raiseDatabaseAlerts(ctx context.Context, st *store.Store, board *health.Board, dataDir string, log logrus.FieldLogger) {
 	dismissed, err := st.Setting(ctx, SettingDismissedFiles, "")
 	if err != nil {
 		log.WithError(err).Warn("reading the dismissed alerts")
@@ -33,9 +32,6 @@ func raiseStartAlerts(ctx context.Context, st *store.Store, board *health.Board,
 		if !slices.Contains(seen, name) {
 			board.Raise(health.DatabaseMovedAside, name)
 		}
-	}
-	for _, f := range report.Rejected() {
-		board.Raise(health.ContentRejected, f.Err.Error())
 	}
 	board.OnDismiss(func(a health.Alert) {
 		if a.Kind != health.DatabaseMovedAside {
@@ -49,6 +45,14 @@ func raiseStartAlerts(ctx context.Context, st *store.Store, board *health.Board,
 			log.WithError(err).Warn("remembering a dismissed alert")
 		}
 	})
+}
+
+// raiseRejectedContent puts every content file refused at loading on the
+// board.
+func raiseRejectedContent(board *health.Board, report *content.Report) {
+	for _, f := range report.Rejected() {
+		board.Raise(health.ContentRejected, f.Err.Error())
+	}
 }
 
 // raiseStaleWalkthroughs puts on the board every walkthrough whose steps

@@ -9,7 +9,6 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"pasapas/app/health"
-	"pasapas/app/store"
 	"pasapas/assessment"
 	"pasapas/assessment/content"
 	"pasapas/assessment/walkthrough"
@@ -19,18 +18,12 @@ func TestContentRejectedIsRaised(t *testing.T) {
 	// The centre's content loaders (question bank, walkthroughs) land
 	// separately; the board only needs their report.
 	board := health.NewBoard(nil)
-	dir := t.TempDir()
-	st, err := store.OpenDataDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	_, report, err := LoadContent(filepath.Join(dir, ContentDirName))
+	_, report, err := LoadContent(filepath.Join(t.TempDir(), ContentDirName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	report.Add("questions/x.yaml", content.Centre, &content.Error{File: "questions/x.yaml", Line: 3, Msg: "bad"})
-	raiseStartAlerts(context.Background(), st, board, dir, report, logrus.New())
+	raiseRejectedContent(board, report)
 	if got := board.List(); len(got) != 1 || got[0].Kind != health.ContentRejected {
 		t.Fatalf("alerts %+v", got)
 	}

@@ -7,6 +7,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -69,6 +70,9 @@ type Kiosk struct {
 	// Assessments stores self-assessment results; like Sessions and PIN,
 	// a failed write raises an alert on Health.
 	Assessments assessment.Store
+	// Later brings what Begin left to the background; Open has taken it
+	// already.
+	Later Later
 	// packs is the network pack on screen and the one waiting (packs.go).
 	packs packState
 }
@@ -88,7 +92,7 @@ func Run(dataDir string, windowed bool, logOut io.Writer, alert func(title, text
 	if err != nil {
 		log.WithError(err).Error("the log file cannot be written; logging to stderr only")
 	}
-	k, err := Open(dataDir, log)
+	k, err := Begin(dataDir, log)
 	if err != nil {
 		log.WithError(err).Error("the kiosk cannot start")
 		alert("Pas à Pas ne peut pas démarrer", startFailure(err, dataDir))
@@ -99,11 +103,20 @@ func Run(dataDir string, windowed bool, logOut io.Writer, alert func(title, text
 	log.WithFields(logrus.Fields{"version": Version, "data_dir": dataDir, "windowed": windowed}).Info("kiosk starting")
 	done := make(chan struct{})
 	defer close(done)
-	go k.Retention.Keep(done)
+	go func() {
+		k.Retention.Purge(context.Background())
+		k.Retention.Keep(done)
+	}()
 	// Pushing to the hub runs beside the window and never holds a visitor
 	// up: nothing set, it only looks at the settings every few minutes.
 	go (&kiosksync.Pusher{Store: k.Store, Board: k.Health, Log: log, Pack: k.PackFetcher()}).Run(done)
 	err = run(k)
+	var late *LateError
+	if errors.As(err, &late) {
+		log.WithError(late.Err).Error("the kiosk cannot go on")
+		alert("Pas à Pas ne peut pas démarrer", startFailure(late.Err, dataDir))
+		return late.Err
+	}
 	if errors.Is(err, ErrRestart) {
 		log.Info("kiosk restarting")
 		// The new run opens the file: close it first, journal checkpointed.
@@ -120,6 +133,14 @@ func Run(dataDir string, windowed bool, logOut io.Writer, alert func(title, text
 	return nil
 }
 
+// LateError is what the window returns when the content Begin loaded in
+// the background cannot be used (Settle's error): the kiosk stops, and the
+// person at the screen is told why, as when the start fails.
+type LateError struct{ Err error }
+
+func (e *LateError) Error() string { return e.Err.Error() }
+func (e *LateError) Unwrap() error { return e.Err }
+
 // startFailure says, in French for the centre, why the kiosk did not start
 // and what to do.
 func startFailure(err error, dataDir string) string {
@@ -133,25 +154,63 @@ func startFailure(err error, dataDir string) string {
 		" donne le détail."
 }
 
-// Open prepares the data directory, the store and the services.
+// Open prepares the data directory, the store and the services, and waits
+// for what Begin leaves to the background: the command line and the tests
+// use it.
 func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
+	k, err := Begin(dataDir, log)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.Settle(<-k.Later.Content); err != nil {
+		k.Store.Close()
+		return nil, err
+	}
+	k.Speech = <-k.Later.Voice
+	log.Info(k.Speech.Status(k.Text.Codes()))
+	k.Retention.Purge(context.Background())
+	return k, nil
+}
+
+// Later is what Begin finishes in the background; each channel delivers
+// once.
+type Later struct {
+	// Content is the walkthroughs and questions, or why the kiosk cannot
+	// use them; Settle takes it.
+	Content <-chan Loaded
+	// Voice is the speech engine found: looking runs a program (PowerShell
+	// on Windows, whose cold start on an old PC takes seconds).
+	Voice <-chan *speech.Speaker
+}
+
+// Loaded is the content as LoadDataDir returned it.
+type Loaded struct {
+	Content *Content
+	Report  *content.Report
+	Err     error
+}
+
+// Begin opens what the welcome screen needs: the store, the texts, the
+// settings, the services. The content, the voice and the retention purge
+// are none of it (the welcome shows no walkthrough and no question, and
+// parsing them is most of opening the kiosk): they go on in the background
+// and arrive on k.Later, so the window comes first. A broken built-in text
+// file still stops the start here.
+func Begin(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	ctx := context.Background()
-	// Looking for a voice runs a program (PowerShell on Windows: slow), and
-	// the content is parsed from YAML: both go on while the store opens, so
-	// the window comes sooner.
-	voices := make(chan *speech.Speaker, 1)
 	// PASAPAS_SPEECH_WAV makes speech WAV files instead of sound, for the
 	// end-to-end test under Xvfb, which has no sound card.
+	voices := make(chan *speech.Speaker, 1)
 	go func() { voices <- speech.Detect(ctx, os.Getenv("PASAPAS_SPEECH_WAV")) }()
-	type loaded struct {
-		content *Content
-		report  *content.Report
-		err     error
-	}
-	contents := make(chan loaded, 1)
+	contents := make(chan Loaded, 1)
 	go func() {
 		c, report, err := LoadDataDir(dataDir)
-		contents <- loaded{c, report, err}
+		contents <- Loaded{c, report, err}
+	}()
+	texts := make(chan textsLoaded, 1)
+	go func() {
+		text, err := builtInTexts()
+		texts <- textsLoaded{text, err}
 	}()
 	st, moved, err := store.OpenRecovering(dataDir)
 	if err != nil {
@@ -160,6 +219,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	if moved != "" {
 		log.WithField("moved_to", filepath.Base(moved)).Error("the database file was damaged or not ours: moved aside, a fresh one was created")
 	}
+	// Before any visitor's session: a session left open by a stop is over.
 	if n, err := st.AbandonOpenSessions(ctx); err != nil {
 		log.WithError(err).Warn("closing sessions left open")
 	} else if n > 0 {
@@ -171,19 +231,14 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		log.WithError(err).Warn("reading the installer's mediator code")
 	}
 	board := health.NewBoard(nil)
-	retention := NewRetention(st, board, log, nil)
-	retention.Purge(ctx)
-	got := <-contents
-	c, report := got.content, got.report
+	raiseDatabaseAlerts(ctx, st, board, dataDir, log)
+	got := <-texts
 	if got.err != nil {
 		st.Close()
-		return nil, got.err
+		return nil, fmt.Errorf("built-in content: %w", got.err)
 	}
-	logReport(log, report)
-	raiseStartAlerts(ctx, st, board, dataDir, report, log)
-	raiseStaleWalkthroughs(board, c.Walkthroughs, time.Now())
+	text := got.text
 	watched := store.Watch(st, board)
-	text := c.Text
 	setting := func(key, def string) string {
 		v, err := st.Setting(ctx, key, def)
 		if err != nil {
@@ -198,10 +253,8 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		idle = time.Duration(secs) * time.Second
 	}
 	step, _ := strconv.Atoi(setting(settings.TextStep, "0"))
-	voice := <-voices
-	log.Info(voice.Status(text.Codes()))
 	autoRead, _ := strconv.ParseBool(setting(settings.SpeechAuto, "false"))
-	k := &Kiosk{
+	return &Kiosk{
 		CodeFromInstaller: fromInstaller,
 		DataDir:           dataDir,
 		Store:             st,
@@ -209,19 +262,37 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		PIN:               pin.NewGuard(watched, nil),
 		Codes:             session.NewCodePad(watched, retentionCutoff(st), nil),
 		Text:              text,
-		Content:           c,
-		ContentReport:     report,
 		Log:               log,
 		Health:            board,
-		Retention:         retention,
+		Retention:         NewRetention(st, board, log, nil),
 		Assessments:       watched,
 		IdleTimeout:       idle,
 		IdleGrace:         idleGrace,
 		DefaultLang:       setting(settings.Language, text.Reference()),
 		DefaultTextStep:   step,
-		Speech:            voice,
 		AutoRead:          autoRead,
+		Later:             Later{Content: contents, Voice: voices},
+	}, nil
+}
+
+type textsLoaded struct {
+	text *i18n.Catalogue
+	err  error
+}
+
+// Settle takes the content Begin loaded in the background: the kiosk uses
+// it from then on, and the mediator's board lists the files refused and
+// the walkthroughs due for a check. Its error (a broken built-in file)
+// means the kiosk cannot go on. Call it where the content is read (the
+// window's goroutine).
+func (k *Kiosk) Settle(l Loaded) error {
+	if l.Err != nil {
+		return l.Err
 	}
-	k.showingPack(c.Pack)
-	return k, nil
+	logReport(k.Log, l.Report)
+	raiseRejectedContent(k.Health, l.Report)
+	raiseStaleWalkthroughs(k.Health, l.Content.Walkthroughs, time.Now())
+	k.Content, k.ContentReport = l.Content, l.Report
+	k.showingPack(l.Content.Pack)
+	return nil
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"io"
 	"os"
 	"regexp"
@@ -60,5 +61,17 @@ func TestSessionViewReadsTheKiosksContent(t *testing.T) {
 	s, err := k.SessionView(rec.Code)
 	if err != nil || s.Language != "English" || len(s.Walks) != 1 || s.Walks[0].Text != "Créer une adresse e-mail : pas terminée" {
 		t.Fatalf("%v %+v", err, s)
+	}
+}
+
+// TestLateContentErrorIsToldAtTheScreen: content found unusable once the
+// window shows stops the kiosk as a failed start does, with the reason.
+func TestLateContentErrorIsToldAtTheScreen(t *testing.T) {
+	var title, text string
+	err := Run(t.TempDir(), false, io.Discard, func(ti, te string) { title, text = ti, te }, func(k *Kiosk) error {
+		return &LateError{Err: errors.New("built-in content: walkthroughs/x.yaml:3: title: missing")}
+	})
+	if err == nil || title != "Pas à Pas ne peut pas démarrer" || !strings.Contains(text, "walkthroughs/x.yaml:3: title: missing") {
+		t.Fatalf("Run returned %v; alert %q: %q", err, title, text)
 	}
 }

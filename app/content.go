@@ -37,6 +37,10 @@ type Content struct {
 	Pack int
 }
 
+// builtInTexts are the screens' texts, built in only and never changed:
+// parsed once, for the welcome screen first (Begin) and for the content.
+var builtInTexts = sync.OnceValues(func() (*i18n.Catalogue, error) { return i18n.Load(seeds.FS) })
+
 // LoadContent loads the built-in content, then the centre's files from
 // centreDir (which may not exist). A broken built-in file is an error: the
 // kiosk must not start on it. A broken centre file is skipped and listed in
@@ -92,7 +96,7 @@ func LoadLayers(packDir, centreDir string) (*Content, *content.Report, error) {
 		defer wg.Done()
 		questions, questErr = assessment.LoadBank(seeds.FS, layers, &questReport)
 	}()
-	text, textErr = i18n.Load(seeds.FS)
+	text, textErr = builtInTexts()
 	wg.Wait()
 	if textErr != nil {
 		return nil, report, fmt.Errorf("built-in content: %w", textErr)

@@ -5,6 +5,7 @@ package launch
 import (
 	"errors"
 	"log"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -18,11 +19,12 @@ import (
 // AppID is the kiosk's application ID (FyneApp.toml).
 const AppID = "fr.pasapas.kiosk"
 
-// Services is what the screens need, taken from the opened kiosk; Quit and
-// Restart are the caller's (the window's). The fault tests drive the
-// headless screens with it, as the real window does.
+// Services is what the screens need, taken from the kiosk: from Begin, the
+// content and the voice come later (Arrive); from Open, they are there.
+// Quit and Restart are the caller's (the window's). The fault tests drive
+// the headless screens with it, as the real window does.
 func Services(k *app.Kiosk) shell.Services {
-	return shell.Services{
+	svc := shell.Services{
 		Sessions:          k.Sessions,
 		PIN:               k.PIN,
 		Text:              k.Text,
@@ -31,19 +33,17 @@ func Services(k *app.Kiosk) shell.Services {
 		IdleGrace:         k.IdleGrace,
 		DefaultLang:       k.DefaultLang,
 		DefaultTextStep:   k.DefaultTextStep,
-		Speech:            k.Speech,
 		AutoRead:          k.AutoRead,
 		Console:           k.Store,
-		ContentReport:     k.ContentReport,
 		Health:            k.Health,
 		SessionView:       k.SessionView,
 		PrintSummary:      k.PrintSummary,
 		PrintTestPage:     k.PrintTestPage,
 		PushNow:           k.PushNow,
 		CodeFromInstaller: k.CodeFromInstaller,
-		Questions:         k.Content.Questions,
 		Assessments:       k.Assessments,
-		Walkthroughs:      k.Content.Walkthroughs,
+		Speech:            k.Speech,
+		ContentLater:      k.Content == nil,
 		Codes:             k.Codes,
 		Progress:          k.Store.Progress,
 		NewContent: func() *shell.ContentUpdate {
@@ -54,6 +54,10 @@ func Services(k *app.Kiosk) shell.Services {
 			return &shell.ContentUpdate{Questions: c.Questions, Walkthroughs: c.Walkthroughs, Report: report}
 		},
 	}
+	if k.Content != nil {
+		svc.Questions, svc.Walkthroughs, svc.ContentReport = k.Content.Questions, k.Content.Walkthroughs, k.ContentReport
+	}
+	return svc
 }
 
 // Kiosk shows the kiosk full screen (or in a 1280×800 window) until the
@@ -75,7 +79,11 @@ func Kiosk(k *app.Kiosk) error {
 	svc.Quit = a.Quit
 	svc.Restart = func() { restart = true; a.Quit() }
 	shell := ui.Create(a, w, svc)
-	defer k.Speech.Stop()
+	late := func() error { return nil }
+	if svc.ContentLater {
+		late = Arrive(k, shell.Shell, a.Quit)
+	}
+	defer func() { k.Speech.Stop() }()
 	done := make(chan struct{})
 	defer close(done)
 	shell.Run(done)
@@ -88,8 +96,46 @@ func Kiosk(k *app.Kiosk) error {
 		return err
 	}
 	a.Run()
+	if err := late(); err != nil {
+		return err
+	}
 	if restart {
 		return app.ErrRestart
 	}
 	return nil
+}
+
+// Arrive hands the content and the voice Begin loaded behind the window to
+// its screens as they come, on Fyne's goroutine. Content that cannot be
+// used (a broken built-in file) quits the window; the error returned then
+// is an *app.LateError, which app.Run tells the person at the screen.
+func Arrive(k *app.Kiosk, sh *shell.Shell, quit func()) (late func() error) {
+	var err error
+	var mu sync.Mutex
+	go func() {
+		l := <-k.Later.Content
+		fyne.Do(func() {
+			if e := k.Settle(l); e != nil {
+				mu.Lock()
+				err = &app.LateError{Err: e}
+				mu.Unlock()
+				quit()
+				return
+			}
+			sh.Opening.Content(shell.ContentUpdate{Questions: k.Content.Questions, Walkthroughs: k.Content.Walkthroughs, Report: k.ContentReport})
+		})
+	}()
+	go func() {
+		sp := <-k.Later.Voice
+		k.Log.Info(sp.Status(k.Text.Codes()))
+		fyne.Do(func() {
+			k.Speech = sp
+			sh.Opening.Voice(sp)
+		})
+	}()
+	return func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		return err
+	}
 }

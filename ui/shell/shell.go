@@ -91,6 +91,10 @@ type Services struct {
 	// Progress is what changed for the visitor of the session with this
 	// internal id since their earlier visit (app/store.Store.Progress).
 	Progress func(ctx context.Context, sessionID string) (activity.Progress, error)
+	// ContentLater: Questions, Walkthroughs and ContentReport come after
+	// the window is shown, through Shell.Opening; Speech may come later
+	// too (Opening.Voice).
+	ContentLater bool
 	// NewContent, when set, returns once the content of a network pack
 	// that came since the start, else nil; asked on the welcome screen
 	// only (ui/visitor/newcontent.go).
@@ -168,6 +172,8 @@ type Walk interface{ Abandon() }
 type Shell struct {
 	Svc   Services
 	Flows Flows
+	// Opening holds back what needs the content until it has come.
+	Opening *Opening
 
 	app fyne.App
 	win fyne.Window
@@ -199,6 +205,7 @@ func New(a fyne.App, w fyne.Window, svc Services) *Shell {
 		svc.Log = logrus.StandardLogger()
 	}
 	s := &Shell{app: a, win: w, Svc: svc}
+	s.Opening = &Opening{s: s, arrived: !svc.ContentLater}
 	s.idle = session.NewIdleWatch(svc.IdleTimeout, svc.IdleGrace, svc.Now)
 	// The theme goes first: text measured before it would be cached in
 	// Fyne's default font.
@@ -212,7 +219,7 @@ func New(a fyne.App, w fyne.Window, svc Services) *Shell {
 	c.SetOnTypedKey(s.typedKey)
 	c.SetOnTypedRune(s.typedRune)
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierControl | fyne.KeyModifierAlt},
-		func(fyne.Shortcut) { s.Act(s.Flows.Mediator)() })
+		func(fyne.Shortcut) { s.Act(func() { s.Opening.Then(s.Flows.Mediator) })() })
 	return s
 }
 
@@ -410,8 +417,13 @@ func (s *Shell) SetDark(dark bool) {
 }
 
 // StartSession opens a session in the chosen language, as v says (a
-// mediator beside the visitor, a visitor coming back), and shows home.
+// mediator beside the visitor, a visitor coming back), and shows home;
+// before the content has come, once it has (Opening).
 func (s *Shell) StartSession(v session.Visit) {
+	if !s.Opening.arrived {
+		s.Opening.Then(func() { s.StartSession(v) })
+		return
+	}
 	if _, err := s.Svc.Sessions.StartVisit(s.lang, v); err != nil {
 		s.Svc.Log.WithError(err).Error("could not start a session")
 		s.ShowError(s.T("error.storage"))
@@ -459,7 +471,6 @@ func (s *Shell) releaseVisit() {
 	s.app.Settings().SetTheme(kit.NewKiosk(s.textStep, s.dark, s.RightToLeft()))
 	time.AfterFunc(time.Second, debug.FreeOSMemory)
 }
-
 
 // Tick runs once a second (from the window's ticker, or a test): it raises
 // the idle prompt, resets an absent visitor, and ends timed pages.

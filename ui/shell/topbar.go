@@ -24,7 +24,7 @@ type topBar struct {
 
 func newTopBar(s *Shell) *topBar {
 	t := &topBar{shell: s, buttons: map[string]*kit.Button{}}
-	t.logo = newLongPressLogo(afterOnUI, func() { s.Act(s.Flows.Mediator)() })
+	t.logo = newLongPressLogo(afterOnUI, func() { s.Act(func() { s.Opening.Then(s.Flows.Mediator) })() })
 	t.title = kit.NewLabel("")
 	t.title.TextStyle.Bold = true
 	controls := container.NewHBox()
