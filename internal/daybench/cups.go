@@ -28,8 +28,6 @@ func (r *runner) Skip(args ...any)             { panic(failure("cannot print: " 
 func (r *runner) Skipf(f string, args ...any) {
 	panic(failure("cannot print: " + fmt.Sprintf(f, args...)))
 }
-func (r *runner) Logf(f string, args ...any)   { fmt.Fprintf(os.Stderr, f+"\n", args...) }
-func (r *runner) Errorf(f string, args ...any) { r.Fatalf(f, args...) }
 
 func (r *runner) cleanUp() {
 	for i := len(r.cleanups) - 1; i >= 0; i-- {
