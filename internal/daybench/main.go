@@ -41,10 +41,10 @@ type result struct {
 	bareRSS, bareIdle float64
 	bareTaps          []time.Duration
 	rss5, idle        float64
-	rssAfter          map[int]float64 // by visitor
+	rssAfter          []float64 // after each visitor
 	taps              map[string][]time.Duration
 	cost              []time.Duration
-	still, visitors   int
+	still             int
 }
 
 func main() {
@@ -53,8 +53,9 @@ func main() {
 	visitors := flag.Int("visitors", 12, "visitors in a day")
 	only := flag.String("modes", "", "comma-separated subset of the modes (2 cores, kiosk on cpu 0, all on cpu 0)")
 	flag.Parse()
-	if *kioskBin == "" || *bareBin == "" {
-		fmt.Fprintln(os.Stderr, "usage: daybench --kiosk BIN --bare BIN [--visitors N] [--modes LIST]")
+	// The targets compare the 4th visitor and the last.
+	if *kioskBin == "" || *bareBin == "" || *visitors < 4 {
+		fmt.Fprintln(os.Stderr, "usage: daybench --kiosk BIN --bare BIN [--visitors N ≥ 4] [--modes LIST]")
 		os.Exit(2)
 	}
 	run := modes
@@ -219,17 +220,16 @@ func kioskDay(m mode, drv *driver, prn *printer, bin string, visitors int, res *
 	if res.rss5, err = xbench.RSSMB(pid); err != nil {
 		return fail(err)
 	}
-	res.rssAfter = map[int]float64{}
 	for i := 1; i <= visitors; i++ {
 		if err := k.visitor(i); err != nil {
-			return fail(fmt.Errorf("visitor %d: %w", i, err))
+			return fail(fmt.Errorf("visitor %d (%s): %w", i, path(i), err))
 		}
-		if i == 1 || i == 4 || i == visitors {
-			if res.rssAfter[i], err = xbench.RSSMB(pid); err != nil {
-				return fail(err)
-			}
+		rss, err := xbench.RSSMB(pid)
+		if err != nil {
+			return fail(err)
 		}
-		fmt.Fprintf(os.Stderr, "daybench:   visitor %d done\n", i)
+		res.rssAfter = append(res.rssAfter, rss)
+		fmt.Fprintf(os.Stderr, "daybench:   visitor %d (%s): RSS %.0f MB\n", i, path(i), rss)
 	}
 	finished, err := k.sql("SELECT count(*) FROM sessions WHERE status = 'finished'")
 	if err != nil {
@@ -238,7 +238,6 @@ func kioskDay(m mode, drv *driver, prn *printer, bin string, visitors int, res *
 	if atoi(finished) != visitors {
 		return fail(fmt.Errorf("%s finished sessions for %d visitors", finished, visitors))
 	}
-	res.visitors = visitors
 	drv.scr.settle(settleQuiet, settleMax)
 	if res.idle, err = xbench.IdleCPU(pid, 10*time.Second); err != nil {
 		return fail(err)

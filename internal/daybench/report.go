@@ -40,10 +40,10 @@ func report(run []mode, results []result, visitors int) {
 			target = "≤ bare + 60"
 		}
 		line(fmt.Sprintf("kiosk RSS after visitor %d", i), target, func(r result) string {
-			v := r.rssAfter[i]
+			v := r.rssAfter[i-1]
 			ok := i == 1 || v <= r.bareRSS+60
 			if i == visitors {
-				ok = ok && v <= r.rssAfter[4]
+				ok = ok && v <= r.rssAfter[3]
 			}
 			return mark(mb(v), ok)
 		})
@@ -65,6 +65,13 @@ func report(run []mode, results []result, visitors int) {
 		return fmt.Sprintf("%.1f/%.1f  ", float64(med.Microseconds())/1000, float64(worst.Microseconds())/1000)
 	})
 	line("taps whose frame came back", "a transient frame, not a new screen", func(r result) string { return fmt.Sprintf("%d  ", r.still) })
+	for j, r := range results {
+		fmt.Printf("RSS after each visitor, %s (MB):", run[j].name)
+		for _, v := range r.rssAfter {
+			fmt.Printf(" %.0f", v)
+		}
+		fmt.Println()
+	}
 	fmt.Println(strings.TrimSpace(`
 taps: median/worst and their number; ✗ misses its target (tap targets apply
 on one core). A tap's latency runs from just before xdotool gets the key to

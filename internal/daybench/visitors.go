@@ -21,6 +21,11 @@ var (
 	finish      = [2]float64{0.75, 0.955} // Terminer, on the visitor's home
 )
 
+// path names visitor i's path.
+func path(i int) string {
+	return [...]string{"dark contrast, assessment", "assessment, printed", "walkthrough", "A++, stuck"}[i%4]
+}
+
 // visitor i takes one of four days' usual paths, so a dozen go through
 // each of them three times: the assessment with its exercises and the
 // summary printed; a whole walkthrough with its practice page; the largest
