@@ -63,10 +63,14 @@ soak: deps-test
 		$(GO) test -count=1 -timeout 0 -v -run 'TestSoakWindow|TestLongDay' ./internal/e2e/ ./internal/fault/
 
 # Start-up, memory and idle CPU of the release binary against a bare Fyne
-# window, and the size of what ships.
+# window, on both cores and on core 0 alone; a day of a dozen visitors
+# (memory, idle CPU, tap latency; see internal/daybench); and the size of
+# what ships.
 bench: deps-test release
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...
 	KIOSK_BIN=$(DIST)/$(BIN) scripts/startup-bench.sh
+	KIOSK_BIN=$(DIST)/$(BIN) CPUS=0 scripts/startup-bench.sh
+	KIOSK_BIN=$(DIST)/$(BIN) scripts/day-bench.sh
 	@ls -l $(DIST)/$(BIN) $(wildcard $(DIST)/$(BIN).exe) | awk '{printf "release size %6.1f MB  %s\n", $$5/1e6, $$NF}'
 
 # The Linux binary as shipped in the .deb.
