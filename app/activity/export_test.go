@@ -578,3 +578,24 @@ func TestExportsKeepTheirBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVFieldsAreEncodingCSVs: the export's own field writer gives, for
+// every kind of field, the bytes of encoding/csv with ";" and CRLF.
+func TestCSVFieldsAreEncodingCSVs(t *testing.T) {
+	fields := []string{
+		"", "a", "Médiathèque", "a;b", "a,b", `a"b`, `"`, `""`, "a\nb", "a\r\nb", "a\rb", "\n", "\r", " a", "a ", "\ta",
+		"\u00a0a", "\u2003a", `\.`, `\.a`, "\xffa", "\x00", "’", "Diagnostic numérique\nSocial - Santé",
+	}
+	for _, f := range fields {
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.Comma, w.UseCRLF = ';', true
+		w.Write([]string{"x", f, "y"})
+		w.Flush()
+		got := appendCSVField([]byte("x;"), []byte(f))
+		got = append(appendCSVField(append(got, ';'), []byte("y")), '\r', '\n')
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("field %q: %q, encoding/csv writes %q", f, got, want.Bytes())
+		}
+	}
+}
