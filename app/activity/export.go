@@ -2,7 +2,6 @@ package activity
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -159,7 +158,7 @@ func ActivityOf(s Summary, o Options) Activity {
 	// Only administrative walkthroughs name a démarche (not e-mail or a
 	// scanner), and only beside the parent theme, as the Coop requires.
 	for _, w := range s.Walks {
-		if t, ok := ThemeOf(w.Procedure); ok && (t.Admin || t == ThemeAdministrative) {
+		if procedureThemeSet(w.Procedure)&administrativeBit != 0 {
 			a.Procedures = append(a.Procedures, o.name(w.Procedure))
 		}
 	}
@@ -519,8 +518,13 @@ func csvNeedsQuotes(field []byte) bool {
 	if len(field) == 0 {
 		return false
 	}
-	if string(field) == `\.` || bytes.ContainsAny(field, "\"\r\n;") {
+	if string(field) == `\.` {
 		return true
+	}
+	for _, b := range field {
+		if b == '"' || b == '\r' || b == '\n' || b == ';' {
+			return true
+		}
 	}
 	r, _ := utf8.DecodeRune(field)
 	return unicode.IsSpace(r)
