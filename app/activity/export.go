@@ -132,22 +132,38 @@ func (s Summary) countsAsActivity() bool { return s.Status == session.Finished |
 // NewActivity puts s in the Coop's fields; ok is false when s is not an
 // accompaniment (the exports leave it out of the Coop's columns).
 func NewActivity(s Summary, o Options) (a Activity, ok bool) {
+	a, themes, ok := accompaniment(s, o)
+	if ok {
+		a.Themes = themes.themes()
+	}
+	return a, ok
+}
+
+// accompaniment is NewActivity with its themes as a set, for the CSV to
+// write their labels without a slice per session.
+func accompaniment(s Summary, o Options) (a Activity, themes themeSet, ok bool) {
 	if !s.countsAsActivity() {
-		return a, false
+		return a, 0, false
 	}
 	// The themes decide whether it is an accompaniment (IsAccompaniment):
 	// worked out once.
-	a = ActivityOf(s, o)
-	return a, len(a.Themes) > 0
+	a, themes = activityOf(s, o)
+	return a, themes, themes != 0
 }
 
 // ActivityOf puts s in the Coop's fields, whatever its status: the printed
 // summary is made while the session goes on.
 func ActivityOf(s Summary, o Options) Activity {
+	a, themes := activityOf(s, o)
+	a.Themes = themes.themes()
+	return a
+}
+
+// activityOf is ActivityOf without its Themes, given as a set.
+func activityOf(s Summary, o Options) (Activity, themeSet) {
 	a := Activity{
 		Date: s.Started.In(time.Local), Type: TypeIndividual, Place: PlaceOfActivity, Centre: o.Centre,
-		Minutes: minutes(s.Duration), Material: []Term{MaterialComputer}, Themes: Themes(s.Facts),
-		Beneficiary: NotCommunicated,
+		Minutes: minutes(s.Duration), Material: []Term{MaterialComputer}, Beneficiary: NotCommunicated,
 	}
 	if t, ok := Autonomy(s.Levels); ok {
 		a.Autonomy = t
@@ -162,7 +178,7 @@ func ActivityOf(s Summary, o Options) Activity {
 			a.Procedures = append(a.Procedures, o.name(w.Procedure))
 		}
 	}
-	return a
+	return a, themesOf(s.Facts)
 }
 
 func minutes(d time.Duration) int { return int(d.Round(time.Minute) / time.Minute) }
@@ -275,9 +291,9 @@ func KioskCells(s Summary) []string {
 // reused from row to row: an export makes 100 000 rows, and a []string of
 // freshly made strings per row cost it some 40 allocations a session.
 type cells struct {
-	b    []byte
-	ends []int    // where each cell ends in b
-	keys []string // a level map's domains, being sorted
+	b       []byte
+	ends    []int          // where each cell ends in b
+	domains []domainNumber // a level map's, being sorted
 }
 
 func (c *cells) reset() { c.b, c.ends = c.b[:0], c.ends[:0] }
@@ -328,7 +344,7 @@ func (c *cells) get(i int) []byte {
 func (c *cells) coop(s Summary, local time.Time, o Options) {
 	c.b = local.AppendFormat(c.b, "02/01/2006")
 	c.end()
-	a, ok := NewActivity(s, o)
+	a, themes, ok := accompaniment(s, o)
 	if !ok {
 		c.empty(11) // up to the minutes
 		c.b = strconv.AppendInt(c.b, int64(minutes(s.Duration)), 10)
@@ -356,8 +372,11 @@ func (c *cells) coop(s Summary, local time.Time, o Options) {
 		c.b = append(c.b, m.Label...)
 	}
 	c.end()
-	for i, t := range a.Themes {
-		if i > 0 {
+	for i, t := range CoopThemes {
+		if themes&(1<<i) == 0 {
+			continue
+		}
+		if len(c.b) > c.start() {
 			c.b = append(c.b, CoopLineBreak...)
 		}
 		c.b = append(c.b, t.Label...)
@@ -436,17 +455,22 @@ func (c *cells) kiosk(s Summary, local time.Time) {
 // levels writes a cell of domain numbers, "device : 2, internet : 1",
 // sorted by domain, each number written by num.
 func (c *cells) levels(m map[string]int, num func(int)) {
-	c.keys = c.keys[:0]
-	for d := range m {
-		c.keys = append(c.keys, d)
+	c.domains = c.domains[:0]
+	for d, n := range m {
+		c.domains = append(c.domains, domainNumber{d, n})
 	}
-	slices.Sort(c.keys)
-	for _, d := range c.keys {
+	slices.SortFunc(c.domains, func(a, b domainNumber) int { return strings.Compare(a.domain, b.domain) })
+	for _, d := range c.domains {
 		c.item(", ")
-		c.b = append(append(c.b, d...), " : "...)
-		num(m[d])
+		c.b = append(append(c.b, d.domain...), " : "...)
+		num(d.n)
 	}
 	c.end()
+}
+
+type domainNumber struct {
+	domain string
+	n      int
 }
 
 // change writes a level change as the export shows it: "+1", "=", "-2".
@@ -518,17 +542,19 @@ func csvNeedsQuotes(field []byte) bool {
 	if len(field) == 0 {
 		return false
 	}
-	if string(field) == `\.` {
-		return true
-	}
+	// A table rather than four comparisons: every byte of every cell of
+	// 100 000 rows goes through this loop.
 	for _, b := range field {
-		if b == '"' || b == '\r' || b == '\n' || b == ';' {
+		if csvSpecial[b] {
 			return true
 		}
 	}
 	r, _ := utf8.DecodeRune(field)
-	return unicode.IsSpace(r)
+	return unicode.IsSpace(r) || string(field) == `\.`
 }
+
+// csvSpecial are the bytes that make encoding/csv quote a field.
+var csvSpecial = [256]bool{'"': true, '\r': true, '\n': true, ';': true}
 
 // Record is one session of the JSON export: the Coop's API codes under
 // "activite" (absent when the session is not an accompaniment), then the
