@@ -47,12 +47,16 @@ func EncodeLevels(m map[string]int) string {
 // DecodeLevels reads EncodeLevels' text; malformed parts are skipped, and
 // an empty text is nil.
 func DecodeLevels(s string) map[string]int {
+	if s == "" {
+		return nil
+	}
+	// Sized by its "=": the export decodes two of these per session.
 	var m map[string]int
 	for l := range strings.FieldsSeq(s) {
 		d, v, ok := strings.Cut(l, "=")
 		if n, err := strconv.Atoi(v); ok && err == nil {
 			if m == nil {
-				m = make(map[string]int, 6)
+				m = make(map[string]int, strings.Count(s, "="))
 			}
 			m[d] = n
 		}
@@ -65,6 +69,9 @@ func DecodeFacts(orientation, levels, needs, walks string) Facts {
 	f := Facts{Orientation: orientation, Levels: DecodeLevels(levels)}
 	if needs != "" {
 		f.Needs = strings.Fields(needs)
+	}
+	if walks != "" {
+		f.Walks = make([]Walk, 0, strings.Count(walks, " ")+1)
 	}
 	for w := range strings.FieldsSeq(walks) {
 		proc, rest, ok1 := strings.Cut(w, "|")

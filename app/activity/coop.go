@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -176,15 +177,20 @@ var procedureThemes = map[string]Theme{
 // ThemeOf is the Coop theme of one procedure code. Codes may be qualified
 // ("caf.declaration", "ft-inscription"): the part before the first dot or
 // dash decides. ok is false for a code the table does not know.
-func ThemeOf(procedure string) (t Theme, ok bool) {
-	if t, ok := procedureThemes[procedure]; ok {
-		return t, true
+func ThemeOf(procedure string) (t Theme, ok bool) { return byProcedure(procedureThemes, procedure) }
+
+// byProcedure is m's value for a procedure code or, for a qualified code,
+// the part before its first dot or dash.
+func byProcedure[V any](m map[string]V, procedure string) (V, bool) {
+	if v, ok := m[procedure]; ok {
+		return v, true
 	}
 	if i := strings.IndexAny(procedure, ".-"); i > 0 {
-		t, ok := procedureThemes[procedure[:i]]
-		return t, ok
+		v, ok := m[procedure[:i]]
+		return v, ok
 	}
-	return Theme{}, false
+	var zero V
+	return zero, false
 }
 
 // Themes are the Coop themes of f in the Coop's order: "Diagnostic
@@ -192,45 +198,67 @@ func ThemeOf(procedure string) (t Theme, ok bool) {
 // procedures they need or practised, and "Aide aux démarches
 // administratives" whenever an administrative sub-theme is there, as the
 // Coop requires.
-func Themes(f Facts) []Theme {
-	// A set of CoopThemes' places: Themes runs for every session of an
-	// export, and a map per session showed in its profile.
-	var has [64]bool
-	mark := func(t Theme) {
-		if i, ok := themeIndex[t.Code]; ok {
-			has[i] = true
-		}
-	}
+func Themes(f Facts) []Theme { return themesOf(f).themes() }
+
+// themeSet is a set of CoopThemes, bit i for CoopThemes[i]: Themes runs
+// for every session of an export, and a map per session showed in its
+// profile.
+type themeSet uint64
+
+func themesOf(f Facts) themeSet {
+	var set themeSet
 	if f.Orientation != "" || len(f.Levels) > 0 {
-		mark(ThemeDiagnostic)
-	}
-	add := func(proc string) {
-		if t, ok := ThemeOf(proc); ok {
-			mark(t)
-			if t.Admin {
-				mark(ThemeAdministrative)
-			}
-		}
+		set |= diagnosticBit
 	}
 	for _, p := range f.Needs {
-		add(p)
+		set |= procedureThemeSet(p)
 	}
 	for _, w := range f.Walks {
-		add(w.Procedure)
+		set |= procedureThemeSet(w.Procedure)
 	}
+	return set
+}
+
+func (set themeSet) themes() []Theme {
 	var out []Theme
+	if set != 0 {
+		out = make([]Theme, 0, bits.OnesCount64(uint64(set)))
+	}
 	for i, t := range CoopThemes {
-		if has[i] {
+		if set&(1<<i) != 0 {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
+func themeBit(t Theme) themeSet { return 1 << themeIndex[t.Code] }
+
+var diagnosticBit, administrativeBit = themeBit(ThemeDiagnostic), themeBit(ThemeAdministrative)
+
+// procedureThemeSet is ThemeOf(procedure) with its parent
+// ThemeAdministrative when it is an administrative sub-theme.
+func procedureThemeSet(procedure string) themeSet {
+	set, _ := byProcedure(procedureSets, procedure)
+	return set
+}
+
+// procedureSets are procedureThemes as theme sets.
+var procedureSets = func() map[string]themeSet {
+	m := make(map[string]themeSet, len(procedureThemes))
+	for p, t := range procedureThemes {
+		m[p] = themeBit(t)
+		if t.Admin {
+			m[p] |= administrativeBit
+		}
+	}
+	return m
+}()
+
 // themeIndex is each theme's place in CoopThemes.
 var themeIndex = func() map[string]int {
 	if len(CoopThemes) > 64 {
-		panic("activity.Themes counts at most 64 Coop themes")
+		panic("a themeSet holds at most 64 Coop themes")
 	}
 	m := make(map[string]int, len(CoopThemes))
 	for i, t := range CoopThemes {

@@ -1,18 +1,19 @@
 package activity
 
 import (
+	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"pasapas/app/session"
 	"pasapas/app/settings"
@@ -131,22 +132,38 @@ func (s Summary) countsAsActivity() bool { return s.Status == session.Finished |
 // NewActivity puts s in the Coop's fields; ok is false when s is not an
 // accompaniment (the exports leave it out of the Coop's columns).
 func NewActivity(s Summary, o Options) (a Activity, ok bool) {
+	a, themes, ok := accompaniment(s, o)
+	if ok {
+		a.Themes = themes.themes()
+	}
+	return a, ok
+}
+
+// accompaniment is NewActivity with its themes as a set, for the CSV to
+// write their labels without a slice per session.
+func accompaniment(s Summary, o Options) (a Activity, themes themeSet, ok bool) {
 	if !s.countsAsActivity() {
-		return a, false
+		return a, 0, false
 	}
 	// The themes decide whether it is an accompaniment (IsAccompaniment):
 	// worked out once.
-	a = ActivityOf(s, o)
-	return a, len(a.Themes) > 0
+	a, themes = activityOf(s, o)
+	return a, themes, themes != 0
 }
 
 // ActivityOf puts s in the Coop's fields, whatever its status: the printed
 // summary is made while the session goes on.
 func ActivityOf(s Summary, o Options) Activity {
+	a, themes := activityOf(s, o)
+	a.Themes = themes.themes()
+	return a
+}
+
+// activityOf is ActivityOf without its Themes, given as a set.
+func activityOf(s Summary, o Options) (Activity, themeSet) {
 	a := Activity{
 		Date: s.Started.In(time.Local), Type: TypeIndividual, Place: PlaceOfActivity, Centre: o.Centre,
-		Minutes: minutes(s.Duration), Material: []Term{MaterialComputer}, Themes: Themes(s.Facts),
-		Beneficiary: NotCommunicated,
+		Minutes: minutes(s.Duration), Material: []Term{MaterialComputer}, Beneficiary: NotCommunicated,
 	}
 	if t, ok := Autonomy(s.Levels); ok {
 		a.Autonomy = t
@@ -157,11 +174,11 @@ func ActivityOf(s Summary, o Options) Activity {
 	// Only administrative walkthroughs name a démarche (not e-mail or a
 	// scanner), and only beside the parent theme, as the Coop requires.
 	for _, w := range s.Walks {
-		if t, ok := ThemeOf(w.Procedure); ok && (t.Admin || t == ThemeAdministrative) {
+		if procedureThemeSet(w.Procedure)&administrativeBit != 0 {
 			a.Procedures = append(a.Procedures, o.name(w.Procedure))
 		}
 	}
-	return a
+	return a, themesOf(s.Facts)
 }
 
 func minutes(d time.Duration) int { return int(d.Round(time.Minute) / time.Minute) }
@@ -245,98 +262,232 @@ var coopIndex = func() map[string]int {
 // Get is the value of column col.
 func (r *CoopRow) Get(col string) string { return r[coopIndex[col]] }
 
-func (r *CoopRow) set(col, v string) { r[coopIndex[col]] = v }
-
-// CoopCells are a's values for the Coop's columns (all of CoopColumns), as
+// CoopCells are s's values for the Coop's columns (all of CoopColumns), as
 // its export writes them: labels, multi-valued cells joined by line
-// breaks, autonomy as "n/3", the date dd/mm/yyyy. A non-accompaniment
-// (ok false) has only its date and minutes. The row is an array, not a map:
-// an export fills 100 000 of them.
+// breaks, autonomy as "n/3", the date dd/mm/yyyy. A non-accompaniment has
+// only its date and minutes.
 func CoopCells(s Summary, o Options) CoopRow {
+	var c cells
+	c.coop(s, s.Started.In(time.Local), o)
 	var r CoopRow
-	r.set(ColDate, s.Started.In(time.Local).Format("02/01/2006"))
-	r.set(ColMinutes, strconv.Itoa(minutes(s.Duration)))
-	a, ok := NewActivity(s, o)
-	if !ok {
-		return r
-	}
-	r.set(ColType, a.Type.Label)
-	r.set(ColParticipants, "1")
-	r.set(ColChannel, a.Place.Label)
-	r.set(ColPlaceName, a.Centre.Name)
-	r.set(ColAddress, a.Centre.Address)
-	r.set(ColCommune, a.Centre.Commune)
-	r.set(ColPostCode, a.Centre.PostCode)
-	r.set(ColINSEE, a.Centre.INSEE)
-	r.set(ColMaterial, strings.Join(Labels(a.Material), CoopLineBreak))
-	r.set(ColThemes, strings.Join(Labels(a.Themes), CoopLineBreak))
-	r.set(ColProcedure, strings.Join(a.Procedures, CoopLineBreak))
-	r.set(ColAutonomy, AutonomyStars(a.Autonomy))
-	if a.Redirection != nil {
-		r.set(ColReoriented, a.Redirection.Answer().Label)
-		r.set(ColRedirection, a.Redirection.Structure.Label)
-	}
-	for _, c := range []string{ColGenre, ColAge, ColStatus} {
-		r.set(c, a.Beneficiary.Label)
+	for i := range r {
+		r[i] = string(c.get(i))
 	}
 	return r
 }
 
 // KioskCells are s's values for KioskColumns.
 func KioskCells(s Summary) []string {
-	// Each list is written straight into its cell: an export makes
-	// 100 000 rows, and the slices that were joined showed in its profile.
-	var levels, walked, done, stuck, missing, needs, changes strings.Builder
-	add := func(b *strings.Builder, parts ...string) {
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		for _, p := range parts {
-			b.WriteString(p)
-		}
+	var c cells
+	c.kiosk(s, s.Started.In(time.Local))
+	out := make([]string, len(KioskColumns))
+	for i := range out {
+		out[i] = string(c.get(i))
 	}
-	for _, d := range sortedKeys(s.Levels) {
-		add(&levels, d, " : ", strconv.Itoa(s.Levels[d]))
+	return out
+}
+
+// cells are one row's cells, written one after the other into a buffer
+// reused from row to row: an export makes 100 000 rows, and a []string of
+// freshly made strings per row cost it some 40 allocations a session.
+type cells struct {
+	b       []byte
+	ends    []int          // where each cell ends in b
+	domains []domainNumber // a level map's, being sorted
+}
+
+func (c *cells) reset() { c.b, c.ends = c.b[:0], c.ends[:0] }
+
+// start is where the cell being written starts in b.
+func (c *cells) start() int {
+	if len(c.ends) == 0 {
+		return 0
 	}
+	return c.ends[len(c.ends)-1]
+}
+
+// end ends the cell being written.
+func (c *cells) end() { c.ends = append(c.ends, len(c.b)) }
+
+// cell writes a whole cell.
+func (c *cells) cell(v string) {
+	c.b = append(c.b, v...)
+	c.end()
+}
+
+// empty writes n empty cells.
+func (c *cells) empty(n int) {
+	for range n {
+		c.end()
+	}
+}
+
+// item starts one value of a kiosk list, after sep when the cell already
+// holds something.
+func (c *cells) item(sep string) {
+	if len(c.b) > c.start() {
+		c.b = append(c.b, sep...)
+	}
+}
+
+// get is the i-th cell written since the last reset.
+func (c *cells) get(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = c.ends[i-1]
+	}
+	return c.b[start:c.ends[i]]
+}
+
+// coop writes s's Coop cells in CoopColumns' order; local is its start in
+// local time.
+func (c *cells) coop(s Summary, local time.Time, o Options) {
+	c.b = local.AppendFormat(c.b, "02/01/2006")
+	c.end()
+	a, themes, ok := accompaniment(s, o)
+	if !ok {
+		c.empty(11) // up to the minutes
+		c.b = strconv.AppendInt(c.b, int64(minutes(s.Duration)), 10)
+		c.end()
+		c.empty(coopColumnsCount - 13)
+		return
+	}
+	c.empty(2) // Enregistré le, Dernière modification le
+	c.cell(a.Type.Label)
+	c.cell("1") // Participants
+	c.empty(1)  // Bénéficiaire
+	c.cell(a.Place.Label)
+	c.cell(a.Centre.Name)
+	c.cell(a.Centre.Address)
+	c.cell(a.Centre.Commune)
+	c.cell(a.Centre.PostCode)
+	c.cell(a.Centre.INSEE)
+	c.b = strconv.AppendInt(c.b, int64(a.Minutes), 10)
+	c.end()
+	c.empty(1) // Nom de l’atelier
+	for i, m := range a.Material {
+		if i > 0 {
+			c.b = append(c.b, CoopLineBreak...)
+		}
+		c.b = append(c.b, m.Label...)
+	}
+	c.end()
+	for i, t := range CoopThemes {
+		if themes&(1<<i) == 0 {
+			continue
+		}
+		if len(c.b) > c.start() {
+			c.b = append(c.b, CoopLineBreak...)
+		}
+		c.b = append(c.b, t.Label...)
+	}
+	c.end()
+	c.empty(1) // Tags
+	for i, p := range a.Procedures {
+		if i > 0 {
+			c.b = append(c.b, CoopLineBreak...)
+		}
+		c.b = append(c.b, p...)
+	}
+	c.end()
+	c.cell(AutonomyStars(a.Autonomy))
+	if a.Redirection != nil {
+		c.cell(a.Redirection.Answer().Label)
+		c.cell(a.Redirection.Structure.Label)
+	} else {
+		c.empty(2)
+	}
+	c.empty(3) // the beneficiary's commune, code postal and code Insee
+	c.cell(a.Beneficiary.Label)
+	c.cell(a.Beneficiary.Label)
+	c.cell(a.Beneficiary.Label)
+	c.empty(2) // Notes supplémentaires, ID CRA
+}
+
+// kiosk writes s's cells of KioskColumns; local is its start in local
+// time.
+func (c *cells) kiosk(s Summary, local time.Time) {
+	c.b = local.AppendFormat(c.b, "15:04")
+	c.end()
+	c.cell(s.Code.String())
+	c.cell(s.KioskID)
+	c.cell(s.Lang)
+	c.cell(statusLabel(string(s.Status)))
+	c.cell(orientationOrEmpty(s.Orientation))
+	c.levels(s.Levels, func(l int) { c.b = strconv.AppendInt(c.b, int64(l), 10) })
 	for _, n := range s.Needs {
-		add(&needs, n)
+		c.item(", ")
+		c.b = append(c.b, n...)
 	}
-	for _, d := range sortedKeys(s.Changes) {
-		add(&changes, d, " : ", changeText(s.Changes[d]))
-	}
+	c.end()
 	for _, w := range s.Walks {
-		add(&walked, w.Procedure)
+		c.item(", ")
+		c.b = append(c.b, w.Procedure...)
+	}
+	c.end()
+	for _, w := range s.Walks {
 		if w.Completed {
-			add(&done, w.Procedure)
+			c.item(", ")
+			c.b = append(c.b, w.Procedure...)
 		}
+	}
+	c.end()
+	for _, w := range s.Walks {
 		for _, st := range w.Stuck {
-			add(&stuck, w.Procedure, "/", st)
+			c.item(", ")
+			c.b = append(append(append(c.b, w.Procedure...), '/'), st...)
 		}
+	}
+	c.end()
+	for _, w := range s.Walks {
 		for _, m := range w.Missing {
-			add(&missing, w.Procedure, "/", m)
+			c.item(", ")
+			c.b = append(append(append(c.b, w.Procedure...), '/'), m...)
 		}
 	}
-	return []string{
-		s.Started.In(time.Local).Format("15:04"), s.Code.String(), s.KioskID, s.Lang, statusLabel(string(s.Status)),
-		orientationOrEmpty(s.Orientation), levels.String(), needs.String(), walked.String(), done.String(), stuck.String(), missing.String(),
-		accompaniedLabel(s.Accompanied), strconv.Itoa(s.VisitNumber()), changes.String(),
+	c.end()
+	c.cell(accompaniedLabel(s.Accompanied))
+	c.b = strconv.AppendInt(c.b, int64(s.VisitNumber()), 10)
+	c.end()
+	c.levels(s.Changes, c.change)
+}
+
+// levels writes a cell of domain numbers, "device : 2, internet : 1",
+// sorted by domain, each number written by num.
+func (c *cells) levels(m map[string]int, num func(int)) {
+	c.domains = c.domains[:0]
+	for d, n := range m {
+		c.domains = append(c.domains, domainNumber{d, n})
 	}
+	slices.SortFunc(c.domains, func(a, b domainNumber) int { return strings.Compare(a.domain, b.domain) })
+	for _, d := range c.domains {
+		c.item(", ")
+		c.b = append(append(c.b, d.domain...), " : "...)
+		num(d.n)
+	}
+	c.end()
+}
+
+type domainNumber struct {
+	domain string
+	n      int
+}
+
+// change writes a level change as the export shows it: "+1", "=", "-2".
+func (c *cells) change(n int) {
+	switch {
+	case n > 0:
+		c.b = append(c.b, '+')
+	case n == 0:
+		c.b = append(c.b, '=')
+		return
+	}
+	c.b = strconv.AppendInt(c.b, int64(n), 10)
 }
 
 // VisitNumber is the session's place in its code chain, 1 for a first
 // visit (and for summaries written before chains).
 func (s Summary) VisitNumber() int { return max(1, s.Visit) }
-
-// changeText writes a level change as the export shows it: "+1", "=", "-2".
-func changeText(c int) string {
-	switch {
-	case c > 0:
-		return "+" + strconv.Itoa(c)
-	case c == 0:
-		return "="
-	}
-	return strconv.Itoa(c)
-}
 
 func accompaniedLabel(yes bool) string {
 	if yes {
@@ -349,16 +500,61 @@ func accompaniedLabel(yes bool) string {
 // then its own.
 func CSVHeader() []string { return append(slices.Clone(csvCoopColumns), KioskColumns...) }
 
-// CSVRow writes s as the CSV's fields into row (reused: an export writes
-// 100 000 of them).
-func CSVRow(row []string, s Summary, o Options) []string {
-	cells := CoopCells(s, o)
-	row = row[:0]
+// csvCells are the places, among a row's Coop then kiosk cells, of the
+// CSV's columns.
+var csvCells = func() []int {
+	var out []int
 	for _, c := range csvCoopColumns {
-		row = append(row, cells.Get(c))
+		out = append(out, coopIndex[c])
 	}
-	return append(row, KioskCells(s)...)
+	for i := range KioskColumns {
+		out = append(out, coopColumnsCount+i)
+	}
+	return out
+}()
+
+// appendCSVField appends field to line as encoding/csv writes it with ";"
+// between fields and CRLF line ends: quoted when it holds a quote, a
+// line end or a ";", or starts with a space (or is `\.`), its quotes
+// doubled and its line ends made CRLF. The export writes its fields
+// itself, without a []string per row; the tests compare it with
+// encoding/csv.
+func appendCSVField(line, field []byte) []byte {
+	if !csvNeedsQuotes(field) {
+		return append(line, field...)
+	}
+	line = append(line, '"')
+	for _, b := range field {
+		switch b {
+		case '"':
+			line = append(line, '"', '"')
+		case '\r': // dropped: a CRLF comes from the '\n'
+		case '\n':
+			line = append(line, '\r', '\n')
+		default:
+			line = append(line, b)
+		}
+	}
+	return append(line, '"')
 }
+
+func csvNeedsQuotes(field []byte) bool {
+	if len(field) == 0 {
+		return false
+	}
+	// A table rather than four comparisons: every byte of every cell of
+	// 100 000 rows goes through this loop.
+	for _, b := range field {
+		if csvSpecial[b] {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRune(field)
+	return unicode.IsSpace(r) || string(field) == `\.`
+}
+
+// csvSpecial are the bytes that make encoding/csv quote a field.
+var csvSpecial = [256]bool{'"': true, '\r': true, '\n': true, ';': true}
 
 // Record is one session of the JSON export: the Coop's API codes under
 // "activite" (absent when the session is not an accompaniment), then the
@@ -456,25 +652,17 @@ func statusLabel(status string) string {
 	return status
 }
 
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Writer writes an export one session at a time, so a year of sessions
 // never sits in memory.
 type Writer struct {
 	format string
 	opts   Options
 	w      io.Writer
-	csv    *csv.Writer
+	csv    *bufio.Writer
+	cells  cells
+	line   []byte
 	json   *json.Encoder
 	xlsx   *xlsxWriter
-	row    []string
 	n      int
 }
 
@@ -488,10 +676,14 @@ func NewWriter(w io.Writer, format string, opts Options) (*Writer, error) {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 			return nil, err
 		}
-		x.csv = csv.NewWriter(w)
-		x.csv.Comma = ';'
-		x.csv.UseCRLF = true
-		if err := x.csv.Write(CSVHeader()); err != nil {
+		x.csv = bufio.NewWriterSize(w, 64<<10)
+		for i, h := range CSVHeader() {
+			if i > 0 {
+				x.line = append(x.line, ';')
+			}
+			x.line = appendCSVField(x.line, []byte(h))
+		}
+		if _, err := x.csv.Write(append(x.line, '\r', '\n')); err != nil {
 			return nil, err
 		}
 	case FormatJSON:
@@ -516,8 +708,7 @@ func (x *Writer) Write(s Summary) error {
 	switch {
 	case x.csv != nil:
 		x.n++
-		x.row = CSVRow(x.row, s, x.opts)
-		return x.csv.Write(x.row)
+		return x.writeCSV(s)
 	case x.xlsx != nil:
 		if !s.IsAccompaniment() {
 			return nil
@@ -534,12 +725,28 @@ func (x *Writer) Write(s Summary) error {
 	return x.json.Encode(NewRecord(s, x.opts))
 }
 
+func (x *Writer) writeCSV(s Summary) error {
+	local := s.Started.In(time.Local)
+	x.cells.reset()
+	x.cells.coop(s, local, x.opts)
+	x.cells.kiosk(s, local)
+	x.line = x.line[:0]
+	for i, c := range csvCells {
+		if i > 0 {
+			x.line = append(x.line, ';')
+		}
+		x.line = appendCSVField(x.line, x.cells.get(c))
+	}
+	x.line = append(x.line, '\r', '\n')
+	_, err := x.csv.Write(x.line)
+	return err
+}
+
 // Close ends the export; it returns how many sessions were written.
 func (x *Writer) Close() (int, error) {
 	switch {
 	case x.csv != nil:
-		x.csv.Flush()
-		return x.n, x.csv.Error()
+		return x.n, x.csv.Flush()
 	case x.xlsx != nil:
 		return x.n, x.xlsx.close(x.w)
 	}

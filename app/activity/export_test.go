@@ -2,8 +2,11 @@ package activity
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -434,4 +437,165 @@ func cell(rows [][]string, i, j int) string {
 		return rows[i][j]
 	}
 	return "<none>"
+}
+
+// drawnSummaries are n sessions drawn from the kiosk's own content, with a
+// fixed seed: every status, orientation, level, need, walkthrough, stuck
+// step and missing document shape the exports meet, the same at every run.
+func drawnSummaries(t *testing.T, n int) []Summary {
+	t.Helper()
+	bank, err := assessment.Load(seeds.FS, assessment.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	procs, errs := walkthrough.Load(seeds.FS, walkthrough.Dir, content.BuiltIn, walkthrough.Options{}, &content.Report{})
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	var domains, needs []string
+	for _, d := range bank.Domains {
+		domains = append(domains, d.ID)
+	}
+	for _, o := range bank.NeedsItem().Options {
+		needs = append(needs, o.ID)
+	}
+	r := rand.New(rand.NewPCG(7, 2026))
+	pick := func(from []string, most int) []string {
+		var out []string
+		for range r.IntN(most + 1) {
+			if v := from[r.IntN(len(from))]; !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	levels := func() map[string]int {
+		m := map[string]int{}
+		for _, d := range pick(domains, len(domains)) {
+			m[d] = r.IntN(7) - 3
+		}
+		if len(m) == 0 {
+			return nil
+		}
+		return m
+	}
+	const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+	out := make([]Summary, n)
+	for i := range out {
+		// Daytime, far from any change of summer time.
+		start := time.Date(2026, time.Month(1+r.IntN(12)), 1+r.IntN(28), 8+r.IntN(10), r.IntN(60), r.IntN(60), r.IntN(1000)*1e6, time.Local)
+		code := make([]byte, 6)
+		for j := range code {
+			code[j] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := Summary{
+			Code: session.Code(code), Started: start, Duration: time.Duration(r.IntN(3*3600*1000)) * time.Millisecond,
+			Lang: []string{"fr", "en", "uk", ""}[r.IntN(4)], KioskID: []string{"borne-1", "borne-accueil"}[r.IntN(2)],
+			Status:      []session.Status{session.Finished, session.Finished, session.Abandoned, session.Active, "inconnu"}[r.IntN(5)],
+			Accompanied: r.IntN(6) == 0,
+		}
+		if r.IntN(4) != 0 {
+			s.Orientation = append(slices.Clone(assessment.Orientations), "inconnue")[r.IntN(len(assessment.Orientations)+1)]
+			s.Levels = levels()
+			for k, l := range s.Levels {
+				s.Levels[k] = max(0, l)
+			}
+			s.Needs = pick(needs, 3)
+		}
+		for range r.IntN(4) {
+			p := procs[r.IntN(len(procs))]
+			w := Walk{Procedure: p.ID, Completed: r.IntN(2) == 0}
+			for range r.IntN(3) {
+				w.Stuck = appendOnce(w.Stuck, p.Steps[r.IntN(len(p.Steps))].ID)
+			}
+			if len(p.Bring) > 0 && r.IntN(3) == 0 {
+				w.Missing = []string{p.Bring[r.IntN(len(p.Bring))].Code}
+			}
+			s.Walks = append(s.Walks, w)
+		}
+		if r.IntN(3) == 0 {
+			s.Visit, s.Changes = 2+r.IntN(3), levels()
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// trickyOptions have, in the centre's settings and the procedures' titles
+// (the exports' only free texts), every character a CSV must quote.
+var trickyOptions = Options{
+	Centre: Centre{Name: " Médiathèque \"Jean-Giono\"", Address: "2 rue de l'Écluse;\nBât. B", Commune: "Gap\r", PostCode: "05000", INSEE: "\t05061"},
+	Names: func(code string) string {
+		switch len(code) % 4 {
+		case 0:
+			return "CAF : déclaration \"trimestrielle\""
+		case 1:
+			return "Impôts; en ligne\r\nsuite"
+		case 2:
+			return "\u00a0Santé"
+		}
+		return ""
+	},
+}
+
+// TestExportsKeepTheirBytes: the three exports of drawn sessions are,
+// byte for byte, those of the export before it was sped up (commit
+// 16878f0); a change of the exports' contents updates the sums on purpose.
+func TestExportsKeepTheirBytes(t *testing.T) {
+	sums := drawnSummaries(t, 3000)
+	for _, tt := range []struct {
+		format, want string
+	}{
+		{FormatCSV, "26486d5d52066eb88c1accfab19afd037aae21df8749b805642f165b6e484de0"},
+		{FormatJSON, "27eb65cc6e961b77b5e6a9ce83a1048aeeba3bfabc60d0905c31dfb3d5362c6d"},
+		{FormatCoop, "65a060a853fdfb825cf3b6fcbf7d70c68b0b9d27345f3de4b8a3586aa7f47e25"},
+	} {
+		var buf bytes.Buffer
+		w, err := NewWriter(&buf, tt.format, trickyOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sums {
+			if err := w.Write(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		data := buf.Bytes()
+		if tt.format == FormatCoop {
+			// The workbook's own bytes carry the time it was made: its cells
+			// below the header block are what must not change.
+			var cells bytes.Buffer
+			for _, row := range readXLSX(t, data)[headerRow-1:] {
+				fmt.Fprintf(&cells, "%q\n", row)
+			}
+			data = cells.Bytes()
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != tt.want {
+			t.Errorf("%s export of %d drawn sessions: sha256 %s, want %s", tt.format, len(sums), got, tt.want)
+		}
+	}
+}
+
+// TestCSVFieldsAreEncodingCSVs: the export's own field writer gives, for
+// every kind of field, the bytes of encoding/csv with ";" and CRLF.
+func TestCSVFieldsAreEncodingCSVs(t *testing.T) {
+	fields := []string{
+		"", "a", "Médiathèque", "a;b", "a,b", `a"b`, `"`, `""`, "a\nb", "a\r\nb", "a\rb", "\n", "\r", " a", "a ", "\ta",
+		"\u00a0a", "\u2003a", `\.`, `\.a`, "\xffa", "\x00", "’", "Diagnostic numérique\nSocial - Santé",
+	}
+	for _, f := range fields {
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.Comma, w.UseCRLF = ';', true
+		w.Write([]string{"x", f, "y"})
+		w.Flush()
+		got := appendCSVField([]byte("x;"), []byte(f))
+		got = append(appendCSVField(append(got, ';'), []byte("y")), '\r', '\n')
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("field %q: %q, encoding/csv writes %q", f, got, want.Bytes())
+		}
+	}
 }
