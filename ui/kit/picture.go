@@ -24,7 +24,7 @@ import (
 // visitor's same screens or a redraw after a change of text size cost
 // nothing.
 func Picture(res fyne.Resource, size fyne.Size, scale float32) *canvas.Image {
-	w, h := int(size.Width*scale+0.5), int(size.Height*scale+0.5)
+	w, h := pixels(size, scale)
 	pix, err := pictures.get(res, w, h)
 	if err != nil {
 		fyne.LogError("drawing "+res.Name(), err)
@@ -40,12 +40,28 @@ func Picture(res fyne.Resource, size fyne.Size, scale float32) *canvas.Image {
 	return img
 }
 
+// Prepare draws res for Picture(res, size, scale) in the background, so that
+// the screen showing it next (a walkthrough's next step) finds it drawn: a
+// step's drawing takes a few hundred milliseconds to draw on an old PC,
+// which a tap would otherwise wait for.
+func Prepare(res fyne.Resource, size fyne.Size, scale float32) {
+	if res == nil {
+		return
+	}
+	w, h := pixels(size, scale)
+	go pictures.get(res, w, h)
+}
+
+func pixels(size fyne.Size, scale float32) (w, h int) {
+	return int(size.Width*scale + 0.5), int(size.Height*scale + 0.5)
+}
+
 // pictureBudget bounds the pixels kept, in bytes: a step's drawing at
 // 360×270 is under 400 kB and a pictogram 20 kB, so the dozens a day of
 // visitors sees again stay well within a donated PC's memory.
 const pictureBudget = 16 << 20
 
-var pictures = pictureCache{index: map[pictureKey]*list.Element{}, order: list.New()}
+var pictures = pictureCache{index: map[pictureKey]*list.Element{}, order: list.New(), drawing: map[pictureKey]chan struct{}{}}
 
 type pictureKey struct {
 	name string
@@ -57,6 +73,10 @@ type pictureCache struct {
 	index map[pictureKey]*list.Element
 	order *list.List // most recently used first; values are *pictureEntry
 	bytes int
+	// drawing holds the drawings under way, closed when done: the screen
+	// and a Prepare asking for the same one draw it once, and neither holds
+	// up the other pictures.
+	drawing map[pictureKey]chan struct{}
 }
 
 type pictureEntry struct {
@@ -67,12 +87,28 @@ type pictureEntry struct {
 func (c *pictureCache) get(res fyne.Resource, w, h int) (*image.NRGBA, error) {
 	key := pictureKey{res.Name(), w, h}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.index[key]; ok {
-		c.order.MoveToFront(e)
-		return e.Value.(*pictureEntry).pix, nil
+	for {
+		if e, ok := c.index[key]; ok {
+			c.order.MoveToFront(e)
+			c.mu.Unlock()
+			return e.Value.(*pictureEntry).pix, nil
+		}
+		done, busy := c.drawing[key]
+		if !busy {
+			break
+		}
+		c.mu.Unlock()
+		<-done
+		c.mu.Lock()
 	}
+	done := make(chan struct{})
+	c.drawing[key] = done
+	c.mu.Unlock()
 	pix, err := rasterise(res.Content(), w, h)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.drawing, key)
+	close(done)
 	if err != nil {
 		return nil, err
 	}

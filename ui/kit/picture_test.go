@@ -54,3 +54,33 @@ func TestPictureKeepsProportionsAndSurvivesABadDrawing(t *testing.T) {
 		t.Fatal("a bad drawing gives no image to fall back on")
 	}
 }
+
+// TestPreparedDrawingIsTheOneShown: a drawing Prepare made in the
+// background is the one Picture then shows, not drawn again; asked while
+// Prepare is drawing it, Picture waits for that drawing.
+func TestPreparedDrawingIsTheOneShown(t *testing.T) {
+	res := assets.Illustration("message-scam")
+	size := fyne.NewSize(123, 92) // a size no other test draws
+	Prepare(res, size, 1)
+	shown := Picture(res, size, 1).Image
+	again := Picture(res, size, 1).Image
+	if shown != again {
+		t.Fatal("the same drawing was drawn twice")
+	}
+	pictures.mu.Lock()
+	defer pictures.mu.Unlock()
+	if len(pictures.drawing) != 0 {
+		t.Fatalf("drawings left under way: %d", len(pictures.drawing))
+	}
+}
+
+// BenchmarkStepDrawingRasterise is the drawing itself, the part Prepare
+// takes off the tap.
+func BenchmarkStepDrawingRasterise(b *testing.B) {
+	res := assets.Illustration("message-scam")
+	for b.Loop() {
+		if _, err := rasterise(res.Content(), 360, 270); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

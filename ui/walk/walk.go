@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -197,6 +198,7 @@ func (s *Screens) showChecklist(run *walkthrough.Run, pageNo int) {
 	cut := s.cutChecklist(run)
 	pageNo = max(0, min(pageNo, len(cut.pages)-1))
 	s.Show(s.checklistScreen(run, cut, cut.pages[pageNo], pageNo, false))
+	s.prepareDrawing(run, run.Step())
 }
 
 // checklistScreen builds page pageNo of cut, showing items. A page built
@@ -355,7 +357,33 @@ func (s *Screens) showStepPage(run *walkthrough.Run, i, pageNo int) {
 		pageNo = len(pages) - 1
 	}
 	s.Show(s.stepScreen(run, pages, pageNo, false))
+	s.prepareDrawing(run, i+1)
 }
+
+// prepareDrawing draws step i's drawing while the visitor reads the step
+// before, once this one is on screen: "C'est fait" then shows it at once.
+// Beside the text is its usual place; at a larger text size it may have a
+// page of its own.
+func (s *Screens) prepareDrawing(run *walkthrough.Run, i int) {
+	if i >= len(run.Proc.Steps) {
+		return
+	}
+	res := assets.Illustration(run.Proc.Steps[i].Illustration)
+	sizes := []fyne.Size{s.drawingSize(false)}
+	if s.TextStep() > 0 {
+		sizes = append(sizes, s.drawingSize(true))
+	}
+	scale := s.Window().Canvas().Scale()
+	time.AfterFunc(drawingDelay, func() {
+		for _, size := range sizes {
+			kit.Prepare(res, size, scale)
+		}
+	})
+}
+
+// drawingDelay leaves the screen just shown to be painted first: on a
+// one-core PC the drawing would otherwise take its turn.
+const drawingDelay = 300 * time.Millisecond
 
 // stepPages cuts the step on screen into pages (see stepLayouts), leaving
 // out the side of a step without a drawing.
@@ -523,6 +551,10 @@ func (s *Screens) illustration(res fyne.Resource, alone bool) fyne.CanvasObject 
 	if res == nil {
 		return layout.NewSpacer()
 	}
+	return container.NewCenter(kit.Picture(res, s.drawingSize(alone), s.Window().Canvas().Scale()))
+}
+
+func (s *Screens) drawingSize(alone bool) fyne.Size {
 	w := float32(360)
 	switch {
 	case alone:
@@ -530,7 +562,7 @@ func (s *Screens) illustration(res fyne.Resource, alone bool) fyne.CanvasObject 
 	case s.TextStep() > 0:
 		w = 280
 	}
-	return container.NewCenter(kit.Picture(res, fyne.NewSize(w, w*3/4), s.Window().Canvas().Scale()))
+	return fyne.NewSize(w, w*3/4)
 }
 
 // practiceBanner says, on every practice step, that nothing leaves the
