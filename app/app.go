@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -91,6 +92,12 @@ func Run(dataDir string, windowed bool, logOut io.Writer, alert func(title, text
 	defer closer.Close()
 	if err != nil {
 		log.WithError(err).Error("the log file cannot be written; logging to stderr only")
+	}
+	if os.Getenv("GOGC") == "" {
+		// A kiosk's live heap is small (~30 MB) and its CPU mostly idle:
+		// collecting at +50 % instead of Go's +100 % keeps ~12 MB less
+		// resident after a few visitors (make bench's day run).
+		debug.SetGCPercent(50)
 	}
 	k, err := Begin(dataDir, log)
 	if err != nil {
