@@ -47,10 +47,12 @@ func TestWholeAssessment(t *testing.T) {
 	k.key("3", "2", "3") // safety: report the SMS to 33700; a fake site; hang up on the "bank"
 	k.shot("10-needs")
 	k.key("1", "4") // needs: CAF, impôts
+	k.key("Return") // the needs' second page
+	k.shot("11-needs-2")
 	k.key("Return") // Valider
-	k.shot("11-result")
+	k.shot("12-result")
 	k.key("Return")
-	k.shot("12-next-step")
+	k.shot("13-next-step")
 
 	got := k.sql(`SELECT orientation, short_path FROM sessions`)
 	if got != "a_former|0" {
