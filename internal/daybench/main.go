@@ -224,6 +224,10 @@ func kioskDay(m mode, drv *driver, prn *printer, bin string, visitors int, res *
 		if err := k.visitor(i); err != nil {
 			return fail(fmt.Errorf("visitor %d (%s): %w", i, path(i), err))
 		}
+		// Read on welcome once it has settled, as between two visitors of a
+		// real day: the kiosk gives a visit's memory back a second after
+		// welcome (ui/shell releaseVisit).
+		time.Sleep(2 * time.Second)
 		rss, err := xbench.RSSMB(pid)
 		if err != nil {
 			return fail(err)
