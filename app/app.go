@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -111,6 +112,7 @@ func Run(dataDir string, windowed bool, logOut io.Writer, alert func(title, text
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
+		<-k.Later.proceed
 		k.Retention.Purge(context.Background())
 		k.Retention.Keep(done)
 	}()
@@ -169,6 +171,7 @@ func Open(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	if err != nil {
 		return nil, err
 	}
+	k.Continue()
 	if err := k.Settle(<-k.Later.Content); err != nil {
 		k.Store.Close()
 		return nil, err
@@ -188,7 +191,14 @@ type Later struct {
 	// Voice is the speech engine found: looking runs a program (PowerShell
 	// on Windows, whose cold start on an old PC takes seconds).
 	Voice <-chan *speech.Speaker
+	// proceed lets the loading start (Continue).
+	proceed   chan struct{}
+	proceeded sync.Once
 }
+
+// Continue starts what Begin left for later: the window calls it once it
+// is up, so that loading does not slow its start; Open calls it at once.
+func (k *Kiosk) Continue() { k.Later.proceeded.Do(func() { close(k.Later.proceed) }) }
 
 // Loaded is the content as LoadDataDir returned it.
 type Loaded struct {
@@ -201,16 +211,23 @@ type Loaded struct {
 // settings, the services. The content, the voice and the retention purge
 // are none of it (the welcome shows no walkthrough and no question, and
 // parsing them is most of opening the kiosk): they go on in the background
-// and arrive on k.Later, so the window comes first. A broken built-in text
+// from Continue and arrive on k.Later, so the window comes first. A broken built-in text
 // file still stops the start here.
 func Begin(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 	ctx := context.Background()
 	// PASAPAS_SPEECH_WAV makes speech WAV files instead of sound, for the
 	// end-to-end test under Xvfb, which has no sound card.
+	// They wait for Continue: started beside the window's own start, they
+	// would take the cores it needs.
+	proceed := make(chan struct{})
 	voices := make(chan *speech.Speaker, 1)
-	go func() { voices <- speech.Detect(ctx, os.Getenv("PASAPAS_SPEECH_WAV")) }()
+	go func() {
+		<-proceed
+		voices <- speech.Detect(ctx, os.Getenv("PASAPAS_SPEECH_WAV"))
+	}()
 	contents := make(chan Loaded, 1)
 	go func() {
+		<-proceed
 		c, report, err := LoadDataDir(dataDir)
 		contents <- Loaded{c, report, err}
 	}()
@@ -278,7 +295,7 @@ func Begin(dataDir string, log *logrus.Logger) (*Kiosk, error) {
 		DefaultLang:       setting(settings.Language, text.Reference()),
 		DefaultTextStep:   step,
 		AutoRead:          autoRead,
-		Later:             Later{Content: contents, Voice: voices},
+		Later:             Later{Content: contents, Voice: voices, proceed: proceed},
 	}, nil
 }
 

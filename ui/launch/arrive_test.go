@@ -35,6 +35,10 @@ func TestContentArrivesBehindTheWindow(t *testing.T) {
 	}
 	sh := ui.Create(test.NewTempApp(t), test.NewTempWindow(t, nil), svc)
 	late := Arrive(k, sh.Shell, func() { t.Error("quit with sound content") })
+	if k.Content != nil {
+		t.Fatal("the content loaded before the window asked for it")
+	}
+	k.Continue() // as the window does once it is up
 	until(t, "the content and the voice", func() bool { return sh.Svc.Walkthroughs != nil && k.Speech != nil })
 	if sh.Svc.Questions == nil || sh.Svc.ContentReport == nil || k.Content == nil {
 		t.Fatal("the content came in part")

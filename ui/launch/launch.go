@@ -78,15 +78,9 @@ func Kiosk(k *app.Kiosk) error {
 	svc := Services(k)
 	svc.Quit = a.Quit
 	svc.Restart = func() { restart = true; a.Quit() }
-	shell := ui.Create(a, w, svc)
-	late := func() error { return nil }
-	if svc.ContentLater {
-		late = Arrive(k, shell.Shell, a.Quit)
-	}
-	defer func() { k.Speech.Stop() }()
-	done := make(chan struct{})
-	defer close(done)
-	shell.Run(done)
+	// The window maps first and the screens are built before Fyne's loop
+	// draws its first frame: measuring their texts parses the fonts, which
+	// a bare window does in its first frame too.
 	w.Show()
 	if err := fl.checkWindow(w); err != nil {
 		var gl noOpenGL
@@ -95,6 +89,17 @@ func Kiosk(k *app.Kiosk) error {
 		}
 		return err
 	}
+	shell := ui.Create(a, w, svc)
+	late := func() error { return nil }
+	if svc.ContentLater {
+		late = Arrive(k, shell.Shell, a.Quit)
+		// The loading starts with Fyne's loop, once the window is up.
+		a.Lifecycle().SetOnStarted(k.Continue)
+	}
+	defer func() { k.Speech.Stop() }()
+	done := make(chan struct{})
+	defer close(done)
+	shell.Run(done)
 	a.Run()
 	if err := late(); err != nil {
 		return err
