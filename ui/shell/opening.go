@@ -43,8 +43,12 @@ func (o *Opening) Content(u ContentUpdate) {
 }
 
 // Voice takes the speech engine found after the window: the speaker button
-// appears if it has a voice for the visitor's language.
+// appears if it has a voice for the visitor's language, and the screen on
+// display is read when the centre chose to read each screen.
 func (o *Opening) Voice(sp *speech.Speaker) {
 	o.s.Svc.Speech = sp
 	o.s.topBar.refresh()
+	if o.s.Svc.AutoRead {
+		o.s.topBar.speak()
+	}
 }

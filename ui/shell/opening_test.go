@@ -51,3 +51,22 @@ func TestMediatorWaitsForTheContent(t *testing.T) {
 	k.UI.Opening.Content(shell.ContentUpdate{Questions: svc.Questions, Walkthroughs: svc.Walkthroughs, Report: svc.ContentReport})
 	k.WantScreen("pinpad")
 }
+
+// TestVoiceFoundLateReadsTheScreen: where the centre has each screen read,
+// the welcome shown before the voice was found is read once it is.
+func TestVoiceFoundLateReadsTheScreen(t *testing.T) {
+	k := uitest.New(t)
+	voice := k.UI.Svc.Speech
+	if !voice.CanSay("fr") {
+		t.Skip("no French voice here (espeak-ng)")
+	}
+	k.UI.Svc.AutoRead = true
+	k.UI.Opening.Voice(nil)
+	k.WaitSilent()
+	before := k.Wavs()
+	k.UI.Opening.Voice(voice)
+	k.WaitSilent()
+	if n := k.Wavs() - before; n != 1 {
+		t.Fatalf("%d utterances once the voice came, want the welcome read once", n)
+	}
+}
