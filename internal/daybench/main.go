@@ -226,7 +226,7 @@ func kioskDay(m mode, drv *driver, prn *printer, bin string, visitors int, res *
 		}
 		// Read on welcome once it has settled, as between two visitors of a
 		// real day: the kiosk gives a visit's memory back a second after
-		// welcome (ui/shell releaseVisit).
+		// welcome (ui/shell BackToWelcome).
 		time.Sleep(2 * time.Second)
 		rss, err := xbench.RSSMB(pid)
 		if err != nil {

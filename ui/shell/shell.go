@@ -391,7 +391,7 @@ func (s *Shell) resetVisitor() {
 func (s *Shell) applyTheme() {
 	th := kit.NewKiosk(s.textStep, s.dark, s.RightToLeft())
 	// Setting a theme makes Fyne drop its parsed fonts and caches and draw
-	// every text again: only a change is set (releaseVisit sets it once
+	// every text again: only a change is set (BackToWelcome sets it once
 	// per visitor, on purpose).
 	if th.Same(s.app.Settings().Theme()) {
 		return
@@ -454,22 +454,19 @@ func (s *Shell) EndSession(status session.Status) {
 }
 
 // BackToWelcome drops every trace of the visitor on screen and in memory.
+//
+// It also gives back the memory the visitor's screens held. Fyne keeps the
+// fonts it parsed for every theme-override scope (~2 MB apiece) until a
+// theme is set, and Go returns freed memory to the system only slowly:
+// over a day of visitors both add up to far more than a bare window.
+// Setting the theme again drops the fonts; the memory goes back once the
+// welcome is drawn.
 func (s *Shell) BackToWelcome() {
 	s.under = nil
 	s.resetVisitor()
-	s.releaseVisit()
-	s.Flows.Start()
-}
-
-// releaseVisit gives back the memory the visitor's screens held. Fyne
-// keeps the fonts it parsed for every theme-override scope (each answer
-// tile, each welcome's language bar: ~2 MB apiece) until a theme is set,
-// and Go returns freed memory to the system only slowly: over a day of
-// visitors both add up to far more than a bare window. Setting the theme
-// again drops the fonts; the memory goes back once the welcome is drawn.
-func (s *Shell) releaseVisit() {
 	s.app.Settings().SetTheme(kit.NewKiosk(s.textStep, s.dark, s.RightToLeft()))
 	time.AfterFunc(time.Second, debug.FreeOSMemory)
+	s.Flows.Start()
 }
 
 // Tick runs once a second (from the window's ticker, or a test): it raises
